@@ -1,0 +1,28 @@
+/**
+ * Opens the station's SQLite file: WAL so the history can be read while scans are written, foreign keys on so
+ * no row can point at nothing, and a busy timeout so a second process (the CLI beside the app) waits, not fails.
+ */
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { migrate } from './migrate'
+
+export type Db = Database.Database
+
+export interface OpenOptions {
+  /** Path of a native better-sqlite3 binding built for another runtime (Electron's ABI). */
+  nativeBinding?: string
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  db.pragma('journal_mode = WAL')
+  // NORMAL in WAL mode is durable against a process crash (the case at a desk) and only risks the last
+  // transactions on a power cut; FULL would cost an fsync per scan.
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db, path)
+  return db
+}

@@ -1,0 +1,48 @@
+/**
+ * The one entry point from an untrusted caller (IPC or the web host) into the Station: checks that the method is
+ * in the contract, parses the argument with its schema, and turns any failure into a typed error envelope. No
+ * stack trace and no unvalidated value ever crosses back.
+ */
+import type { z } from 'zod'
+import { methodSchemas, type ContractError, type MethodName, type MethodOutputs, type Reply } from './contract'
+import type { Station } from './core/station'
+import { NotFoundError } from './core/errors'
+
+const isMethod = (name: string): name is MethodName => Object.hasOwn(methodSchemas, name)
+
+export function dispatch(station: Station, method: string, arg: unknown): Reply<MethodOutputs[MethodName]> {
+  if (!isMethod(method)) return fail({ code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 60)}` })
+  const parsed = methodSchemas[method].safeParse(arg)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+    return fail({ code: 'invalid_argument', message: `Invalid argument for ${method}: ${where}${issue?.message ?? 'rejected'}` })
+  }
+  try {
+    // safeParse of methodSchemas[method] produced exactly this method's input type.
+    return { ok: true, value: call(station, method, parsed.data as never) }
+  } catch (err) {
+    if (err instanceof NotFoundError) return fail({ code: 'not_found', message: err.message })
+    console.error(`station.${method} failed`, err)
+    return fail({ code: 'internal', message: `The station could not complete ${method}` })
+  }
+}
+
+type Handlers = {
+  [M in MethodName]: (station: Station, input: z.output<(typeof methodSchemas)[M]>) => MethodOutputs[M]
+}
+
+const handlers: Handlers = {
+  scan: (s, input) => s.scan(input),
+  getItem: (s, input) => s.getItem(input),
+  search: (s, input) => s.search(input),
+  locationTree: (s) => s.locationTree(),
+  history: (s, input) => s.history(input),
+  info: (s) => s.info(),
+}
+
+function call<M extends MethodName>(station: Station, method: M, input: z.output<(typeof methodSchemas)[M]>): MethodOutputs[M] {
+  return handlers[method](station, input)
+}
+
+const fail = (error: ContractError): Reply<never> => ({ ok: false, error })
