@@ -23,6 +23,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  // A scan is a random primary-key probe into a table that may hold millions of rows: memory-mapped reads and a
+  // larger page cache keep those probes off the read() syscall path (measured by `npm run bench`).
+  db.pragma('mmap_size = 268435456')
+  db.pragma('cache_size = -65536')
   migrate(db, path)
   return db
 }

@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: prints figures, never pass/fail. Builds a 1,000,000 stock-item database (override with
+ * BENCH_STOCK_ITEMS) in a temp folder and measures scan resolution against raw SQLite.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { seedScale } from '../src-main/core/demo/seed'
+import { Station } from '../src-main/core/station'
+import { benchScanResolution, benchScanStream, internalBarcodes } from './scan-resolution'
+import { fmt, heading, line } from './stats'
+
+const stockItems = Number(process.env.BENCH_STOCK_ITEMS ?? 1_000_000)
+const dir = mkdtempSync(join(tmpdir(), 'scan-station-bench-'))
+const dbPath = join(dir, 'bench.db')
+
+try {
+  heading(`Database: demo inventory + ${fmt(stockItems, 0)} synthetic stock items`)
+  const t0 = performance.now()
+  const station = Station.open({ dbPath })
+  seedScale(station.db, stockItems)
+  const counts = station.info().counts
+  station.db.pragma('wal_checkpoint(TRUNCATE)')
+  station.close()
+  line('seed time', `${fmt((performance.now() - t0) / 1000, 1)} s`)
+  line('database size', `${fmt(statSync(dbPath).size / 1e6, 0)} MB`)
+
+  benchScanResolution(dbPath, internalBarcodes(10_000, counts.stockItems, counts.parts, counts.locations))
+  benchScanStream(dbPath, internalBarcodes(100_000, counts.stockItems, counts.parts, counts.locations))
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}

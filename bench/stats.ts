@@ -1,0 +1,15 @@
+/** Small helpers for printing benchmark figures. */
+export function percentile(sortedMs: number[], p: number): number {
+  if (sortedMs.length === 0) return NaN
+  return sortedMs[Math.min(sortedMs.length - 1, Math.floor((p / 100) * sortedMs.length))]!
+}
+
+export const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits })
+
+export function line(label: string, value: string): void {
+  process.stdout.write(`${label.padEnd(58)} ${value}\n`)
+}
+
+export function heading(text: string): void {
+  process.stdout.write(`\n== ${text}\n`)
+}

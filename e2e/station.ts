@@ -1,0 +1,31 @@
+/**
+ * Helpers for specs: ask the Station itself through the page's `window.station` (the same transport the app
+ * uses), and drive the quick-scan dialog as a user does.
+ */
+import type { Page } from '@playwright/test'
+import type { MethodInput, MethodName, MethodOutputs, StationApi } from '../src-main/contract'
+import { expect } from './fixtures'
+
+/** Calls a contract method in the page and returns its value (fails the test on an error reply). */
+export async function ask<M extends MethodName>(page: Page, method: M, input: MethodInput<M>): Promise<MethodOutputs[M]> {
+  const reply = await page.evaluate(
+    async ([name, arg]) => {
+      const station = (globalThis as unknown as { station: Record<string, (input: unknown) => Promise<unknown>> }).station
+      return station[name]!(arg)
+    },
+    [method, input] as const,
+  )
+  const typed = reply as Awaited<ReturnType<StationApi[M]>>
+  if (!typed.ok) throw new Error(`station.${method} failed: ${typed.error.code} ${typed.error.message}`)
+  return typed.value as MethodOutputs[M]
+}
+
+/** Opens the quick-scan dialog, types the barcode data and presses Enter, as a person at the desk would. */
+export async function quickScan(page: Page, data: string): Promise<void> {
+  await page.getByTestId('quick-scan-button').click()
+  const input = page.getByTestId('quick-scan-input')
+  await expect(input).toBeVisible()
+  await expect(input).toBeFocused()
+  await input.fill(data)
+  await input.press('Enter')
+}

@@ -1,0 +1,50 @@
+/**
+ * electron-vite build of the three Electron targets (design §1):
+ * - main     src-main/electron/main.ts  → out/main/main.js (ESM; package.json "main" points here)
+ * - preload  src-preload/index.ts       → out/preload/index.cjs (CommonJS, fully bundled: a sandboxed preload
+ *                                          can neither be ESM nor require anything from node_modules)
+ * - renderer src-renderer/index.html    → out/renderer (also what the web host serves)
+ */
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+const root = import.meta.dirname
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      // Dependencies stay in node_modules; better-sqlite3 is a native module and must never be bundled.
+      externalizeDeps: { include: ['better-sqlite3'] },
+      rolldownOptions: {
+        input: { main: resolve(root, 'src-main/electron/main.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      // The sandboxed preload's require() knows only a few Electron modules: bundle the contract and zod.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'src-preload/index.ts') },
+        output: {
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          codeSplitting: false,
+        },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src-renderer'),
+    plugins: [vue()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: {
+        input: { index: resolve(root, 'src-renderer/index.html') },
+      },
+    },
+  },
+})

@@ -1,0 +1,105 @@
+/**
+ * The command-line face of the Station, for scripts, admins and benchmarks:
+ *   seed    [--db FILE] [--scale N]
+ *   scan    [--db FILE] [--source S] DATA | -
+ *   history [--db FILE] [--limit N] [--format json|csv]
+ * Exit codes: 0 success (a match, for scan), 1 no match, 2 bad input or usage.
+ */
+import { parseArgs } from 'node:util'
+import { scanSources, type ScanSource } from '../contract'
+import { seedScale } from '../core/demo/seed'
+import { defaultDatabasePath } from '../core/paths'
+import { Station } from '../core/station'
+import { historyCommand } from './history'
+import { scanStream } from './scan-stream'
+
+export const USAGE = `Usage: npm run --silent cli -- <command> [options]
+  seed    [--db FILE] [--scale N]            create the database with demo data; --scale adds N synthetic stock items
+  scan    [--db FILE] [--source S] DATA      resolve one barcode, print the result JSON (exit 0 match, 1 no match)
+  scan    [--db FILE] [--source S] -         one barcode a line on stdin, one JSON result a line on stdout
+  history [--db FILE] [--limit N] [--format json|csv]
+Without --db the station's default database is used: ${defaultDatabasePath()}`
+
+export class UsageError extends Error {}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  scale: { type: 'string' },
+  source: { type: 'string' },
+  limit: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+export function positiveInt(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined) return fallback
+  const n = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive whole number, not "${text}"`)
+  return n
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  const [command, ...rest] = positionals
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`)
+    return values.help ? 0 : 2
+  }
+  const dbPath = values.db ?? defaultDatabasePath()
+  switch (command) {
+    case 'seed': {
+      if (rest.length) throw new UsageError('seed takes no positional arguments')
+      const scale = values.scale === undefined ? 0 : positiveInt(values.scale, 'scale', 0)
+      const station = Station.open({ dbPath })
+      try {
+        const added = scale ? seedScale(station.db, scale) : null
+        process.stdout.write(`${JSON.stringify({ database: dbPath, added, ...station.info().counts })}\n`)
+      } finally {
+        station.close()
+      }
+      return 0
+    }
+    case 'scan': {
+      if (rest.length !== 1) throw new UsageError('scan takes exactly one DATA argument (or - for stdin)')
+      const source = (values.source ?? 'cli') as ScanSource
+      if (!scanSources.includes(source)) throw new UsageError(`--source must be one of ${scanSources.join(', ')}`)
+      const station = Station.open({ dbPath })
+      try {
+        if (rest[0] === '-') {
+          await scanStream(station, source, process.stdin, process.stdout)
+          return 0
+        }
+        const result = station.scan({ data: rest[0]!, source })
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+        return 'success' in result ? 0 : 'error' in result && result.error.startsWith('No match') ? 1 : 2
+      } finally {
+        station.close()
+      }
+    }
+    case 'history': {
+      if (rest.length) throw new UsageError('history takes no positional arguments')
+      const format = values.format ?? 'json'
+      if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv')
+      const station = Station.open({ dbPath })
+      try {
+        process.stdout.write(historyCommand(station, positiveInt(values.limit, 'limit', 20), format))
+      } finally {
+        station.close()
+      }
+      return 0
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}"`)
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (err: unknown) => {
+    const usage = err instanceof UsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${usage ? `\n${USAGE}\n` : ''}`)
+    process.exitCode = 2
+  },
+)

@@ -1,0 +1,97 @@
+/**
+ * The scan history: one row per scan from every source, written before the result is shown. Raw data that holds
+ * control characters (GS/RS/EOT of supplier labels, or garbage) is also kept as hex so an admin sees the bytes.
+ */
+import type { HistoryEntry, ModelType, ScanSource } from '../../contract'
+import type { Db } from '../db/connection'
+
+/** Longest raw data kept verbatim; a 100 KB paste is logged by its head, with its length in the response. */
+export const MAX_LOGGED_DATA = 65_536
+
+export interface ScanRecord {
+  data: string
+  source: ScanSource
+  device: string | null
+  operatorId: number | null
+  plugin: string | null
+  tried: string[]
+  result: HistoryEntry['result']
+  model: ModelType | null
+  pk: number | null
+  response: string
+  durationUs: number
+}
+
+interface ScanRow {
+  id: number
+  timestamp: string
+  data: string
+  data_hex: string | null
+  source: ScanSource
+  device: string | null
+  operator: string | null
+  plugin: string | null
+  result: HistoryEntry['result']
+  model_type: ModelType | null
+  pk: number | null
+  response: string
+  duration_us: number
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/
+
+export const hexIfControl = (data: string): string | null =>
+  CONTROL.test(data) ? Buffer.from(data, 'utf8').toString('hex') : null
+
+export class ScanLog {
+  private readonly insert
+  private readonly page
+  private readonly count
+
+  constructor(db: Db) {
+    this.insert = db.prepare(
+      `INSERT INTO scan (timestamp, data, data_hex, source, device, operator_id, plugin, plugins_tried, result,
+                         model_type, pk, response, duration_us)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    this.page = db.prepare<[number, number], ScanRow>(
+      `SELECT s.id, s.timestamp, s.data, s.data_hex, s.source, s.device, o.name AS operator, s.plugin, s.result,
+              s.model_type, s.pk, s.response, s.duration_us
+       FROM scan s LEFT JOIN operator o ON o.id = s.operator_id
+       WHERE s.id < ? ORDER BY s.id DESC LIMIT ?`,
+    )
+    this.count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM scan')
+  }
+
+  write(r: ScanRecord): number {
+    const data = r.data.length > MAX_LOGGED_DATA ? r.data.slice(0, MAX_LOGGED_DATA) : r.data
+    const info = this.insert.run(
+      new Date().toISOString(), data, hexIfControl(data), r.source, r.device, r.operatorId, r.plugin,
+      r.tried.join(' '), r.result, r.model, r.pk, r.response, r.durationUs,
+    )
+    return Number(info.lastInsertRowid)
+  }
+
+  list(limit: number, beforeId = Number.MAX_SAFE_INTEGER): HistoryEntry[] {
+    return this.page.all(beforeId, limit).map((row) => ({
+      id: row.id,
+      timestamp: row.timestamp,
+      data: row.data,
+      dataHex: row.data_hex,
+      source: row.source,
+      device: row.device,
+      operator: row.operator,
+      plugin: row.plugin,
+      result: row.result,
+      model: row.model_type,
+      pk: row.pk,
+      response: row.response,
+      durationMs: row.duration_us / 1000,
+    }))
+  }
+
+  total(): number {
+    return this.count.get()!.n
+  }
+}

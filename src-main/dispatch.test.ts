@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { dispatch } from './dispatch'
+import { Station } from './core/station'
+import { tempDbPath } from './core/test-support/temp-db'
+
+/** Everything a bad call could have touched: the scan log and the inventory. */
+const snapshot = (station: Station): string =>
+  JSON.stringify(['scan', 'stockitem', 'barcodelink', 'setting'].map((t) => station.db.prepare(`SELECT * FROM ${t}`).all()))
+
+describe('dispatch: the validated entry point for IPC and the web host', () => {
+  it('refuses arguments that fail the schema with a typed error, and changes nothing', () => {
+    const station = Station.open({ dbPath: tempDbPath() })
+    const before = snapshot(station)
+    const bad: [string, unknown][] = [
+      ['scan', undefined],
+      ['scan', { data: 42, source: 'manual' }],
+      ['scan', { data: 'INV-SL1', source: 'telepathy' }],
+      ['scan', { data: 'INV-SL1', source: 'manual', sql: 'DROP TABLE part' }],
+      ['scan', { data: 'x'.repeat(1_000_001), source: 'manual' }],
+      ['getItem', { model: 'user', pk: 1 }],
+      ['getItem', { model: 'part', pk: -1 }],
+      ['getItem', { model: 'part', pk: '1' }],
+      ['search', { query: '' }],
+      ['history', { limit: 1e9 }],
+      ['info', { extra: true }],
+      ['scan', ['INV-SL1', 'manual']],
+      // What a hostile page sends over the web host's socket: JSON.parse makes __proto__ an own key.
+      ['scan', JSON.parse('{"__proto__": {"data": "INV-SL1", "source": "manual"}}')],
+      ['scan', JSON.parse('{"data": "INV-SL1", "source": "manual", "__proto__": {"admin": true}}')],
+    ]
+    for (const [method, arg] of bad) {
+      const reply = dispatch(station, method, arg)
+      expect(reply.ok, `${method} ${JSON.stringify(arg)?.slice(0, 60)}`).toBe(false)
+      if (!reply.ok) {
+        expect(reply.error.code).toBe('invalid_argument')
+        expect(reply.error.message).toMatch(new RegExp(`^Invalid argument for ${method}`))
+        expect(reply.error.message).not.toMatch(/at .*\.ts:\d+/)
+      }
+    }
+    expect(snapshot(station)).toBe(before)
+  })
+
+  it('refuses methods outside the contract, including inherited property names', () => {
+    const station = Station.open({ dbPath: tempDbPath() })
+    for (const method of ['close', 'constructor', '__proto__', 'toString', 'db']) {
+      const reply = dispatch(station, method, {})
+      expect(reply).toEqual({ ok: false, error: { code: 'unknown_method', message: `Unknown method: ${method}` } })
+    }
+  })
+
+  it('passes valid calls through and maps a missing item to not_found', () => {
+    const station = Station.open({ dbPath: tempDbPath() })
+    const reply = dispatch(station, 'scan', { data: 'INV-SL1', source: 'manual' })
+    expect(reply.ok && 'success' in reply.value && reply.value.success).toBe('Match found for barcode data')
+    expect(dispatch(station, 'getItem', { model: 'part', pk: 99999 })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'No part with pk 99999' },
+    })
+  })
+})

@@ -1,0 +1,42 @@
+/**
+ * ipcMain registration for the contract (design §2): one handler per contract method, each checking that the
+ * caller is the main frame of an app page before it hands the raw argument to `dispatch` (which validates it).
+ * Station events are forwarded to the window on their contract channel.
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import { channelFor, methodNames, type ContractError, type Reply } from '../contract'
+import { dispatch } from '../dispatch'
+import type { Station } from '../core/station'
+import { isAppUrl } from './origin'
+
+const forbidden: ContractError = { code: 'forbidden', message: 'This caller may not use the station' }
+
+/** The sender must be a top-level frame showing the app's own page, never an iframe or a foreign page. */
+export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame
+  if (!frame || frame.parent !== null) return false
+  return isAppUrl(frame.url)
+}
+
+/** Registers every contract method; returns a function that removes the handlers again. */
+export function registerIpc(station: Station): () => void {
+  for (const method of methodNames) {
+    ipcMain.handle(channelFor(method), (event, arg: unknown): Reply<unknown> => {
+      if (!isTrustedSender(event)) return { ok: false, error: forbidden }
+      return dispatch(station, method, arg)
+    })
+  }
+  return () => {
+    for (const method of methodNames) ipcMain.removeHandler(channelFor(method))
+  }
+}
+
+/** Forwards every Station event to the window; returns the unsubscribe function. */
+export function forwardEvents(station: Station, window: BrowserWindow): () => void {
+  return station.on((event, payload) => {
+    if (window.isDestroyed() || window.webContents.isDestroyed()) return
+    // Only to the app's own page: if the window ever showed something else, it gets nothing.
+    if (!isAppUrl(window.webContents.getURL())) return
+    window.webContents.send(channelFor(event), payload)
+  })
+}

@@ -1,0 +1,40 @@
+/**
+ * The station's one window: hardened webPreferences (design §3) and the renderer it loads (the electron-vite dev
+ * server in development, else the built file). Navigation and popup rules are attached to every webContents in
+ * main.ts (security.ts).
+ */
+import { BrowserWindow } from 'electron'
+import { join } from 'node:path'
+import { rendererEntry } from './origin'
+
+/** electron-vite emits the CommonJS preload as `out/preload/index.cjs` (see electron.vite.config.ts). */
+const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs')
+
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 800,
+    minHeight: 560,
+    title: 'Scan Station',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: PRELOAD_PATH,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  })
+  window.once('ready-to-show', () => window.show())
+
+  const entry = rendererEntry()
+  if (entry.kind === 'url') void window.loadURL(entry.url)
+  else void window.loadFile(entry.path)
+  return window
+}

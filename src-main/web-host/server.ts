@@ -1,0 +1,275 @@
+/**
+ * The web host: the same Station served to a browser on 127.0.0.1 (design §1, §3), for the e2e suite and for
+ * development without Electron. It serves the built renderer plus a bridge script that defines `window.station`
+ * over a WebSocket; every message goes through the same `dispatch` as Electron's IPC.
+ *
+ * Guards: binds 127.0.0.1 only; a random per-run token is required for the page and the WebSocket; the Host
+ * header must name this host (DNS rebinding) and a WebSocket's Origin must be this host's own origin; static
+ * files are resolved inside the renderer folder only; a strict CSP on every response.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { readFile, realpath, stat } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, resolve, sep } from 'node:path'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { Reply } from '../contract'
+import { dispatch } from '../dispatch'
+import type { Station } from '../core/station'
+import { BRIDGE_PATH, SOCKET_PATH, bridgeScript } from './bridge'
+
+export interface WebHostOptions {
+  station: Station
+  /** TCP port on 127.0.0.1; 0 picks any free port. */
+  port: number
+  /** Folder of the built renderer (`out/renderer`), holding index.html. */
+  rendererDir: string
+}
+
+export interface WebHost {
+  /** The page URL, token included: the one thing a browser needs to open the station. */
+  url: string
+  /** Origin (`http://127.0.0.1:<port>`) without the token. */
+  origin: string
+  token: string
+  close(): Promise<void>
+}
+
+const HOST = '127.0.0.1'
+/** A scan may carry MAX_SCAN_INPUT characters; JSON-escaped and UTF-8 encoded that stays well under this. */
+const MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.ogg': 'audio/ogg',
+  '.oga': 'audio/ogg',
+  '.webm': 'video/webm',
+}
+
+export function contentSecurityPolicy(origin: string): string {
+  const socketOrigin = origin.replace(/^http/, 'ws')
+  return [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self' blob:",
+    // Vue's static-tree hoisting sets style attributes through innerHTML; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob: mediastream:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${socketOrigin}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-src 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+/** Constant-time token comparison (length leaks nothing useful: every token has the same length). */
+function tokenMatches(candidate: string | null, token: string): boolean {
+  if (candidate === null) return false
+  const a = Buffer.from(candidate)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** Puts the bridge script before the app's module script, so `window.station` exists when the app starts. */
+export function injectBridge(html: string): string {
+  const tag = `<script src="${BRIDGE_PATH}"></script>`
+  const moduleScript = /<script\b[^>]*\btype=["']?module["']?[^>]*>/i.exec(html)
+  if (moduleScript) return html.slice(0, moduleScript.index) + tag + '\n    ' + html.slice(moduleScript.index)
+  return html.replace(/<\/head>/i, `  ${tag}\n  </head>`)
+}
+
+export async function startWebHost({ station, port, rendererDir }: WebHostOptions): Promise<WebHost> {
+  const token = randomBytes(24).toString('base64url')
+  const root = await realpath(resolve(rendererDir))
+  const bridge = bridgeScript()
+  let origin = '' // known once listening
+  let host = ''
+  let csp = ''
+
+  const baseHeaders = (): Record<string, string> => ({
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  })
+
+  const sendText = (res: ServerResponse, status: number, body: string): void => {
+    res.writeHead(status, { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+    res.end(body)
+  }
+
+  /** Resolves a URL path to a regular file inside the renderer folder, or null (missing, outside, not a file). */
+  async function resolveStatic(pathname: string): Promise<string | null> {
+    if (pathname.includes('\0') || pathname.includes('\\')) return null
+    if (pathname.split('/').some((segment) => segment === '..' || segment === '.')) return null
+    const candidate = resolve(root, '.' + pathname)
+    if (!candidate.startsWith(root + sep)) return null
+    try {
+      // realpath so a symlink inside the folder cannot point outside it
+      const real = await realpath(candidate)
+      if (!real.startsWith(root + sep)) return null
+      return (await stat(real)).isFile() ? real : null
+    } catch {
+      return null
+    }
+  }
+
+  async function servePage(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!tokenMatches(url.searchParams.get('token'), token)) return sendText(res, 403, 'Forbidden: open the URL the web host printed')
+    let html: string
+    try {
+      html = await readFile(resolve(root, 'index.html'), 'utf8')
+    } catch {
+      return sendText(res, 500, 'The renderer is not built: run `npx electron-vite build`')
+    }
+    const body = injectBridge(html)
+    res.writeHead(200, { ...baseHeaders(), 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-store' })
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers.host !== host) return sendText(res, 421, 'Misdirected request')
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD')
+      return sendText(res, 405, 'Method not allowed')
+    }
+    let url: URL
+    let pathname: string
+    try {
+      url = new URL(req.url ?? '/', origin)
+      pathname = decodeURIComponent(url.pathname)
+    } catch {
+      return sendText(res, 400, 'Bad request')
+    }
+    if (pathname === '/' || pathname === '/index.html') return servePage(req, res, url)
+    if (pathname === BRIDGE_PATH) {
+      res.writeHead(200, { ...baseHeaders(), 'Content-Type': CONTENT_TYPES['.js']!, 'Cache-Control': 'no-store' })
+      return void res.end(req.method === 'HEAD' ? undefined : bridge)
+    }
+    const file = await resolveStatic(pathname)
+    if (file) {
+      const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+      res.writeHead(200, { ...baseHeaders(), 'Content-Type': type, 'Cache-Control': 'no-cache' })
+      if (req.method === 'HEAD') return void res.end()
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res)
+      return
+    }
+    // The renderer routes in the URL hash: any other path is simply not here.
+    sendText(res, 404, 'Not found')
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('web host request failed', err)
+      if (!res.headersSent) sendText(res, 500, 'Internal error')
+      else res.destroy()
+    })
+  })
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+
+  const refuseUpgrade = (socket: Duplex, status: string): void => {
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy())
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', origin)
+    } catch {
+      return refuseUpgrade(socket, '400 Bad Request')
+    }
+    if (req.headers.host !== host) return refuseUpgrade(socket, '421 Misdirected Request')
+    if (url.pathname !== SOCKET_PATH) return refuseUpgrade(socket, '404 Not Found')
+    if (req.headers.origin !== origin) return refuseUpgrade(socket, '403 Forbidden')
+    if (!tokenMatches(url.searchParams.get('token'), token)) return refuseUpgrade(socket, '403 Forbidden')
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+  })
+
+  wss.on('connection', (ws: WebSocket) => {
+    ws.on('error', () => ws.terminate())
+    ws.on('message', (data, isBinary) => {
+      let id: unknown = null
+      let reply: Reply<unknown>
+      try {
+        if (isBinary) throw new Error('binary')
+        const message: unknown = JSON.parse(data.toString())
+        if (typeof message !== 'object' || message === null) throw new Error('not an object')
+        const { id: messageId, method, input } = message as Record<string, unknown>
+        if (typeof messageId !== 'number' && typeof messageId !== 'string') throw new Error('no id')
+        id = messageId
+        reply = typeof method === 'string'
+          ? dispatch(station, method, input)
+          : { ok: false, error: { code: 'unknown_method', message: 'A message needs a method name' } }
+      } catch {
+        reply = { ok: false, error: { code: 'invalid_argument', message: 'Malformed message: expected {id, method, input}' } }
+      }
+      ws.send(JSON.stringify({ id, reply }))
+    })
+  })
+
+  const unsubscribe = station.on((event, payload) => {
+    const message = JSON.stringify({ event, payload })
+    for (const client of wss.clients) {
+      if (client.readyState === client.OPEN) client.send(message)
+    }
+  })
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen)
+    server.listen(port, HOST, () => {
+      server.off('error', rejectListen)
+      resolveListen()
+    })
+  })
+  const address = server.address() as AddressInfo
+  host = `${HOST}:${address.port}`
+  origin = `http://${host}`
+  csp = contentSecurityPolicy(origin)
+
+  let closing: Promise<void> | null = null
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolveClose) => {
+      unsubscribe()
+      for (const client of wss.clients) client.terminate()
+      wss.close()
+      server.close(() => resolveClose())
+      server.closeAllConnections()
+    })
+    return closing
+  }
+
+  return { url: `${origin}/?token=${token}`, origin, token, close }
+}

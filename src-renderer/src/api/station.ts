@@ -1,0 +1,46 @@
+import type {
+  ContractError,
+  ErrorCode,
+  EventName,
+  EventPayloads,
+  MethodInput,
+  MethodName,
+  MethodOutputs,
+  Reply,
+} from '../../../src-main/contract'
+
+/** A `{ok: false}` reply from the Station, thrown so callers can use try/catch instead of checking envelopes. */
+export class StationError extends Error {
+  readonly code: ErrorCode
+
+  constructor(error: ContractError) {
+    super(error.message)
+    this.name = 'StationError'
+    this.code = error.code
+  }
+}
+
+// Indexing a mapped type with a generic key keeps the method/input/output correlation that indexing the
+// StationApi intersection directly would lose (TypeScript would widen it to a union of all methods).
+type Methods = { [M in MethodName]: (input: MethodInput<M>) => Promise<Reply<MethodOutputs[M]>> }
+
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutputs[M]> {
+  const methods: Methods = window.station
+  const reply = await methods[method](input)
+  if (!reply.ok) throw new StationError(reply.error)
+  return reply.value
+}
+
+/** Subscribes to an event main pushes; returns the unsubscribe function. */
+export function onStationEvent<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayloads[E]) => void,
+): () => void {
+  return window.station.on(event, listener)
+}
+
+/** Message to show for anything a Station call may throw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  return String(error)
+}

@@ -1,0 +1,43 @@
+import type { ItemRef, ModelType, ScanMatch, ScanResult } from '../../../src-main/contract'
+
+// A Record keyed by ModelType makes the compiler reject a model added to the contract but forgotten here;
+// the renderer cannot import the contract's runtime list.
+const modelLabels: Record<ModelType, string> = {
+  part: 'Part',
+  partcategory: 'Part category',
+  stocklocation: 'Stock location',
+  stockitem: 'Stock item',
+  company: 'Company',
+  supplierpart: 'Supplier part',
+  manufacturerpart: 'Manufacturer part',
+  purchaseorder: 'Purchase order',
+}
+
+export const modelTypes = Object.keys(modelLabels) as ModelType[]
+
+export function isModelType(value: string): value is ModelType {
+  return Object.hasOwn(modelLabels, value)
+}
+
+export function modelLabel(model: ModelType): string {
+  return modelLabels[model]
+}
+
+export function itemPath(model: ModelType, pk: number): string {
+  return `/${model}/${pk}`
+}
+
+export function isMatch(result: ScanResult): result is ScanMatch {
+  return 'success' in result
+}
+
+/** The item a scan matched, taken from the first model-type key of the result (the resolver puts its primary first). */
+export function matchedItem(result: ScanResult): { model: ModelType; ref: ItemRef } | null {
+  if (!isMatch(result)) return null
+  for (const key of Object.keys(result)) {
+    if (!isModelType(key)) continue
+    const ref = result[key]
+    if (ref) return { model: key, ref }
+  }
+  return null
+}
