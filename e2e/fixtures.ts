@@ -91,6 +91,8 @@ export interface StationFixture {
   page: Page
   /** Folder of this test's database (removed after the test). */
   dataDir: string
+  /** Uncaught page errors and console errors so far (a CSP violation shows up here). */
+  errors: string[]
 }
 
 export const test = base.extend<{ station: StationFixture }>({
@@ -101,6 +103,12 @@ export const test = base.extend<{ station: StationFixture }>({
     const mode = stationMode()
     const cleanups: (() => Promise<void>)[] = []
     const browserErrors: string[] = []
+    const watchErrors = (page: Page): void => {
+      page.on('pageerror', (error) => browserErrors.push(error.message))
+      page.on('console', (message) => {
+        if (message.type() === 'error') browserErrors.push(message.text())
+      })
+    }
     try {
       let page: Page
       if (mode === 'electron') {
@@ -111,6 +119,7 @@ export const test = base.extend<{ station: StationFixture }>({
         })
         cleanups.push(() => app.close())
         page = await app.firstWindow()
+        watchErrors(page)
       } else {
         const host = await startWebHost(join(dataDir, 'station.db'))
         cleanups.push(() => stopChild(host.child))
@@ -121,14 +130,11 @@ export const test = base.extend<{ station: StationFixture }>({
         cleanups.push(() => browser.close())
         const context = await browser.newContext()
         page = await context.newPage()
+        watchErrors(page)
         await page.goto(host.url)
       }
-      page.on('pageerror', (error) => browserErrors.push(error.message))
-      page.on('console', (message) => {
-        if (message.type() === 'error') browserErrors.push(message.text())
-      })
       await page.waitForFunction(() => typeof (globalThis as { station?: unknown }).station === 'object')
-      await use({ mode, page, dataDir })
+      await use({ mode, page, dataDir, errors: browserErrors })
       if (testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach('screenshot', { body: await page.screenshot(), contentType: 'image/png' }).catch(() => {})
         if (browserErrors.length) await testInfo.attach('browser errors', { body: browserErrors.join('\n') })

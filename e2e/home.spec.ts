@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 
-test('the station opens on the demo inventory', async ({ page }) => {
+test('the station opens on the demo inventory', async ({ page, station }) => {
   const tree = page.getByTestId('location-tree')
   await expect(tree).toBeVisible()
   // Demo locations (src-main/core/demo): the site, its areas, and rooms nested under them.
@@ -8,4 +8,6 @@ test('the station opens on the demo inventory', async ({ page }) => {
     await expect(tree.getByRole('link', { name, exact: true })).toBeVisible()
   }
   await expect(page.getByText('No scans yet')).toBeVisible()
+  // Nothing was blocked by the Content-Security-Policy and nothing threw while the app started.
+  expect(station.errors).toEqual([])
 })

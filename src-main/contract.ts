@@ -30,6 +30,35 @@ export const MAX_SCAN_INPUT = 1_000_000
 const ModelTypeSchema = z.enum(modelTypes)
 const PkSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
+/** Every station setting with the schema of its value (InvenTree's barcode panel, and the station's own). */
+export const settingSchemas = {
+  /** Barcode support on/off (BARCODE_ENABLE). */
+  'barcode.enabled': z.boolean(),
+  /** Longest pause between a scanner's keystrokes, in ms (BARCODE_INPUT_DELAY); the wedge detector uses it. */
+  'barcode.inputDelay': z.number().int().min(5).max(500),
+  /** Webcam scanning offered in the UI (BARCODE_WEBCAM_SUPPORT). */
+  'barcode.webcam': z.boolean(),
+  /** Print the barcode's text under it (BARCODE_SHOW_TEXT). */
+  'barcode.showText': z.boolean(),
+  /** Plugin that generates the barcodes printed on labels (BARCODE_GENERATION_PLUGIN). */
+  'barcode.generationPlugin': z.string().min(1).max(100),
+  /** Prefix of short-form internal barcodes. */
+  'barcode.prefix': z.string().max(20).regex(/^[^\s{}"]*$/, 'no spaces, braces or quotes'),
+  /** Which internal form labels and QR codes show. */
+  'barcode.form': z.enum(['json', 'short']),
+  /** Keep a history row per scan (BARCODE_STORE_RESULTS). */
+  'history.store': z.boolean(),
+  /** Most history rows kept, oldest pruned first; 0 keeps everything (BARCODE_RESULTS_MAX_NUM). */
+  'history.maxResults': z.number().int().min(0).max(1_000_000_000),
+  /** Plugins an admin switched off, by name. */
+  'plugins.disabled': z.array(z.string().max(100)).max(200),
+  /** Plugin order chosen by an admin; plugins not listed keep their default place after these. */
+  'plugins.order': z.array(z.string().max(100)).max(200),
+} as const
+
+export type SettingKey = keyof typeof settingSchemas
+export type SettingsValues = { [K in SettingKey]: z.output<(typeof settingSchemas)[K]> }
+
 export const methodSchemas = {
   /** Resolve barcode data, log it, and return the InvenTree-shaped result. */
   scan: z.strictObject({
@@ -53,6 +82,26 @@ export const methodSchemas = {
   }),
   /** Station facts for the status bar. */
   info: z.strictObject({}),
+  /** Link an external barcode (one printed by someone else) to an item. */
+  link: z.strictObject({ model: ModelTypeSchema, pk: PkSchema, data: z.string().min(1).max(4096) }),
+  /** Remove an item's external barcode. */
+  unlink: z.strictObject({ model: ModelTypeSchema, pk: PkSchema }),
+  /** All settings with their current values. */
+  getSettings: z.strictObject({}),
+  /** Change some settings (admin only). */
+  setSettings: z.strictObject(settingSchemas).partial(),
+  /** The barcode plugins in resolution order, with their state. */
+  plugins: z.strictObject({}),
+  /** Delete the whole scan history (admin only). */
+  purgeHistory: z.strictObject({ confirm: z.literal(true) }),
+  /** Operators who may sign in. */
+  operators: z.strictObject({}),
+  /** Sign an operator in by badge barcode or by id; null signs out. */
+  signIn: z.strictObject({ badge: z.string().min(1).max(100).optional(), operatorId: PkSchema.optional() }).refine(
+    (v) => (v.badge === undefined) !== (v.operatorId === undefined),
+    'give a badge or an operatorId',
+  ),
+  signOut: z.strictObject({}),
 } as const
 
 export type MethodName = keyof typeof methodSchemas
@@ -69,12 +118,24 @@ export interface ItemRef {
   url: string
 }
 
-/** Fields common to every scan result (InvenTree's `/api/barcode/` keys, plus the history id). */
+/** Fields common to every scan result (InvenTree's `/api/barcode/` keys, plus the station's own). */
 interface ScanResultBase {
   barcode_data: string
   barcode_hash: string
-  /** Id of the history row written for this scan. */
-  scan_id: number
+  /** Id of the history row written for this scan; null when the history is switched off. */
+  scan_id: number | null
+  /** What the data was read as ("GS1 (symbology)", "ECIA ISO/IEC 15434", "LCSC QR"…). */
+  format?: string
+  /** Fields read off a supplier or GS1 label, with InvenTree's names. */
+  fields?: Record<string, string | number>
+  /** Other items the label names, such as the purchase order of a supplier label. */
+  related?: Partial<Record<ModelType, ItemRef>>
+  /** Repairs made to the data before matching (smart quotes, lost separators…). */
+  normalised?: string[]
+  /** When more than one item matches: all of them, so the user chooses. */
+  candidates?: (ItemRef & { model: ModelType })[]
+  /** Why recognised data could not be used (e.g. a GTIN that fails its check digit). */
+  problem?: string
 }
 
 export type ScanMatch = ScanResultBase & {
@@ -132,6 +193,7 @@ export interface LocationNode {
 export interface HistoryEntry {
   id: number
   timestamp: string
+  action: 'scan' | 'link' | 'unlink'
   data: string
   dataHex: string | null
   source: ScanSource
@@ -141,6 +203,8 @@ export interface HistoryEntry {
   result: 'match' | 'no_match' | 'error'
   model: ModelType | null
   pk: number | null
+  /** Every plugin asked, in order, with what it answered ("InvenTreeBarcode:no GS1Barcode:match"). */
+  pluginsTried: string
   response: string
   durationMs: number
 }
@@ -148,8 +212,34 @@ export interface HistoryEntry {
 export interface StationInfo {
   version: string
   database: string
-  operator: string | null
+  operator: Operator | null
+  /** False when the history is switched off: the UI warns, because scans are then not recorded. */
+  historyEnabled: boolean
   counts: { parts: number; stockItems: number; locations: number; scans: number }
+}
+
+export interface LinkResult {
+  model: ModelType
+  pk: number
+  barcode_data: string
+  barcode_hash: string
+  /** Repairs made to the data before it was linked. */
+  normalised: string[]
+}
+
+export interface PluginInfo {
+  name: string
+  description: string
+  enabled: boolean
+  builtIn: boolean
+  /** Set when a user plugin failed to load. */
+  error?: string
+}
+
+export interface Operator {
+  id: number
+  name: string
+  role: 'operator' | 'admin'
 }
 
 export interface MethodOutputs {
@@ -159,11 +249,20 @@ export interface MethodOutputs {
   locationTree: LocationNode[]
   history: HistoryEntry[]
   info: StationInfo
+  link: LinkResult
+  unlink: { model: ModelType; pk: number; removed: string }
+  getSettings: SettingsValues
+  setSettings: SettingsValues
+  plugins: PluginInfo[]
+  purgeHistory: { deleted: number }
+  operators: Operator[]
+  signIn: Operator
+  signOut: { signedOut: boolean }
 }
 
 // ---- transport envelopes -------------------------------------------------------------------------------------
 
-export type ErrorCode = 'invalid_argument' | 'not_found' | 'unknown_method' | 'forbidden' | 'internal'
+export type ErrorCode = 'invalid_argument' | 'not_found' | 'conflict' | 'unknown_method' | 'forbidden' | 'internal'
 
 export interface ContractError {
   code: ErrorCode

@@ -6,7 +6,7 @@
 import type { z } from 'zod'
 import { methodSchemas, type ContractError, type MethodName, type MethodOutputs, type Reply } from './contract'
 import type { Station } from './core/station'
-import { NotFoundError } from './core/errors'
+import { isStationError } from './core/errors'
 
 const isMethod = (name: string): name is MethodName => Object.hasOwn(methodSchemas, name)
 
@@ -22,7 +22,7 @@ export function dispatch(station: Station, method: string, arg: unknown): Reply<
     // safeParse of methodSchemas[method] produced exactly this method's input type.
     return { ok: true, value: call(station, method, parsed.data as never) }
   } catch (err) {
-    if (err instanceof NotFoundError) return fail({ code: 'not_found', message: err.message })
+    if (isStationError(err)) return fail({ code: err.code, message: err.message })
     console.error(`station.${method} failed`, err)
     return fail({ code: 'internal', message: `The station could not complete ${method}` })
   }
@@ -39,6 +39,15 @@ const handlers: Handlers = {
   locationTree: (s) => s.locationTree(),
   history: (s, input) => s.history(input),
   info: (s) => s.info(),
+  link: (s, input) => s.link(input),
+  unlink: (s, input) => s.unlink(input),
+  getSettings: (s) => s.getSettings(),
+  setSettings: (s, input) => s.setSettings(input),
+  plugins: (s) => s.plugins(),
+  purgeHistory: (s) => s.purgeHistory(),
+  operators: (s) => s.operators(),
+  signIn: (s, input) => s.signIn(input),
+  signOut: (s) => s.signOut(),
 }
 
 function call<M extends MethodName>(station: Station, method: M, input: z.output<(typeof methodSchemas)[M]>): MethodOutputs[M] {

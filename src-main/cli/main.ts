@@ -3,13 +3,17 @@
  *   seed    [--db FILE] [--scale N]
  *   scan    [--db FILE] [--source S] DATA | -
  *   history [--db FILE] [--limit N] [--format json|csv]
+ *   parse   DATA
+ *   link    [--db FILE] MODEL PK DATA   |   unlink [--db FILE] MODEL PK
  * Exit codes: 0 success (a match, for scan), 1 no match, 2 bad input or usage.
  */
 import { parseArgs } from 'node:util'
 import { scanSources, type ScanSource } from '../contract'
 import { seedScale } from '../core/demo/seed'
 import { defaultDatabasePath } from '../core/paths'
+import { parseOnly } from '../core/barcode/parse-only'
 import { Station } from '../core/station'
+import { dispatch } from '../dispatch'
 import { historyCommand } from './history'
 import { scanStream } from './scan-stream'
 
@@ -18,6 +22,9 @@ export const USAGE = `Usage: npm run --silent cli -- <command> [options]
   scan    [--db FILE] [--source S] DATA      resolve one barcode, print the result JSON (exit 0 match, 1 no match)
   scan    [--db FILE] [--source S] -         one barcode a line on stdin, one JSON result a line on stdout
   history [--db FILE] [--limit N] [--format json|csv]
+  parse   DATA                               show what each parser reads in DATA (no database)
+  link    [--db FILE] MODEL PK DATA          link an external barcode to an item
+  unlink  [--db FILE] MODEL PK               remove an item's external barcode
 Without --db the station's default database is used: ${defaultDatabasePath()}`
 
 export class UsageError extends Error {}
@@ -87,6 +94,27 @@ async function run(argv: string[]): Promise<number> {
         station.close()
       }
       return 0
+    }
+    case 'parse': {
+      if (rest.length !== 1) throw new UsageError('parse takes exactly one DATA argument')
+      const report = parseOnly(rest[0]!)
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+      return report.parsers.some((p) => p.fields) ? 0 : 1
+    }
+    case 'link':
+    case 'unlink': {
+      const [model, pkText, data] = rest
+      if (rest.length !== (command === 'link' ? 3 : 2)) throw new UsageError(`${command} takes MODEL PK${command === 'link' ? ' DATA' : ''}`)
+      const arg = command === 'link' ? { model, pk: Number(pkText), data } : { model, pk: Number(pkText) }
+      const station = Station.open({ dbPath })
+      try {
+        // The CLI goes through the same validation as the renderer, so a typo gets the same clear error.
+        const reply = dispatch(station, command, arg)
+        process.stdout.write(`${JSON.stringify(reply.ok ? reply.value : reply.error, null, 2)}\n`)
+        return reply.ok ? 0 : reply.error.code === 'invalid_argument' ? 2 : 1
+      } finally {
+        station.close()
+      }
     }
     default:
       throw new UsageError(`Unknown command "${command}"`)

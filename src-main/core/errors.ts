@@ -1,7 +1,19 @@
-/** Thrown when a caller asks for an item that does not exist; the transports map it to `not_found`. */
+/** Errors the Station throws on purpose; the transports map each to its contract error code. */
 export class NotFoundError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'NotFoundError'
-  }
+  readonly code = 'not_found'
 }
+
+/** The request contradicts what is stored: a barcode already linked, an item that already has one. */
+export class ConflictError extends Error {
+  readonly code = 'conflict'
+}
+
+/** The signed-in operator may not do this (admin-only screens and actions). */
+export class ForbiddenError extends Error {
+  readonly code = 'forbidden'
+}
+
+export type StationError = NotFoundError | ConflictError | ForbiddenError
+
+export const isStationError = (err: unknown): err is StationError =>
+  err instanceof NotFoundError || err instanceof ConflictError || err instanceof ForbiddenError

@@ -1,39 +1,79 @@
 /**
- * Station settings: typed defaults in code, overrides in the `setting` table as JSON. Reading goes through a
- * small cache because the resolver asks for the prefix on every scan.
+ * Station settings: typed defaults in code, overrides in the `setting` table as JSON, each value checked against
+ * the contract's schema on the way in and on the way out (a hand-edited row cannot break the station).
  */
+import { settingSchemas, type SettingKey, type SettingsValues } from '../contract'
 import type { Db } from './db/connection'
 
-export const settingDefaults = {
-  /** Prefix of short-form internal barcodes (InvenTree's `INV-`). */
+export const settingDefaults: SettingsValues = {
+  'barcode.enabled': true,
+  'barcode.inputDelay': 50,
+  'barcode.webcam': true,
+  'barcode.showText': true,
+  'barcode.generationPlugin': 'InvenTreeBarcode',
   'barcode.prefix': 'INV-',
-  /** Which internal form labels and QR codes show. */
-  'barcode.form': 'json' as 'json' | 'short',
+  'barcode.form': 'json',
+  'history.store': true,
+  'history.maxResults': 0,
+  'plugins.disabled': [],
+  'plugins.order': [],
 }
-
-export type SettingKey = keyof typeof settingDefaults
-export type SettingValue<K extends SettingKey> = (typeof settingDefaults)[K]
 
 export class Settings {
   private cache = new Map<SettingKey, unknown>()
   private readonly select
   private readonly upsert
+  private readonly listeners = new Set<(key: SettingKey) => void>()
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.select = db.prepare<[string], { value: string }>('SELECT value FROM setting WHERE key = ?')
     this.upsert = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
   }
 
-  get<K extends SettingKey>(key: K): SettingValue<K> {
-    if (this.cache.has(key)) return this.cache.get(key) as SettingValue<K>
+  get<K extends SettingKey>(key: K): SettingsValues[K] {
+    if (this.cache.has(key)) return this.cache.get(key) as SettingsValues[K]
     const row = this.select.get(key)
-    const value = row ? (JSON.parse(row.value) as SettingValue<K>) : settingDefaults[key]
+    let value: SettingsValues[K] = settingDefaults[key]
+    if (row) {
+      const parsed = settingSchemas[key].safeParse(safeJson(row.value))
+      if (parsed.success) value = parsed.data as SettingsValues[K]
+    }
     this.cache.set(key, value)
     return value
   }
 
-  set<K extends SettingKey>(key: K, value: SettingValue<K>): void {
-    this.upsert.run(key, JSON.stringify(value))
-    this.cache.set(key, value)
+  all(): SettingsValues {
+    return Object.fromEntries((Object.keys(settingDefaults) as SettingKey[]).map((k) => [k, this.get(k)])) as SettingsValues
+  }
+
+  set<K extends SettingKey>(key: K, value: SettingsValues[K]): void {
+    this.update({ [key]: value })
+  }
+
+  /** Several settings at once, all or none. */
+  update(values: Partial<SettingsValues>): void {
+    const keys = Object.keys(values) as SettingKey[]
+    // Check every value before writing any, so a bad one leaves all settings (and the cache) as they were.
+    const checked = keys.map((key) => [key, settingSchemas[key].parse(values[key])] as const)
+    this.db.transaction(() => {
+      for (const [key, value] of checked) this.upsert.run(key, JSON.stringify(value))
+    })()
+    for (const [key, value] of checked) {
+      this.cache.set(key, value)
+      for (const listener of this.listeners) listener(key)
+    }
+  }
+
+  onChange(listener: (key: SettingKey) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
   }
 }

@@ -3,31 +3,44 @@
  * through the plugin chain, logs every scan before returning its result, and emits events for scans that arrive
  * from device sources. Pure Node: no Electron here, so the CLI, the web host and the tests run the same code.
  */
+import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type {
   EventName,
   EventPayloads,
   HistoryEntry,
   ItemDetail,
+  ItemRef,
+  LinkResult,
   LocationNode,
   MethodInput,
+  MethodOutputs,
   ModelType,
+  Operator,
+  PluginInfo,
   ScanResult,
   SearchHit,
+  SettingsValues,
   StationInfo,
 } from '../contract'
 import { externalBarcodePlugin } from './barcode/external-plugin'
+import { gs1Plugin } from './barcode/gs1-plugin'
 import { barcodeHash } from './barcode/hash'
 import { internalBarcodePlugin } from './barcode/internal-plugin'
-import { jsonBarcode, shortBarcode } from './barcode/internal'
-import type { BarcodePlugin } from './barcode/plugin'
-import { resolve } from './barcode/resolver'
+import { jsonBarcode, parseInternal, shortBarcode } from './barcode/internal'
+import { tolerant } from './barcode/normalise'
+import type { BarcodeMatch, BarcodePlugin } from './barcode/plugin'
+import { resolve, type FoundItem, type Resolution } from './barcode/resolver'
+import { SupplierCatalog } from './barcode/supplier/catalog'
+import { supplierPlugins } from './barcode/supplier/supplier-plugins'
+import { UserPluginHost } from './barcode/user-plugins'
 import { openDatabase, type Db, type OpenOptions } from './db/connection'
 import { isEmpty, seedDemo } from './demo/seed'
+import { ConflictError, ForbiddenError, NotFoundError } from './errors'
 import { ScanLog } from './history/scan-log'
 import { ItemDetails } from './items/detail'
 import { locationTree } from './items/locations'
-import { ItemRefs } from './items/refs'
+import { isModelType, ItemRefs } from './items/refs'
 import { Search } from './items/search'
 import { Settings } from './settings'
 
@@ -38,6 +51,10 @@ export const MAX_BARCODE_LENGTH = 4096
 
 export const NO_MATCH = 'No match found for barcode data'
 export const MATCH = 'Match found for barcode data'
+export const AMBIGUOUS = 'Barcode data matches more than one item'
+
+/** Prune the history once per this many writes, not on every scan. */
+const PRUNE_EVERY = 64
 
 export type StationListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
 
@@ -45,9 +62,16 @@ export interface StationOptions extends OpenOptions {
   dbPath: string
   /** Create the demo inventory when the database is new (default true: a new user sees the station work). */
   demo?: boolean
+  /** Folder of user plugins; default `plugins` beside the database. */
+  pluginsDir?: string
+  /** Longest a user plugin may take per scan. */
+  pluginTimeoutMs?: number
 }
 
 type ScanInput = MethodInput<'scan'>
+/** A scan result before its history row exists (Omit that keeps the union's members apart). */
+type ScanResponse = ScanResult extends infer R ? (R extends ScanResult ? Omit<R, 'scan_id'> : never) : never
+type Outcome = { result: HistoryEntry['result']; plugin: string | null; tried: string[]; model?: ModelType; pk?: number; action?: HistoryEntry['action'] }
 
 export class Station {
   readonly settings: Settings
@@ -55,50 +79,109 @@ export class Station {
   private readonly refs: ItemRefs
   private readonly details: ItemDetails
   private readonly searcher: Search
-  private readonly plugins: BarcodePlugin[]
+  private readonly builtIn: BarcodePlugin[]
+  private readonly userPlugins: UserPluginHost
+  private userChain: BarcodePlugin[] = []
+  private chain: BarcodePlugin[] = []
   private readonly listeners = new Set<StationListener>()
-  private operatorId: number | null = null
+  private operator: Operator | null = null
+  private writesSincePrune = 0
 
   static open(options: StationOptions): Station {
     const db = openDatabase(options.dbPath, options)
     if ((options.demo ?? true) && isEmpty(db)) seedDemo(db)
-    return new Station(db, options.dbPath)
+    return new Station(db, options)
   }
 
   constructor(
     readonly db: Db,
-    readonly dbPath: string,
+    options: StationOptions,
   ) {
+    this.dbPath = options.dbPath
     this.settings = new Settings(db)
     this.log = new ScanLog(db)
     this.refs = new ItemRefs(db)
     this.details = new ItemDetails(db)
     this.searcher = new Search(db)
-    this.plugins = [internalBarcodePlugin(this.settings), externalBarcodePlugin(db)]
+    this.builtIn = [internalBarcodePlugin(this.settings), externalBarcodePlugin(db), ...supplierPlugins(new SupplierCatalog(db)), gs1Plugin(db)]
+    const pluginsDir = options.pluginsDir ?? (options.dbPath === ':memory:' ? '' : join(dirname(options.dbPath), 'plugins'))
+    this.userPlugins = new UserPluginHost(pluginsDir, options.pluginTimeoutMs)
+    this.userChain = pluginsDir ? this.userPlugins.start() : []
+    this.rebuildChain()
+    this.settings.onChange((key) => {
+      if (key.startsWith('plugins.')) this.rebuildChain()
+    })
   }
+
+  readonly dbPath: string
+
+  /** Built-in plugins first, then the user's; an admin's order and switches applied on top. */
+  private rebuildChain(): void {
+    const order = this.settings.get('plugins.order')
+    const disabled = new Set(this.settings.get('plugins.disabled'))
+    const all = [...this.builtIn, ...this.userChain]
+    const rank = (p: BarcodePlugin): number => {
+      const i = order.indexOf(p.name)
+      return i < 0 ? order.length + all.indexOf(p) : i
+    }
+    this.chain = all.filter((p) => !disabled.has(p.name)).sort((a, b) => rank(a) - rank(b))
+  }
+
+  // ---- scanning ------------------------------------------------------------------------------------------------
 
   /** Resolve barcode data and log it; the result is returned only once its history row is written. */
   scan(input: ScanInput): ScanResult {
     const started = performance.now()
     const data = input.data
     const hash = barcodeHash(data)
-    const problem = data.trim() === '' ? 'Missing barcode data' : data.length > MAX_BARCODE_LENGTH ? `Barcode data too long (${data.length} characters; the limit is ${MAX_BARCODE_LENGTH})` : null
-    if (problem) {
-      const response = { error: problem, plugin: null, barcode_data: data.slice(0, MAX_BARCODE_LENGTH), barcode_hash: hash }
+    const refuse = (error: string): ScanResult => {
+      const response = { error, plugin: null, barcode_data: data.slice(0, MAX_BARCODE_LENGTH), barcode_hash: hash }
       return { ...response, scan_id: this.record(input, started, response, { result: 'error', plugin: null, tried: [] }) }
     }
-    const resolution = resolve(data, this.plugins, (m) => {
-      const item = this.refs.get(m.model, m.pk)
-      return item ? { model: m.model as ModelType, item } : null
-    })
-    if (!resolution.match) {
-      const response = { error: NO_MATCH, plugin: null, barcode_data: data, barcode_hash: hash }
-      return { ...response, scan_id: this.record(input, started, response, { result: 'no_match', plugin: null, tried: resolution.tried }) }
+    if (!this.settings.get('barcode.enabled')) return refuse('Barcode support is switched off in settings')
+    if (data.trim() === '') return refuse('Missing barcode data')
+    if (data.length > MAX_BARCODE_LENGTH) return refuse(`Barcode data too long (${data.length} characters; the limit is ${MAX_BARCODE_LENGTH})`)
+
+    const { text, notes } = tolerant(data)
+    const resolution = resolve({ raw: data, text }, this.chain, (m) => this.lookup(m))
+    const { response, outcome } = this.describe(resolution, data, hash, notes)
+    return { ...response, scan_id: this.record(input, started, response, outcome) } as ScanResult
+  }
+
+  private lookup(m: BarcodeMatch): FoundItem | null {
+    const item = this.refs.get(m.model, m.pk)
+    return item && isModelType(m.model) ? { model: m.model, item } : null
+  }
+
+  /** The InvenTree-shaped response for a resolution, plus what the history row records. */
+  private describe(r: Resolution, data: string, hash: string, notes: string[]): { response: ScanResponse; outcome: Outcome } {
+    const extras: Record<string, unknown> = {}
+    if (r.answer?.format) extras.format = r.answer.format
+    if (r.answer?.fields && Object.keys(r.answer.fields).length) extras.fields = r.answer.fields
+    if (r.answer?.related?.length) {
+      const related: Partial<Record<ModelType, ItemRef>> = {}
+      for (const m of r.answer.related) {
+        const found = this.lookup(m)
+        if (found) related[found.model] = found.item
+      }
+      if (Object.keys(related).length) extras.related = related
     }
-    const { model, item } = resolution.match
-    const response = { [model]: item, success: MATCH, plugin: resolution.plugin!, barcode_data: data, barcode_hash: hash }
-    const scanId = this.record(input, started, response, { result: 'match', plugin: resolution.plugin, tried: resolution.tried, model, pk: item.pk })
-    return { ...response, scan_id: scanId }
+    const allNotes = [...notes, ...(r.answer?.notes ?? [])]
+    if (allNotes.length) extras.normalised = allNotes
+    if (r.answer?.problem) extras.problem = r.answer.problem
+    const base = { barcode_data: data, barcode_hash: hash }
+    if (r.match) {
+      const { model, item } = r.match
+      return {
+        response: { [model]: item, success: MATCH, plugin: r.plugin!, ...base, ...extras },
+        outcome: { result: 'match', plugin: r.plugin, tried: r.tried, model, pk: item.pk },
+      }
+    }
+    if (r.ambiguous) {
+      extras.candidates = r.ambiguous.map((f) => ({ model: f.model, ...f.item }))
+      return { response: { error: AMBIGUOUS, plugin: r.plugin, ...base, ...extras }, outcome: { result: 'error', plugin: r.plugin, tried: r.tried } }
+    }
+    return { response: { error: NO_MATCH, plugin: null, ...base, ...extras }, outcome: { result: 'no_match', plugin: null, tried: r.tried } }
   }
 
   /** Resolve many scans in one transaction (the CLI's `scan -`): each is logged before any result is returned. */
@@ -113,17 +196,14 @@ export class Station {
     return result
   }
 
-  private record(
-    input: ScanInput,
-    started: number,
-    response: object,
-    outcome: { result: HistoryEntry['result']; plugin: string | null; tried: string[]; model?: ModelType; pk?: number },
-  ): number {
-    return this.log.write({
+  private record(input: { data: string; source: ScanInput['source']; device?: string }, started: number, response: object, outcome: Outcome): number | null {
+    if (!this.settings.get('history.store')) return null
+    const id = this.log.write({
+      action: outcome.action,
       data: input.data,
       source: input.source,
       device: input.device ?? null,
-      operatorId: this.operatorId,
+      operatorId: this.operator?.id ?? null,
       plugin: outcome.plugin,
       tried: outcome.tried,
       result: outcome.result,
@@ -132,14 +212,65 @@ export class Station {
       response: JSON.stringify(response),
       durationUs: Math.round((performance.now() - started) * 1000),
     })
+    if (++this.writesSincePrune >= PRUNE_EVERY) {
+      this.writesSincePrune = 0
+      this.log.prune(this.settings.get('history.maxResults'), id)
+    }
+    return id
   }
+
+  // ---- external barcodes ---------------------------------------------------------------------------------------
+
+  /** Link a barcode printed by someone else to an item, refusing one that already means something. */
+  link(input: MethodInput<'link'>): LinkResult {
+    const started = performance.now()
+    return this.db.transaction(() => {
+      const item = this.refs.get(input.model, input.pk)
+      if (!item) throw new NotFoundError(`No ${input.model} with pk ${input.pk}`)
+      const { text, notes } = tolerant(input.data)
+      if (text === '') throw new ConflictError('Barcode data is empty after removing whitespace and control characters')
+      const internal = parseInternal(text, this.settings.get('barcode.prefix'))
+      if (internal) {
+        const owner = this.refs.get(internal.model, internal.pk)
+        throw new ConflictError(`This is the internal barcode of ${internal.model} ${internal.pk}${owner ? ` (${owner.name})` : ''}; it cannot be linked to another item`)
+      }
+      const hash = barcodeHash(text)
+      const taken = this.db.prepare<[string], { model_type: string; pk: number }>('SELECT model_type, pk FROM barcodelink WHERE hash = ?').get(hash)
+      if (taken) {
+        const owner = this.refs.get(taken.model_type, taken.pk)
+        throw new ConflictError(`This barcode is already linked to ${taken.model_type} ${taken.pk}${owner ? ` (${owner.name})` : ''}`)
+      }
+      const existing = this.db.prepare('SELECT 1 FROM barcodelink WHERE model_type = ? AND pk = ?').get(input.model, input.pk)
+      if (existing) throw new ConflictError(`${item.name} already has a linked barcode; unlink it first`)
+      this.db.prepare('INSERT INTO barcodelink (model_type, pk, data, hash) VALUES (?, ?, ?, ?)').run(input.model, input.pk, text, hash)
+      const result: LinkResult = { model: input.model, pk: input.pk, barcode_data: text, barcode_hash: hash, normalised: notes }
+      this.record({ data: input.data, source: 'manual' }, started, result, { action: 'link', result: 'match', plugin: null, tried: [], model: input.model, pk: input.pk })
+      return result
+    })()
+  }
+
+  unlink(input: MethodInput<'unlink'>): MethodOutputs['unlink'] {
+    const started = performance.now()
+    return this.db.transaction(() => {
+      const row = this.db.prepare<[string, number], { id: number; data: string }>('SELECT id, data FROM barcodelink WHERE model_type = ? AND pk = ?').get(input.model, input.pk)
+      if (!row) throw new NotFoundError(`${input.model} ${input.pk} has no linked barcode`)
+      this.db.prepare('DELETE FROM barcodelink WHERE id = ?').run(row.id)
+      const result = { model: input.model, pk: input.pk, removed: row.data }
+      this.record({ data: row.data, source: 'manual' }, started, result, { action: 'unlink', result: 'match', plugin: null, tried: [], model: input.model, pk: input.pk })
+      return result
+    })()
+  }
+
+  // ---- reads ---------------------------------------------------------------------------------------------------
 
   getItem(input: MethodInput<'getItem'>): ItemDetail {
     const built = this.details.build(input.model, input.pk)
     const json = jsonBarcode(input.model, input.pk)
     const short = shortBarcode(input.model, input.pk, this.settings.get('barcode.prefix'))
     const preferred = this.settings.get('barcode.form') === 'short' && short ? short : json
-    return { model: input.model, pk: input.pk, ...built, barcode: { json, short, preferred } }
+    const linked = this.db.prepare<[string, number], { data: string }>('SELECT data FROM barcodelink WHERE model_type = ? AND pk = ?').get(input.model, input.pk)
+    const fields = linked ? [...built.fields, { label: 'Linked barcode', value: linked.data }] : built.fields
+    return { model: input.model, pk: input.pk, ...built, fields, barcode: { json, short, preferred } }
   }
 
   search(input: MethodInput<'search'>): SearchHit[] {
@@ -156,14 +287,65 @@ export class Station {
 
   info(): StationInfo {
     const count = (table: string): number => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
-    const operator = this.operatorId === null ? undefined : (this.db.prepare('SELECT name FROM operator WHERE id = ?').get(this.operatorId) as { name: string } | undefined)
     return {
       version: STATION_VERSION,
       database: this.dbPath,
-      operator: operator?.name ?? null,
+      operator: this.operator,
+      historyEnabled: this.settings.get('history.store'),
       counts: { parts: count('part'), stockItems: count('stockitem'), locations: count('stocklocation'), scans: this.log.total() },
     }
   }
+
+  // ---- settings, plugins, operators ------------------------------------------------------------------------------
+
+  getSettings(): SettingsValues {
+    return this.settings.all()
+  }
+
+  setSettings(values: MethodInput<'setSettings'>): SettingsValues {
+    this.requireAdmin('change settings')
+    this.settings.update(values)
+    return this.settings.all()
+  }
+
+  plugins(): PluginInfo[] {
+    const disabled = new Set(this.settings.get('plugins.disabled'))
+    const builtIn = new Set(this.builtIn)
+    const active = this.chain.map((p) => ({ name: p.name, description: p.description, enabled: true, builtIn: builtIn.has(p) }))
+    const off = [...this.builtIn, ...this.userChain].filter((p) => disabled.has(p.name)).map((p) => ({ name: p.name, description: p.description, enabled: false, builtIn: builtIn.has(p) }))
+    const failed = this.userPlugins.loaded.filter((p) => p.error).map((p) => ({ name: p.file.split('/').pop()!, description: 'User plugin', enabled: false, builtIn: false, error: p.error! }))
+    return [...active, ...off, ...failed]
+  }
+
+  purgeHistory(): { deleted: number } {
+    this.requireAdmin('purge the scan history')
+    return { deleted: this.log.purge() }
+  }
+
+  operators(): Operator[] {
+    return this.db.prepare<[], Operator>('SELECT id, name, role FROM operator WHERE active = 1 ORDER BY name').all()
+  }
+
+  signIn(input: MethodInput<'signIn'>): Operator {
+    const row = input.badge !== undefined
+      ? this.db.prepare<[string], Operator>('SELECT id, name, role FROM operator WHERE badge = ? AND active = 1').get(input.badge.trim())
+      : this.db.prepare<[number], Operator>('SELECT id, name, role FROM operator WHERE id = ? AND active = 1').get(input.operatorId!)
+    if (!row) throw new NotFoundError(input.badge !== undefined ? 'No operator has this badge' : `No operator with id ${input.operatorId}`)
+    this.operator = row
+    return row
+  }
+
+  signOut(): { signedOut: boolean } {
+    const was = this.operator !== null
+    this.operator = null
+    return { signedOut: was }
+  }
+
+  private requireAdmin(what: string): void {
+    if (this.operator?.role !== 'admin') throw new ForbiddenError(`Only an admin may ${what}; sign in with an admin badge first`)
+  }
+
+  // ---- events and lifecycle --------------------------------------------------------------------------------------
 
   on(listener: StationListener): () => void {
     this.listeners.add(listener)
@@ -176,6 +358,7 @@ export class Station {
 
   close(): void {
     this.listeners.clear()
+    this.userPlugins.stop()
     this.db.close()
   }
 }

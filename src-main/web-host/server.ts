@@ -185,6 +185,11 @@ export async function startWebHost({ station, port, rendererDir }: WebHostOption
         .pipe(res)
       return
     }
+    // Browsers ask for a favicon on their own; the app has none to give and that is not an error.
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204, { ...baseHeaders(), 'Cache-Control': 'no-cache' })
+      return void res.end()
+    }
     // The renderer routes in the URL hash: any other path is simply not here.
     sendText(res, 404, 'Not found')
   }

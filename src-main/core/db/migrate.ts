@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3'
 import { existsSync, rmSync } from 'node:fs'
 import { inventory } from './migrations/001-inventory'
+import { gtin } from './migrations/002-gtin'
 
 export interface Migration {
   version: number
@@ -12,7 +13,10 @@ export interface Migration {
   sql: string
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'inventory', sql: inventory }]
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'inventory', sql: inventory },
+  { version: 2, name: 'gtin', sql: gtin },
+]
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version
 

@@ -2,6 +2,7 @@
  * Fills a new database with the demo inventory, and (for benchmarks) with a large synthetic one. Everything is
  * generated from a fixed seed, so every station and every test starts from the same pks.
  */
+import { gs1CheckDigit } from '../barcode/gs1'
 import type { Db } from '../db/connection'
 import { demoBins, demoLocations, demoOperators, demoParts, demoSuppliers, digikeyPrefix, mouserPrefix } from './demo-data'
 
@@ -31,6 +32,16 @@ const skuFor = {
   Mouser: (maker: string, mpn: string) => `${mouserPrefix[maker] ?? '999'}-${mpn.replace(/[ ]/g, '')}`,
   LCSC: (_maker: string, _mpn: string, _smd: boolean, rand: () => number) => `C${Math.floor(1000 + rand() * 2_000_000)}`,
   TME: (_maker: string, mpn: string) => mpn.toUpperCase().replace(/[ ,()]/g, '').replace(/\//g, '-'),
+}
+
+/**
+ * Every fourth demo part carries a GTIN under GS1's documentation company prefix 950600 (the one GS1's own
+ * examples use), so GS1 labels and plain EAN-13 codes can be tried on day one.
+ */
+export function demoGtin(index: number): string | null {
+  if (index % 4 !== 0) return null
+  const body = `0950600${String(1000 + index).padStart(6, '0')}`
+  return `${body}${gs1CheckDigit(body)}`
 }
 
 export function seedDemo(db: Db): void {
@@ -79,7 +90,7 @@ export function seedDemo(db: Db): void {
       return id
     }
 
-    const insertPart = db.prepare('INSERT INTO part (ipn, name, description, category_id, default_location_id, units) VALUES (?, ?, ?, ?, ?, ?)')
+    const insertPart = db.prepare('INSERT INTO part (ipn, name, description, category_id, default_location_id, units, gtin) VALUES (?, ?, ?, ?, ?, ?, ?)')
     const insertMp = db.prepare('INSERT INTO manufacturerpart (part_id, manufacturer_id, mpn) VALUES (?, ?, ?)')
     const insertSp = db.prepare('INSERT INTO supplierpart (part_id, supplier_id, manufacturer_part_id, sku, pack_quantity) VALUES (?, ?, ?, ?, ?)')
     const insertStock = db.prepare(
@@ -90,9 +101,9 @@ export function seedDemo(db: Db): void {
 
     demoParts.forEach(([category, ipn, name, description, maker, mpn, units], index) => {
       const bin = bins[index % bins.length]!
-      const partId = Number(insertPart.run(ipn, name, description, categoryFor(category), bin, units).lastInsertRowid)
+      const partId = Number(insertPart.run(ipn, name, description, categoryFor(category), bin, units, demoGtin(index)).lastInsertRowid)
       const mpId = Number(insertMp.run(partId, makerFor(maker), mpn).lastInsertRowid)
-      const smd = !/TH|THT|DIP|TO-220|radial|axial/i.test(`${ipn} ${description}`)
+      const smd = !/-TH-|\bTHT\b|\bDIP|TO-220|radial|axial/.test(`${ipn} ${description}`)
       // Every part is sold by two or three of the four suppliers; which ones is fixed by the PRNG.
       const sellers = demoSuppliers.map((s) => s.name).filter((_, i) => i === index % 4 || rand() < 0.45)
       let firstSp: number | null = null
@@ -118,7 +129,7 @@ export function seedDemo(db: Db): void {
       "INSERT INTO purchaseorder (reference, supplier_id, supplier_reference, status, destination_id) VALUES (?, ?, ?, 'placed', ?)",
     )
     const insertLine = db.prepare('INSERT INTO purchaseorderline (order_id, supplier_part_id, quantity, destination_id) VALUES (?, ?, ?, ?)')
-    const supplierRefs: Record<string, string> = { DigiKey: '84213377', Mouser: '25867401', LCSC: 'WM2411190087', TME: '5218734/1' }
+    const supplierRefs: Record<string, string> = { DigiKey: '84213377', Mouser: '25867401', LCSC: 'WM2411190087', TME: '5218734' }
     demoSuppliers.forEach((s, i) => {
       const poId = Number(insertPo.run(`PO-${String(i + 1).padStart(4, '0')}`, supplierIds.get(s.name), supplierRefs[s.name], receiving).lastInsertRowid)
       const parts = supplierPartsBySupplier.get(s.name) ?? []

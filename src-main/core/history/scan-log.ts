@@ -9,6 +9,7 @@ import type { Db } from '../db/connection'
 export const MAX_LOGGED_DATA = 65_536
 
 export interface ScanRecord {
+  action?: HistoryEntry['action']
   data: string
   source: ScanSource
   device: string | null
@@ -25,6 +26,8 @@ export interface ScanRecord {
 interface ScanRow {
   id: number
   timestamp: string
+  action: HistoryEntry['action']
+  plugins_tried: string
   data: string
   data_hex: string | null
   source: ScanSource
@@ -48,26 +51,30 @@ export class ScanLog {
   private readonly insert
   private readonly page
   private readonly count
+  private readonly pruneBelow
+  private readonly purgeAll
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      `INSERT INTO scan (timestamp, data, data_hex, source, device, operator_id, plugin, plugins_tried, result,
+      `INSERT INTO scan (timestamp, action, data, data_hex, source, device, operator_id, plugin, plugins_tried, result,
                          model_type, pk, response, duration_us)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     this.page = db.prepare<[number, number], ScanRow>(
-      `SELECT s.id, s.timestamp, s.data, s.data_hex, s.source, s.device, o.name AS operator, s.plugin, s.result,
+      `SELECT s.id, s.timestamp, s.action, s.plugins_tried, s.data, s.data_hex, s.source, s.device, o.name AS operator, s.plugin, s.result,
               s.model_type, s.pk, s.response, s.duration_us
        FROM scan s LEFT JOIN operator o ON o.id = s.operator_id
        WHERE s.id < ? ORDER BY s.id DESC LIMIT ?`,
     )
     this.count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM scan')
+    this.pruneBelow = db.prepare('DELETE FROM scan WHERE id < ?')
+    this.purgeAll = db.prepare('DELETE FROM scan')
   }
 
   write(r: ScanRecord): number {
     const data = r.data.length > MAX_LOGGED_DATA ? r.data.slice(0, MAX_LOGGED_DATA) : r.data
     const info = this.insert.run(
-      new Date().toISOString(), data, hexIfControl(data), r.source, r.device, r.operatorId, r.plugin,
+      new Date().toISOString(), r.action ?? 'scan', data, hexIfControl(data), r.source, r.device, r.operatorId, r.plugin,
       r.tried.join(' '), r.result, r.model, r.pk, r.response, r.durationUs,
     )
     return Number(info.lastInsertRowid)
@@ -77,6 +84,8 @@ export class ScanLog {
     return this.page.all(beforeId, limit).map((row) => ({
       id: row.id,
       timestamp: row.timestamp,
+      action: row.action,
+      pluginsTried: row.plugins_tried,
       data: row.data,
       dataHex: row.data_hex,
       source: row.source,
@@ -93,5 +102,15 @@ export class ScanLog {
 
   total(): number {
     return this.count.get()!.n
+  }
+
+  /** Keeps the newest `max` rows. Cheap enough to call often: ids grow with time, so it is one range delete. */
+  prune(max: number, newestId: number): number {
+    if (max <= 0 || newestId <= max) return 0
+    return this.pruneBelow.run(newestId - max + 1).changes
+  }
+
+  purge(): number {
+    return this.purgeAll.run().changes
   }
 }

@@ -1,0 +1,61 @@
+/**
+ * The lookups a supplier label needs, as prepared statements: supplier parts by SKU or by MPN for one supplier,
+ * and the purchase order a label's order numbers name.
+ */
+import type { Db } from '../../db/connection'
+import type { SupplierFields } from './fields'
+
+export class SupplierCatalog {
+  private readonly supplierByName
+  private readonly bySku
+  private readonly byMpn
+  private readonly anySkuOrMpn
+  private readonly orderByRef
+  private readonly anySku
+  private readonly anyOrder
+
+  constructor(db: Db) {
+    this.supplierByName = db.prepare<[string], { id: number }>('SELECT id FROM company WHERE name = ? COLLATE NOCASE AND is_supplier = 1')
+    this.bySku = db.prepare<[number, string], { id: number }>('SELECT id FROM supplierpart WHERE supplier_id = ? AND sku = ? COLLATE NOCASE')
+    this.byMpn = db.prepare<[number, string], { id: number }>(
+      `SELECT sp.id FROM supplierpart sp JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id
+       WHERE sp.supplier_id = ? AND mp.mpn = ? COLLATE NOCASE`,
+    )
+    this.anySkuOrMpn = db.prepare<[string, string], { n: number }>(
+      `SELECT (SELECT count(*) FROM supplierpart WHERE sku = ? COLLATE NOCASE)
+            + (SELECT count(*) FROM manufacturerpart WHERE mpn = ? COLLATE NOCASE) AS n`,
+    )
+    this.anySku = db.prepare<[string], { id: number }>('SELECT id FROM supplierpart WHERE sku = ? COLLATE NOCASE LIMIT 1')
+    this.anyOrder = db.prepare<[string, string], { id: number }>(
+      'SELECT id FROM purchaseorder WHERE reference = ? COLLATE NOCASE OR supplier_reference = ? COLLATE NOCASE LIMIT 1',
+    )
+    this.orderByRef = db.prepare<[number, string, string], { id: number }>(
+      `SELECT id FROM purchaseorder WHERE supplier_id = ? AND (reference = ? COLLATE NOCASE OR supplier_reference = ? COLLATE NOCASE)
+       ORDER BY status = 'placed' DESC, id DESC LIMIT 1`,
+    )
+  }
+
+  supplierId(name: string): number | null {
+    return this.supplierByName.get(name)?.id ?? null
+  }
+
+  /** Supplier parts the label names: by SKU first, by MPN only when the SKU names nothing. */
+  supplierParts(supplierId: number, sku: string | undefined, mpn: string | undefined): number[] {
+    const bySku = sku ? this.bySku.all(supplierId, sku).map((r) => r.id) : []
+    if (bySku.length) return bySku
+    return mpn ? this.byMpn.all(supplierId, mpn).map((r) => r.id) : []
+  }
+
+  /** How many of a reading's values the database recognises (used to choose between splits of a damaged label). */
+  recognises(f: SupplierFields): number {
+    const parts = this.anySkuOrMpn.get(f.supplier_part_number ?? '\u0000', f.manufacturer_part_number ?? '\u0000')!.n > 0 ? 1 : 0
+    const sku = f.supplier_part_number && this.anySku.get(f.supplier_part_number) ? 1 : 0
+    const order = this.anyOrder.get(f.customer_order_number ?? '\u0000', f.supplier_order_number ?? '\u0000') ? 1 : 0
+    return parts + sku + order
+  }
+
+  purchaseOrder(supplierId: number, customerOrder: string | undefined, supplierOrder: string | undefined): number | null {
+    if (!customerOrder && !supplierOrder) return null
+    return this.orderByRef.get(supplierId, customerOrder ?? '\u0000', supplierOrder ?? '\u0000')?.id ?? null
+  }
+}
