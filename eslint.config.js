@@ -12,7 +12,7 @@ const electronForbidden =
 
 export default defineConfig(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**', 'coverage/**'],
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**', 'coverage/**', '.scratch/**', '.tmp-*'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -6,20 +6,23 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { seedScale } from '../src-main/core/demo/seed'
+import { seedLinks, seedScale } from '../src-main/core/demo/seed'
 import { Station } from '../src-main/core/station'
+import { benchScanMix } from './scan-mix'
 import { benchScanResolution, benchScanStream, internalBarcodes } from './scan-resolution'
 import { fmt, heading, line } from './stats'
 
 const stockItems = Number(process.env.BENCH_STOCK_ITEMS ?? 1_000_000)
+const linkedBarcodes = Math.min(stockItems, Number(process.env.BENCH_LINKED ?? 100_000))
 const dir = mkdtempSync(join(tmpdir(), 'scan-station-bench-'))
 const dbPath = join(dir, 'bench.db')
 
 try {
-  heading(`Database: demo inventory + ${fmt(stockItems, 0)} synthetic stock items`)
+  heading(`Database: demo inventory + ${fmt(stockItems, 0)} synthetic stock items, ${fmt(linkedBarcodes, 0)} linked barcodes`)
   const t0 = performance.now()
   const station = Station.open({ dbPath })
   seedScale(station.db, stockItems)
+  seedLinks(station.db, linkedBarcodes)
   const counts = station.info().counts
   station.db.pragma('wal_checkpoint(TRUNCATE)')
   station.close()
@@ -28,6 +31,7 @@ try {
 
   benchScanResolution(dbPath, internalBarcodes(10_000, counts.stockItems, counts.parts, counts.locations))
   benchScanStream(dbPath, internalBarcodes(100_000, counts.stockItems, counts.parts, counts.locations))
+  benchScanMix(dbPath, linkedBarcodes)
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

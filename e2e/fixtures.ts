@@ -95,10 +95,14 @@ export interface StationFixture {
   errors: string[]
 }
 
-export const test = base.extend<{ station: StationFixture }>({
-  // Playwright reads a fixture's dependencies from its destructuring pattern: this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  station: async ({}, use, testInfo) => {
+export interface StationOptions {
+  /** Extra Chromium switches for this test's browser (or Electron), e.g. a fake camera fed from a .y4m file. */
+  chromiumArgs: string[]
+}
+
+export const test = base.extend<{ station: StationFixture } & StationOptions>({
+  chromiumArgs: [[], { option: true }],
+  station: async ({ chromiumArgs }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'scan-station-e2e-'))
     const mode = stationMode()
     const cleanups: (() => Promise<void>)[] = []
@@ -113,7 +117,7 @@ export const test = base.extend<{ station: StationFixture }>({
       let page: Page
       if (mode === 'electron') {
         const app = await _electron.launch({
-          args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root],
+          args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...chromiumArgs, root],
           cwd: root,
           env: electronEnv(dataDir),
         })
@@ -125,7 +129,7 @@ export const test = base.extend<{ station: StationFixture }>({
         cleanups.push(() => stopChild(host.child))
         const browser = await chromium.launch({
           executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
-          args: CHROMIUM_ARGS,
+          args: [...CHROMIUM_ARGS, ...chromiumArgs],
         })
         cleanups.push(() => browser.close())
         const context = await browser.newContext()

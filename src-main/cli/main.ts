@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util'
 import { scanSources, type ScanSource } from '../contract'
-import { seedScale } from '../core/demo/seed'
+import { seedLinks, seedScale } from '../core/demo/seed'
 import { defaultDatabasePath } from '../core/paths'
 import { parseOnly } from '../core/barcode/parse-only'
 import { Station } from '../core/station'
@@ -18,7 +18,8 @@ import { historyCommand } from './history'
 import { scanStream } from './scan-stream'
 
 export const USAGE = `Usage: npm run --silent cli -- <command> [options]
-  seed    [--db FILE] [--scale N]            create the database with demo data; --scale adds N synthetic stock items
+  seed    [--db FILE] [--scale N] [--links M] create the database with demo data; --scale adds N synthetic stock
+                                             items, --links links M synthetic carton labels (EXT-00000000…)
   scan    [--db FILE] [--source S] DATA      resolve one barcode, print the result JSON (exit 0 match, 1 no match)
   scan    [--db FILE] [--source S] -         one barcode a line on stdin, one JSON result a line on stdout
   history [--db FILE] [--limit N] [--format json|csv]
@@ -32,6 +33,7 @@ export class UsageError extends Error {}
 const OPTIONS = {
   db: { type: 'string' },
   scale: { type: 'string' },
+  links: { type: 'string' },
   source: { type: 'string' },
   limit: { type: 'string' },
   format: { type: 'string' },
@@ -59,8 +61,10 @@ async function run(argv: string[]): Promise<number> {
       const scale = values.scale === undefined ? 0 : positiveInt(values.scale, 'scale', 0)
       const station = Station.open({ dbPath })
       try {
+        const links = values.links === undefined ? 0 : positiveInt(values.links, 'links', 0)
         const added = scale ? seedScale(station.db, scale) : null
-        process.stdout.write(`${JSON.stringify({ database: dbPath, added, ...station.info().counts })}\n`)
+        const linked = links ? seedLinks(station.db, links) : null
+        process.stdout.write(`${JSON.stringify({ database: dbPath, added, linked, ...station.info().counts })}\n`)
       } finally {
         station.close()
       }

@@ -143,7 +143,7 @@ export class Station {
     if (data.length > MAX_BARCODE_LENGTH) return refuse(`Barcode data too long (${data.length} characters; the limit is ${MAX_BARCODE_LENGTH})`)
 
     const { text, notes } = tolerant(data)
-    const resolution = resolve({ raw: data, text }, this.chain, (m) => this.lookup(m))
+    const resolution = resolve({ raw: data, text, hash }, this.chain, (m) => this.lookup(m))
     const { response, outcome } = this.describe(resolution, data, hash, notes)
     return { ...response, scan_id: this.record(input, started, response, outcome) } as ScanResult
   }

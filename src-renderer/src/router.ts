@@ -21,6 +21,8 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
         props: (route) => ({ q: typeof route.query.q === 'string' ? route.query.q : '' }),
       },
       { path: '/history', name: 'history', component: HistoryView },
+      // Loaded on demand: the page starts the decode worker and the camera.
+      { path: '/camera', name: 'camera', component: () => import('./views/CameraView.vue') },
       {
         path: `/:model(${modelTypes.join('|')})/:pk(\\d+)`,
         name: 'item',

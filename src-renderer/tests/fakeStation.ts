@@ -1,16 +1,20 @@
 import type {
+  ContractError,
   EventName,
   EventPayloads,
   ItemDetail,
   MethodInput,
   MethodName,
   MethodOutputs,
+  Operator,
+  PluginInfo,
   Reply,
   ScanResult,
+  SettingsValues,
   StationApi,
   StationInfo,
 } from '../../src-main/contract'
-import { methodSchemas } from '../../src-main/contract'
+import { methodNames, methodSchemas } from '../../src-main/contract'
 
 type Handler<M extends MethodName> = (input: MethodInput<M>) => Reply<MethodOutputs[M]> | Promise<Reply<MethodOutputs[M]>>
 type Handlers = { [M in MethodName]: Handler<M> }
@@ -24,18 +28,58 @@ export interface RecordedCall {
 export interface FakeStation {
   api: StationApi
   calls: RecordedCall[]
+  /** Mutable: a test may sign someone in or out behind the renderer's back. */
+  state: FakeState
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void
   listenerCount(event: EventName): number
 }
 
 export const ok = <T>(value: T): Reply<T> => ({ ok: true, value })
 
+export const fail = (code: ContractError['code'], message: string): Reply<never> => ({ ok: false, error: { code, message } })
+
+/** The demo operators of the real station (src-main/core/demo), with their badges. */
+export const demoOperators: (Operator & { badge: string })[] = [
+  { id: 3, name: 'Admin', role: 'admin', badge: 'OP-9000' },
+  { id: 1, name: 'Alex Receiving', role: 'operator', badge: 'OP-1001' },
+  { id: 2, name: 'Sam Stores', role: 'operator', badge: 'OP-1002' },
+]
+export const [demoAdmin, demoAlex, demoSam] = demoOperators.map(({ id, name, role }): Operator => ({ id, name, role })) as [
+  Operator,
+  Operator,
+  Operator,
+]
+
 export const demoInfo: StationInfo = {
   version: '0.1.0',
   database: '/tmp/station.sqlite',
-  operator: 'alice',
+  operator: null,
+  historyEnabled: true,
   counts: { parts: 3, stockItems: 5, locations: 2, scans: 0 },
 }
+
+/** The station's defaults (src-main/core/settings.ts). */
+export const demoSettings: SettingsValues = {
+  'barcode.enabled': true,
+  'barcode.inputDelay': 50,
+  'barcode.webcam': true,
+  'barcode.showText': true,
+  'barcode.generationPlugin': 'InvenTreeBarcode',
+  'barcode.prefix': 'INV-',
+  'barcode.form': 'json',
+  'history.store': true,
+  'history.maxResults': 0,
+  'plugins.disabled': [],
+  'plugins.order': [],
+}
+
+export const demoPlugins: PluginInfo[] = [
+  { name: 'InvenTreeBarcode', description: 'Internal barcodes', enabled: true, builtIn: true },
+  { name: 'InvenTreeExternalBarcode', description: 'Linked barcodes', enabled: true, builtIn: true },
+  { name: 'GS1Barcode', description: 'GS1 element strings', enabled: true, builtIn: true },
+  { name: 'MyPlugin', description: 'A user plugin', enabled: true, builtIn: false },
+  { name: 'broken.js', description: 'User plugin', enabled: false, builtIn: false, error: 'SyntaxError: Unexpected token' },
+]
 
 export function noMatch(data: string): ScanResult {
   return { error: 'No match found for barcode data', plugin: null, barcode_data: data, barcode_hash: 'h', scan_id: 1 }
@@ -76,34 +120,68 @@ export const demoItem: ItemDetail = {
  * A StationApi that answers from handlers and checks every input against the contract's own schemas, so a
  * component that sends something main would refuse fails its test here too.
  */
-export function createFakeStation(overrides: Partial<Handlers> = {}): FakeStation {
-  const handlers: Handlers = {
+export interface FakeState {
+  /** Who the fake considers signed in; the default handlers of info, signIn, signOut and the admin-only methods use it. */
+  operator: Operator | null
+  settings: SettingsValues
+}
+
+export function createFakeStation(overrides: Partial<Handlers> = {}, initial: Partial<FakeState> = {}): FakeStation {
+  const state: FakeState = { operator: null, settings: { ...demoSettings }, ...initial }
+  const isAdmin = (): boolean => state.operator?.role === 'admin'
+  const defaults: Handlers = {
     scan: ({ data }) => ok(noMatch(data)),
-    getItem: () => ({ ok: false, error: { code: 'not_found', message: 'No such item' } }),
+    getItem: () => fail('not_found', 'No such item'),
     search: () => ok([]),
     locationTree: () => ok([]),
     history: () => ok([]),
-    info: () => ok(demoInfo),
-    ...overrides,
+    info: () => ok({ ...demoInfo, operator: state.operator, historyEnabled: state.settings['history.store'] }),
+    link: ({ model, pk, data }) => ok({ model, pk, barcode_data: data.trim(), barcode_hash: 'h', normalised: [] }),
+    unlink: ({ model, pk }) => ok({ model, pk, removed: 'OLD' }),
+    getSettings: () => ok(state.settings),
+    setSettings: (values) => {
+      if (!isAdmin()) return fail('forbidden', 'Only an admin may change settings; sign in with an admin badge first')
+      state.settings = { ...state.settings, ...values }
+      return ok(state.settings)
+    },
+    plugins: () => ok(demoPlugins),
+    purgeHistory: () =>
+      isAdmin() ? ok({ deleted: 3 }) : fail('forbidden', 'Only an admin may purge the scan history; sign in with an admin badge first'),
+    operators: () => ok(demoOperators.map(({ id, name, role }) => ({ id, name, role }))),
+    signIn: ({ badge, operatorId }) => {
+      const found = demoOperators.find((o) => (badge !== undefined ? o.badge === badge.trim() : o.id === operatorId))
+      if (!found) return fail('not_found', badge !== undefined ? 'No operator has this badge' : `No operator with id ${operatorId}`)
+      state.operator = { id: found.id, name: found.name, role: found.role }
+      return ok(state.operator)
+    },
+    signOut: () => {
+      const was = state.operator !== null
+      state.operator = null
+      return ok({ signedOut: was })
+    },
   }
+  const handlers: Handlers = { ...defaults, ...definedOnly(overrides) }
   const calls: RecordedCall[] = []
   const listeners: Listeners = { scanResult: new Set(), deviceStatus: new Set() }
 
   async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Reply<MethodOutputs[M]>> {
     calls.push({ method, input })
     const parsed = methodSchemas[method].safeParse(input)
-    if (!parsed.success) return { ok: false, error: { code: 'invalid_argument', message: parsed.error.message } }
+    if (!parsed.success) {
+      // The same message shape as src-main/dispatch.ts, so components that place errors by setting key see it.
+      const issue = parsed.error.issues[0]
+      const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+      return fail('invalid_argument', `Invalid argument for ${method}: ${where}${issue?.message ?? 'rejected'}`)
+    }
     const handler: Handler<M> = handlers[method]
     return handler(input)
   }
 
+  const methods = Object.fromEntries(methodNames.map((m) => [m, (input: never) => invoke(m, input)])) as {
+    [M in MethodName]: (input: MethodInput<M>) => Promise<Reply<MethodOutputs[M]>>
+  }
   const api: StationApi = {
-    scan: (input) => invoke('scan', input),
-    getItem: (input) => invoke('getItem', input),
-    search: (input) => invoke('search', input),
-    locationTree: (input) => invoke('locationTree', input),
-    history: (input) => invoke('history', input),
-    info: (input) => invoke('info', input),
+    ...methods,
     on(event, listener) {
       listeners[event].add(listener)
       return () => listeners[event].delete(listener)
@@ -113,6 +191,7 @@ export function createFakeStation(overrides: Partial<Handlers> = {}): FakeStatio
   return {
     api,
     calls,
+    state,
     emit(event, payload) {
       for (const listener of listeners[event]) listener(payload)
     },
@@ -120,8 +199,13 @@ export function createFakeStation(overrides: Partial<Handlers> = {}): FakeStatio
   }
 }
 
-export function installFakeStation(overrides: Partial<Handlers> = {}): FakeStation {
-  const fake = createFakeStation(overrides)
+/** Overrides set to undefined keep the default (an optional property may hold undefined). */
+function definedOnly(overrides: Partial<Handlers>): Partial<Handlers> {
+  return Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined))
+}
+
+export function installFakeStation(overrides: Partial<Handlers> = {}, initial: Partial<FakeState> = {}): FakeStation {
+  const fake = createFakeStation(overrides, initial)
   window.station = fake.api
   return fake
 }

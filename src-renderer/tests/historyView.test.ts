@@ -8,6 +8,7 @@ afterEach(unmountAll)
 const entry = (id: number, over: Partial<HistoryEntry>): HistoryEntry => ({
   id,
   timestamp: '2026-01-02T10:00:00Z',
+  action: 'scan',
   data: 'INV-SI5',
   dataHex: null,
   source: 'wedge',
@@ -17,6 +18,7 @@ const entry = (id: number, over: Partial<HistoryEntry>): HistoryEntry => ({
   result: 'match',
   model: 'stockitem',
   pk: 5,
+  pluginsTried: 'InvenTreeBarcode:match',
   response: '{}',
   durationMs: 1.234,
   ...over,

@@ -6,13 +6,12 @@ import type { BarcodePlugin } from './plugin'
 /** Barcodes printed by someone else and linked to an item: one probe of the unique hash index. */
 export function externalBarcodePlugin(db: Db): BarcodePlugin {
   const byHash = db.prepare<[string], { model_type: InternalModel; pk: number }>('SELECT model_type, pk FROM barcodelink WHERE hash = ?')
-  const find = (data: string) => byHash.get(barcodeHash(data))
   return {
     name: 'InvenTreeExternalBarcode',
     description: 'Barcodes linked to items (InvenTree-compatible hash)',
-    scan({ raw, text }) {
+    scan({ raw, text, hash }) {
       // The raw data first, so a label linked in InvenTree with its quirks intact still resolves.
-      const row = find(raw) ?? (text !== raw ? find(text) : undefined)
+      const row = byHash.get(hash) ?? (text !== raw ? byHash.get(barcodeHash(text)) : undefined)
       return row ? { matches: [{ model: row.model_type, pk: row.pk }], format: 'Linked barcode' } : null
     },
   }

@@ -14,9 +14,7 @@ const SMART_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g
 const SMART_APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032]/g
 const ODD_SPACES = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]/g
 // Control characters other than the ones labels carry on purpose (GS, RS, EOT, FS, US).
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const STRAY_CONTROL = /[\u0000-\u0003\u0005-\u001B\u007F-\u009F]/g
-// eslint-disable-next-line no-control-regex -- the caret notation some wedge setups send for GS/RS/EOT
 const CARET_CONTROLS = /\^\]|\^\^|\^D/g
 const CARET_MAP: Record<string, string> = { '^]': '\u001D', '^^': '\u001E', '^D': '\u0004' }
 

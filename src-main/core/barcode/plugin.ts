@@ -14,6 +14,8 @@ export interface ScanText {
   raw: string
   /** After tolerant normalisation (smart quotes, stray whitespace and control characters repaired). */
   text: string
+  /** InvenTree hash of `raw`, computed once per scan. */
+  hash: string
 }
 
 export interface PluginAnswer {

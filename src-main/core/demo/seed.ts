@@ -3,6 +3,7 @@
  * generated from a fixed seed, so every station and every test starts from the same pks.
  */
 import { gs1CheckDigit } from '../barcode/gs1'
+import { barcodeHash } from '../barcode/hash'
 import type { Db } from '../db/connection'
 import { demoBins, demoLocations, demoOperators, demoParts, demoSuppliers, digikeyPrefix, mouserPrefix } from './demo-data'
 
@@ -164,4 +165,18 @@ export function seedScale(db: Db, stockItems: number): { parts: number; location
     }
   })()
   return { parts: partCount, locations: binCount + 1, stockItems }
+}
+
+/** Links `count` synthetic external barcodes (carton labels `EXT-…`) to distinct stock items, for benchmarks. */
+export function seedLinks(db: Db, count: number): { linked: number; firstLabel: string } {
+  const items = (db.prepare('SELECT count(*) AS n FROM stockitem').get() as { n: number }).n
+  if (count > items) throw new Error(`Cannot link ${count} barcodes to ${items} stock items`)
+  const label = (i: number): string => `EXT-${String(i).padStart(8, '0')}`
+  db.transaction(() => {
+    const insert = db.prepare("INSERT OR IGNORE INTO barcodelink (model_type, pk, data, hash) VALUES ('stockitem', ?, ?, ?)")
+    // A stride that is coprime with the item count spreads the links over the whole table.
+    const stride = 7919
+    for (let i = 0; i < count; i++) insert.run(((i * stride) % items) + 1, label(i), barcodeHash(label(i)))
+  })()
+  return { linked: count, firstLabel: label(0) }
 }

@@ -39,7 +39,7 @@ describe('scanners are recognised exactly', () => {
   for (const terminator of ['Enter', null] as const) {
     it(`90 ms per key (slow preset), terminator ${terminator}`, () => {
       for (const [i, label] of labels.entries()) {
-        const trace = scannerTrace(label, { msPerKey: 90, jitterMs: 8, terminator, random: seededRandom(i + 90) })
+        const trace = scannerTrace(label, { msPerKey: 90, jitterMs: 5, terminator, random: seededRandom(i + 90) })
         const run = runHost(new WedgeDetector(WEDGE_PRESETS.slow), trace)
         expect(run.scans.map((s) => s.data)).toEqual([label])
         expect(run.page.filter((e) => !isModifierKey(e))).toEqual([])

@@ -41,3 +41,10 @@ export function matchedItem(result: ScanResult): { model: ModelType; ref: ItemRe
   }
   return null
 }
+
+/** The short word a notice leads with for a scan that did not open an item; words, not colour, carry it. */
+export function noMatchHeading(result: ScanResult): string {
+  if (result.candidates?.length) return 'Several items match'
+  if (result.problem) return 'Cannot use this barcode'
+  return 'Not found'
+}

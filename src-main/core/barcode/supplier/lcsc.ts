@@ -8,10 +8,16 @@ export function parseLcsc(data: string): SupplierFields | null {
   const text = data.trim()
   if (!/^\{[a-z]+:/.test(text) || !text.endsWith('}')) return null
   const pairs = new Map<string, string>()
+  let lastKey: string | null = null
   for (const part of text.slice(1, -1).split(',')) {
     const colon = part.indexOf(':')
-    if (colon <= 0) return null
-    pairs.set(part.slice(0, colon).trim(), part.slice(colon + 1).trim())
+    if (colon > 0 && /^[a-z]+$/.test(part.slice(0, colon).trim())) {
+      lastKey = part.slice(0, colon).trim()
+      pairs.set(lastKey, part.slice(colon + 1).trim())
+    } else if (lastKey) {
+      // LCSC does not escape commas: an MPN such as "BAT54S,215" spills into the next comma-separated piece.
+      pairs.set(lastKey, `${pairs.get(lastKey)},${part}`)
+    } else return null
   }
   if (!pairs.has('pc') && !pairs.has('pm')) return null
   const fields: SupplierFields = {}

@@ -72,6 +72,7 @@ describe('LCSC and TME labels', () => {
     expect(parseLcsc('{pbn:PICK2009291337,on:SO2009291337,pc:C312270,pm:ESR03EZPJ151,qty:2,mc:,cc:1,pdi:34421807}')).toEqual({
       picking_batch: 'PICK2009291337', supplier_order_number: 'SO2009291337', supplier_part_number: 'C312270', manufacturer_part_number: 'ESR03EZPJ151', quantity: 2,
     })
+    expect(parseLcsc('{pbn:PICK1,on:WM1,pc:C8581,pm:BAT54S,215,qty:900}')).toMatchObject({ manufacturer_part_number: 'BAT54S,215', quantity: 900 })
     expect(parseLcsc('{"stockitem": 1}')).toBeNull()
     expect(parseLcsc('{pbn:x,garbage}')).toBeNull()
   })

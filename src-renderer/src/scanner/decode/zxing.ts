@@ -25,6 +25,9 @@ export const DEFAULT_ZXING_OPTIONS: ReaderOptions = {
   tryInvert: true,
   tryDownscale: true,
   maxNumberOfSymbols: 4,
+  // The raw data, as a scanner sends it: GS/RS/EOT stay control characters (the default, HRI, turns them into
+  // Unicode "control pictures" and GS1 data into "(01)…").
+  textMode: 'Plain',
 }
 
 export interface ZxingDecode extends DecodeResult {

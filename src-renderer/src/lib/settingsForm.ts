@@ -1,0 +1,56 @@
+import type { SettingKey, SettingsValues } from '../../../src-main/contract'
+
+/** The settings the settings form edits; the plugin list writes the `plugins.*` ones. */
+export type FormKey = Exclude<SettingKey, 'plugins.disabled' | 'plugins.order'>
+export type FormValues = Pick<SettingsValues, FormKey>
+
+export const formKeys: FormKey[] = [
+  'barcode.enabled',
+  'barcode.inputDelay',
+  'barcode.webcam',
+  'barcode.showText',
+  'barcode.generationPlugin',
+  'barcode.prefix',
+  'barcode.form',
+  'history.store',
+  'history.maxResults',
+]
+
+export function pickForm(values: SettingsValues): FormValues {
+  return Object.fromEntries(formKeys.map((k) => [k, values[k]])) as FormValues
+}
+
+const isInt = (v: unknown, min: number, max: number): boolean =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+
+/**
+ * The contract's limits (src-main/contract.ts settingSchemas), checked before sending so the message can say it
+ * in words; main checks again and its answer wins.
+ */
+export function checkSetting(key: FormKey, value: unknown): string | null {
+  switch (key) {
+    case 'barcode.inputDelay':
+      return isInt(value, 5, 500) ? null : 'A whole number of milliseconds from 5 to 500.'
+    case 'history.maxResults':
+      return isInt(value, 0, 1_000_000_000) ? null : 'A whole number from 0 (keep all) to 1,000,000,000.'
+    case 'barcode.prefix':
+      if (typeof value !== 'string' || value.length > 20) return 'At most 20 characters.'
+      return /^[^\s{}"]*$/.test(value) ? null : 'No spaces, braces or quotes.'
+    case 'barcode.generationPlugin':
+      return typeof value === 'string' && value.trim().length >= 1 && value.length <= 100
+        ? null
+        : 'Name the plugin (1 to 100 characters).'
+    default:
+      return null
+  }
+}
+
+/**
+ * Main answers a refused value with "Invalid argument for setSettings: <key>: <why>" (src-main/dispatch.ts);
+ * this finds the key so the message can be shown next to its field.
+ */
+export function errorKey(message: string): { key: FormKey; why: string } | null {
+  const m = /^Invalid argument for setSettings: ([\w.]+): (.*)$/s.exec(message)
+  const key = m?.[1] as FormKey | undefined
+  return key && formKeys.includes(key) ? { key, why: m![2]! } : null
+}

@@ -1,0 +1,13 @@
+import type { DecodeEffort, DecodeResult, RgbaImage } from './decode'
+
+export interface DecodeRequest {
+  id: number
+  image: RgbaImage
+  effort: DecodeEffort
+}
+
+export interface DecodeResponse {
+  id: number
+  result: DecodeResult | null
+  error?: string
+}
