@@ -54,6 +54,28 @@ export const settingSchemas = {
   'plugins.disabled': z.array(z.string().max(100)).max(200),
   /** Plugin order chosen by an admin; plugins not listed keep their default place after these. */
   'plugins.order': z.array(z.string().max(100)).max(200),
+  /** Keyboard-wedge scanners: listen to the window's keys and tell scans from typing. */
+  'scanner.wedge.enabled': z.boolean(),
+  /** 'slow' also recognises 80–100 ms-per-key scanners (some Zebra models), by the regularity of their keys. */
+  'scanner.wedge.preset': z.enum(['standard', 'slow']),
+  /** Fewest characters in a scan. */
+  'scanner.wedge.minLength': z.number().int().min(1).max(100),
+  /** Only bursts ended by Enter or Tab are scans. */
+  'scanner.wedge.requireTerminator': z.boolean(),
+  /** Characters the scanner is set to send before / after each scan (stripped). */
+  'scanner.wedge.prefix': z.string().max(10),
+  'scanner.wedge.suffix': z.string().max(10),
+  /** The keyboard layout the scanner types in (found by the calibration page). */
+  'scanner.wedge.layout': z.enum(['us', 'uk', 'de', 'fr', 'host']),
+  /** A USB-CDC / RS-232 scanner. */
+  'scanner.serial.enabled': z.boolean(),
+  'scanner.serial.path': z.string().max(200),
+  'scanner.serial.baudRate': z.number().int().min(300).max(921_600),
+  'scanner.serial.terminator': z.enum(['CR', 'LF', 'CRLF', 'ANY']),
+  /** HID POS scanners (usage page 0x8C). */
+  'scanner.hid.enabled': z.boolean(),
+  /** Sounds for scan results. */
+  'feedback.mute': z.boolean(),
 } as const
 
 export type SettingKey = keyof typeof settingSchemas
@@ -102,6 +124,41 @@ export const methodSchemas = {
     'give a badge or an operatorId',
   ),
   signOut: z.strictObject({}),
+  /** The open session of a kind (restored after a restart), or a new one. */
+  sessionStart: z.strictObject({ kind: z.enum(['scan', 'receive']), purchaseOrder: PkSchema.optional() }),
+  /** The open session of a kind, or null. */
+  sessionCurrent: z.strictObject({ kind: z.enum(['scan', 'receive']) }),
+  /** Add a scan to a session: by the history id of a scan already made, or by data (resolved and logged here). */
+  sessionAdd: z.strictObject({
+    session: PkSchema,
+    scanId: PkSchema.optional(),
+    data: z.string().max(MAX_SCAN_INPUT).optional(),
+    source: z.enum(scanSources).optional(),
+  }).refine((v) => (v.scanId === undefined) !== (v.data === undefined), 'give a scanId or data'),
+  sessionRemoveRow: z.strictObject({ session: PkSchema, row: PkSchema }),
+  sessionUpdateRow: z.strictObject({
+    session: PkSchema,
+    row: PkSchema,
+    quantity: z.number().min(0).max(1e9).optional(),
+    location: PkSchema.optional(),
+    lot: z.string().max(100).optional(),
+  }),
+  sessionClear: z.strictObject({ session: PkSchema }),
+  sessionDrop: z.strictObject({ session: PkSchema }),
+  /** Close a session; a receipt creates its stock items, all in one transaction. */
+  sessionCommit: z.strictObject({ session: PkSchema }),
+  /** A stock operation on stock items, one transaction with tracking rows, undoable. */
+  stockAction: z.strictObject({
+    action: z.enum(['move', 'count', 'add', 'remove', 'merge']),
+    items: z.array(PkSchema).min(1).max(10_000),
+    location: PkSchema.optional(),
+    quantity: z.number().min(0).max(1e9).optional(),
+    session: PkSchema.optional(),
+  }),
+  /** Undo an action (the newest undoable one when no id is given). */
+  undo: z.strictObject({ actionId: PkSchema.optional() }),
+  /** Latest status of every scanner device main knows about. */
+  devices: z.strictObject({}),
 } as const
 
 export type MethodName = keyof typeof methodSchemas
@@ -136,6 +193,10 @@ interface ScanResultBase {
   candidates?: (ItemRef & { model: ModelType })[]
   /** Why recognised data could not be used (e.g. a GTIN that fails its check digit). */
   problem?: string
+  /** Set when the barcode was a command (commit, undo, clear, quantity) from the command sheet. */
+  command?: StationCommand
+  /** Set when the barcode was an operator's badge: that operator is now signed in. */
+  operator?: Operator
 }
 
 export type ScanMatch = ScanResultBase & {
@@ -242,6 +303,84 @@ export interface Operator {
   role: 'operator' | 'admin'
 }
 
+export type SessionKind = 'scan' | 'receive'
+export type StockActionKind = 'move' | 'count' | 'add' | 'remove' | 'merge' | 'receive' | 'undo'
+
+export interface ActionResult {
+  actionId: number
+  kind: StockActionKind
+  items: number
+  summary: string
+}
+
+export interface SessionRow {
+  id: number
+  scanId: number | null
+  data: string
+  model: ModelType | null
+  pk: number | null
+  name: string
+  /** "Stock item", "Part", "Supplier part", "Unknown"… */
+  type: string
+  url: string | null
+  quantity: number | null
+  units: string
+  location: ItemRef | null
+  lot: string
+  dateCode: string
+  expiry: string | null
+  /** The purchase order line a receipt row counts against. */
+  lineId: number | null
+  /** ok, or why the row needs a look: scanned twice, unknown item, over-receipt, not on the order. */
+  flag: 'ok' | 'duplicate' | 'unknown' | 'over' | 'not_on_order'
+  note: string
+}
+
+export interface ReceiptLine {
+  lineId: number
+  supplierPart: ItemRef
+  part: string
+  units: string
+  packQuantity: number
+  ordered: number
+  receivedBefore: number
+  scanned: number
+  remaining: number
+  destination: ItemRef | null
+}
+
+export interface SessionHeader {
+  id: number
+  kind: SessionKind
+  status: 'open' | 'committed' | 'dropped'
+  purchaseOrder: ItemRef | null
+  /** Scan page: the location scanned as move target; receipt: the destination scanned for what follows. */
+  location: ItemRef | null
+  rowCount: number
+  flaggedCount: number
+  lines: ReceiptLine[]
+}
+
+export interface SessionView extends SessionHeader {
+  rows: SessionRow[]
+}
+
+export interface SessionUpdate {
+  /** The row the scan added, if it added one (a location or an order steers the session instead). */
+  row: SessionRow | null
+  message: string
+  session: SessionHeader
+  /** The scan itself, when the session resolved it from data. */
+  scan?: ScanResult
+  /** A command barcode the session carried out (commit, undo, clear, quantity). */
+  command?: StationCommand
+}
+
+export interface StationCommand {
+  name: 'commit' | 'undo' | 'clear' | 'drop' | 'quantity'
+  value?: number
+}
+
 export interface MethodOutputs {
   scan: ScanResult
   getItem: ItemDetail
@@ -258,6 +397,17 @@ export interface MethodOutputs {
   operators: Operator[]
   signIn: Operator
   signOut: { signedOut: boolean }
+  sessionStart: SessionView
+  sessionCurrent: SessionView | null
+  sessionAdd: SessionUpdate
+  sessionRemoveRow: SessionHeader
+  sessionUpdateRow: SessionRow
+  sessionClear: SessionHeader
+  sessionDrop: SessionHeader
+  sessionCommit: SessionHeader & { created: { stockitem: number; quantity: number; location: number | null }[] }
+  stockAction: ActionResult
+  undo: ActionResult
+  devices: DeviceStatus[]
 }
 
 // ---- transport envelopes -------------------------------------------------------------------------------------
@@ -285,9 +435,11 @@ export interface EventPayloads {
   /** A scan that arrived from a device source (wedge, HID, serial) and was resolved by main. */
   scanResult: ScanResult
   deviceStatus: DeviceStatus
+  /** A scan an unplug cut off: dropped, never merged with the next (shown to the user, logged in history). */
+  scanDropped: { device: string; partial: string; reason: string }
 }
 export type EventName = keyof EventPayloads
-export const eventNames: EventName[] = ['scanResult', 'deviceStatus']
+export const eventNames: EventName[] = ['scanResult', 'deviceStatus', 'scanDropped']
 
 /** The object the preload (or the web host's bridge) exposes as `window.station`. */
 export type StationApi = {

@@ -51,7 +51,7 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
   it('passes valid calls through and maps a missing item to not_found', () => {
     const station = Station.open({ dbPath: tempDbPath() })
     const reply = dispatch(station, 'scan', { data: 'INV-SL1', source: 'manual' })
-    expect(reply.ok && 'success' in reply.value && reply.value.success).toBe('Match found for barcode data')
+    expect(reply.ok && reply.value !== null && 'success' in reply.value && reply.value.success).toBe('Match found for barcode data')
     expect(dispatch(station, 'getItem', { model: 'part', pk: 99999 })).toEqual({
       ok: false,
       error: { code: 'not_found', message: 'No part with pk 99999' },

@@ -48,6 +48,17 @@ const handlers: Handlers = {
   operators: (s) => s.operators(),
   signIn: (s, input) => s.signIn(input),
   signOut: (s) => s.signOut(),
+  sessionStart: (s, input) => s.sessionStart(input),
+  sessionCurrent: (s, input) => s.sessionCurrent(input),
+  sessionAdd: (s, input) => s.sessionAdd(input),
+  sessionRemoveRow: (s, input) => s.sessionRemoveRow(input),
+  sessionUpdateRow: (s, input) => s.sessionUpdateRow(input),
+  sessionClear: (s, input) => s.sessionClear(input),
+  sessionDrop: (s, input) => s.sessionDrop(input),
+  sessionCommit: (s, input) => s.sessionCommit(input),
+  stockAction: (s, input) => s.stockAction(input),
+  undo: (s, input) => s.undo(input),
+  devices: (s) => s.devices(),
 }
 
 function call<M extends MethodName>(station: Station, method: M, input: z.output<(typeof methodSchemas)[M]>): MethodOutputs[M] {

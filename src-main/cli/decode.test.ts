@@ -72,6 +72,8 @@ describe('decode pipeline (Node)', () => {
     ['code_93', 'image-007.jpg', 'VOFD1DB5A.1F6QU', 'Code93', ']G0'],
     ['codabar', 'image-001.jpg', 'A10/53+17-70D', 'Codabar', ']F0'],
     ['i2of5', 'image-004.jpg', '2167361334', 'ITF', ']I0'],
+    // GS1-128: the leading FNC1 becomes the AIM id ]C1, the FNC1 separator inside stays GS.
+    ['code_128', 'image-007.jpg', '42095747\x1d9499907123456123456781', 'Code128', ']C1'],
   ])('the pipeline reads %s/%s', async (set, name, text, format, symbologyId) => {
     expect(await decodeImage(loadImageFile(photo(set, name)))).toEqual({ text, format, symbologyId })
   })

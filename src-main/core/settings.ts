@@ -7,7 +7,7 @@ import type { Db } from './db/connection'
 
 export const settingDefaults: SettingsValues = {
   'barcode.enabled': true,
-  'barcode.inputDelay': 50,
+  'barcode.inputDelay': 30,
   'barcode.webcam': true,
   'barcode.showText': true,
   'barcode.generationPlugin': 'InvenTreeBarcode',
@@ -17,6 +17,19 @@ export const settingDefaults: SettingsValues = {
   'history.maxResults': 0,
   'plugins.disabled': [],
   'plugins.order': [],
+  'scanner.wedge.enabled': true,
+  'scanner.wedge.preset': 'standard',
+  'scanner.wedge.minLength': 5,
+  'scanner.wedge.requireTerminator': false,
+  'scanner.wedge.prefix': '',
+  'scanner.wedge.suffix': '',
+  'scanner.wedge.layout': 'us',
+  'scanner.serial.enabled': false,
+  'scanner.serial.path': '',
+  'scanner.serial.baudRate': 9600,
+  'scanner.serial.terminator': 'ANY',
+  'scanner.hid.enabled': true,
+  'feedback.mute': false,
 }
 
 export class Settings {

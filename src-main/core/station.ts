@@ -6,6 +6,8 @@
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type {
+  ActionResult,
+  DeviceStatus,
   EventName,
   EventPayloads,
   HistoryEntry,
@@ -20,9 +22,16 @@ import type {
   PluginInfo,
   ScanResult,
   SearchHit,
+  SessionHeader,
+  SessionRow,
+  SessionUpdate,
+  SessionView,
   SettingsValues,
   StationInfo,
 } from '../contract'
+import { Sessions } from './actions/sessions'
+import { StockActions, type ActionContext } from './actions/stock-actions'
+import { parseCommand } from './barcode/commands'
 import { externalBarcodePlugin } from './barcode/external-plugin'
 import { gs1Plugin } from './barcode/gs1-plugin'
 import { barcodeHash } from './barcode/hash'
@@ -86,6 +95,9 @@ export class Station {
   private readonly listeners = new Set<StationListener>()
   private operator: Operator | null = null
   private writesSincePrune = 0
+  private readonly actions: StockActions
+  private readonly sessions: Sessions
+  private readonly deviceStatus = new Map<string, DeviceStatus>()
 
   static open(options: StationOptions): Station {
     const db = openDatabase(options.dbPath, options)
@@ -103,6 +115,8 @@ export class Station {
     this.refs = new ItemRefs(db)
     this.details = new ItemDetails(db)
     this.searcher = new Search(db)
+    this.actions = new StockActions(db)
+    this.sessions = new Sessions(db, this.refs, this.actions)
     this.builtIn = [internalBarcodePlugin(this.settings), externalBarcodePlugin(db), ...supplierPlugins(new SupplierCatalog(db)), gs1Plugin(db)]
     const pluginsDir = options.pluginsDir ?? (options.dbPath === ':memory:' ? '' : join(dirname(options.dbPath), 'plugins'))
     this.userPlugins = new UserPluginHost(pluginsDir, options.pluginTimeoutMs)
@@ -143,9 +157,21 @@ export class Station {
     if (data.length > MAX_BARCODE_LENGTH) return refuse(`Barcode data too long (${data.length} characters; the limit is ${MAX_BARCODE_LENGTH})`)
 
     const { text, notes } = tolerant(data)
+    const special = this.commandOrBadge(text, data, hash)
+    if (special) return { ...special, scan_id: this.record(input, started, special, { result: 'match', plugin: special.plugin, tried: [] }) } as ScanResult
     const resolution = resolve({ raw: data, text, hash }, this.chain, (m) => this.lookup(m))
     const { response, outcome } = this.describe(resolution, data, hash, notes)
     return { ...response, scan_id: this.record(input, started, response, outcome) } as ScanResult
+  }
+
+  /** Command-sheet barcodes and operator badges are answered before the plugin chain: they name no item. */
+  private commandOrBadge(text: string, data: string, hash: string): (ScanResponse & { plugin: string }) | null {
+    const command = parseCommand(text)
+    if (command) return { success: `Command: ${command.name}${command.value === undefined ? '' : ` ${command.value}`}`, plugin: 'StationCommand', command, barcode_data: data, barcode_hash: hash }
+    const badge = this.db.prepare<[string], Operator>('SELECT id, name, role FROM operator WHERE badge = ? AND active = 1').get(text)
+    if (!badge) return null
+    this.operator = badge
+    return { success: `Signed in: ${badge.name}`, plugin: 'OperatorBadge', operator: badge, barcode_data: data, barcode_hash: hash }
   }
 
   private lookup(m: BarcodeMatch): FoundItem | null {
@@ -194,6 +220,13 @@ export class Station {
     const result = this.scan(input)
     this.emit('scanResult', result)
     return result
+  }
+
+  /** A scan already made, rebuilt from its history row (how workflows receive scans from any source). */
+  private scanById(scanId: number): ScanResult {
+    const row = this.db.prepare<[number], { response: string; action: string }>('SELECT response, action FROM scan WHERE id = ?').get(scanId)
+    if (!row || row.action !== 'scan') throw new NotFoundError(`No scan with id ${scanId}`)
+    return { ...(JSON.parse(row.response) as ScanResponse), scan_id: scanId } as ScanResult
   }
 
   private record(input: { data: string; source: ScanInput['source']; device?: string }, started: number, response: object, outcome: Outcome): number | null {
@@ -343,6 +376,118 @@ export class Station {
 
   private requireAdmin(what: string): void {
     if (this.operator?.role !== 'admin') throw new ForbiddenError(`Only an admin may ${what}; sign in with an admin badge first`)
+  }
+
+  // ---- workflows: sessions and stock actions ---------------------------------------------------------------------
+
+  private context(session?: number): ActionContext {
+    return { operatorId: this.operator?.id ?? null, sessionId: session ?? null }
+  }
+
+  sessionStart(input: MethodInput<'sessionStart'>): SessionView {
+    return this.sessions.start(input.kind, input.purchaseOrder ?? null, this.operator?.id ?? null)
+  }
+
+  sessionCurrent(input: MethodInput<'sessionCurrent'>): SessionView | null {
+    return this.sessions.current(input.kind)
+  }
+
+  /** Adds a scan to a session, or carries out the command barcode it is. */
+  sessionAdd(input: MethodInput<'sessionAdd'>): SessionUpdate {
+    const scan = input.scanId !== undefined ? this.scanById(input.scanId) : this.scan({ data: input.data!, source: input.source ?? 'manual' })
+    const withScan = (update: SessionUpdate): SessionUpdate => (input.data !== undefined ? { ...update, scan } : update)
+    if (scan.command) return withScan({ ...this.runCommand(input.session, scan.command), command: scan.command })
+    if (scan.operator) return withScan({ row: null, message: `Signed in: ${scan.operator.name}`, session: this.sessions.header(input.session) })
+    return withScan(this.sessions.add(input.session, scan, this.context(input.session)))
+  }
+
+  private runCommand(session: number, command: NonNullable<ScanResult['command']>): Omit<SessionUpdate, 'command'> {
+    const header = (message: string, h: SessionHeader = this.sessions.header(session)): Omit<SessionUpdate, 'command'> => ({ row: null, message, session: h })
+    switch (command.name) {
+      case 'commit': {
+        const done = this.sessions.commit(session, this.context(session))
+        return header(done.kind === 'receive' ? `Received ${done.created.length} package(s)` : 'Session closed', done)
+      }
+      case 'clear':
+        return header('Session cleared', this.sessions.clear(session))
+      case 'drop':
+        return header('Session dropped', this.sessions.drop(session))
+      case 'undo': {
+        const last = this.sessions.view(session).rows.at(-1)
+        if (!last) throw new ConflictError('Nothing to undo in this session')
+        return header(`Removed the last scan: ${last.name}`, this.sessions.removeRow(session, last.id))
+      }
+      case 'quantity': {
+        const last = this.sessions.view(session).rows.filter((r) => r.flag !== 'duplicate' && r.flag !== 'unknown').at(-1)
+        if (!last) throw new ConflictError('Scan an item before setting its quantity')
+        const row = this.sessions.updateRow(session, last.id, { quantity: command.value ?? 0 })
+        return { row, message: `Quantity ${command.value} for ${row.name}`, session: this.sessions.header(session) }
+      }
+    }
+  }
+
+  sessionRemoveRow(input: MethodInput<'sessionRemoveRow'>): SessionHeader {
+    return this.sessions.removeRow(input.session, input.row)
+  }
+
+  sessionUpdateRow(input: MethodInput<'sessionUpdateRow'>): SessionRow {
+    return this.sessions.updateRow(input.session, input.row, { quantity: input.quantity, locationId: input.location, lot: input.lot })
+  }
+
+  sessionClear(input: MethodInput<'sessionClear'>): SessionHeader {
+    return this.sessions.clear(input.session)
+  }
+
+  sessionDrop(input: MethodInput<'sessionDrop'>): SessionHeader {
+    return this.sessions.drop(input.session)
+  }
+
+  sessionCommit(input: MethodInput<'sessionCommit'>): MethodOutputs['sessionCommit'] {
+    return this.sessions.commit(input.session, this.context(input.session))
+  }
+
+  stockAction(input: MethodInput<'stockAction'>): ActionResult {
+    const ctx = this.context(input.session)
+    const need = <T>(value: T | undefined, what: string): T => {
+      if (value === undefined) throw new ConflictError(`${input.action} needs ${what}`)
+      return value
+    }
+    switch (input.action) {
+      case 'move':
+        return this.actions.move(input.items, need(input.location, 'a location'), ctx)
+      case 'count':
+        return this.actions.count(input.items, need(input.quantity, 'a quantity'), ctx)
+      case 'add':
+        return this.actions.adjust(input.items, need(input.quantity, 'a quantity'), ctx)
+      case 'remove':
+        return this.actions.adjust(input.items, -need(input.quantity, 'a quantity'), ctx)
+      case 'merge':
+        return this.actions.merge(input.items, ctx)
+    }
+  }
+
+  undo(input: MethodInput<'undo'>): ActionResult {
+    return this.actions.undo(input.actionId ?? null, this.context())
+  }
+
+  // ---- scanner devices -------------------------------------------------------------------------------------------
+
+  devices(): DeviceStatus[] {
+    return [...this.deviceStatus.values()]
+  }
+
+  /** A device manager's news: kept for pages that open later, and pushed to the renderer now. */
+  reportDevice(status: DeviceStatus): void {
+    this.deviceStatus.set(status.id, status)
+    this.emit('deviceStatus', status)
+  }
+
+  /** A scan an unplug cut off: logged as an error (never merged with the next scan) and shown to the user. */
+  reportDroppedScan(dropped: { device: string; partial: string; reason: string; source: 'wedge' | 'hid' | 'serial' }): void {
+    const started = performance.now()
+    const response = { error: `Scan cut off (${dropped.reason}); scan it again`, plugin: null, barcode_data: dropped.partial, barcode_hash: barcodeHash(dropped.partial) }
+    this.record({ data: dropped.partial, source: dropped.source, device: dropped.device }, started, response, { result: 'error', plugin: null, tried: [] })
+    this.emit('scanDropped', { device: dropped.device, partial: dropped.partial, reason: dropped.reason })
   }
 
   // ---- events and lifecycle --------------------------------------------------------------------------------------

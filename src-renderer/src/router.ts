@@ -6,6 +6,7 @@ import SearchView from './views/SearchView.vue'
 import ItemView from './views/ItemView.vue'
 import HistoryView from './views/HistoryView.vue'
 import NotFoundView from './views/NotFoundView.vue'
+import SettingsView from './views/SettingsView.vue'
 
 // Hash history because the app is loaded from file:// under Electron and from a token URL under the web host;
 // neither can serve a deep path.
@@ -21,6 +22,7 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
         props: (route) => ({ q: typeof route.query.q === 'string' ? route.query.q : '' }),
       },
       { path: '/history', name: 'history', component: HistoryView },
+      { path: '/settings', name: 'settings', component: SettingsView },
       // Loaded on demand: the page starts the decode worker and the camera.
       { path: '/camera', name: 'camera', component: () => import('./views/CameraView.vue') },
       {

@@ -14,7 +14,7 @@ import type {
   StationApi,
   StationInfo,
 } from '../../src-main/contract'
-import { methodNames, methodSchemas } from '../../src-main/contract'
+import { eventNames, methodNames, methodSchemas } from '../../src-main/contract'
 
 type Handler<M extends MethodName> = (input: MethodInput<M>) => Reply<MethodOutputs[M]> | Promise<Reply<MethodOutputs[M]>>
 type Handlers = { [M in MethodName]: Handler<M> }
@@ -71,6 +71,19 @@ export const demoSettings: SettingsValues = {
   'history.maxResults': 0,
   'plugins.disabled': [],
   'plugins.order': [],
+  'scanner.wedge.enabled': true,
+  'scanner.wedge.preset': 'standard',
+  'scanner.wedge.minLength': 5,
+  'scanner.wedge.requireTerminator': false,
+  'scanner.wedge.prefix': '',
+  'scanner.wedge.suffix': '',
+  'scanner.wedge.layout': 'us',
+  'scanner.serial.enabled': false,
+  'scanner.serial.path': '',
+  'scanner.serial.baudRate': 9600,
+  'scanner.serial.terminator': 'ANY',
+  'scanner.hid.enabled': true,
+  'feedback.mute': false,
 }
 
 export const demoPlugins: PluginInfo[] = [
@@ -129,7 +142,8 @@ export interface FakeState {
 export function createFakeStation(overrides: Partial<Handlers> = {}, initial: Partial<FakeState> = {}): FakeStation {
   const state: FakeState = { operator: null, settings: { ...demoSettings }, ...initial }
   const isAdmin = (): boolean => state.operator?.role === 'admin'
-  const defaults: Handlers = {
+  // Methods without a default here answer `internal` until a test overrides them (see `notFaked`).
+  const defaults: Partial<Handlers> = {
     scan: ({ data }) => ok(noMatch(data)),
     getItem: () => fail('not_found', 'No such item'),
     search: () => ok([]),
@@ -144,7 +158,7 @@ export function createFakeStation(overrides: Partial<Handlers> = {}, initial: Pa
       state.settings = { ...state.settings, ...values }
       return ok(state.settings)
     },
-    plugins: () => ok(demoPlugins),
+    plugins: () => ok(pluginsAsMainListsThem(state.settings)),
     purgeHistory: () =>
       isAdmin() ? ok({ deleted: 3 }) : fail('forbidden', 'Only an admin may purge the scan history; sign in with an admin badge first'),
     operators: () => ok(demoOperators.map(({ id, name, role }) => ({ id, name, role }))),
@@ -160,9 +174,9 @@ export function createFakeStation(overrides: Partial<Handlers> = {}, initial: Pa
       return ok({ signedOut: was })
     },
   }
-  const handlers: Handlers = { ...defaults, ...definedOnly(overrides) }
+  const handlers: Partial<Handlers> = { ...defaults, ...definedOnly(overrides) }
   const calls: RecordedCall[] = []
-  const listeners: Listeners = { scanResult: new Set(), deviceStatus: new Set() }
+  const listeners = Object.fromEntries(eventNames.map((e) => [e, new Set()])) as unknown as Listeners
 
   async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Reply<MethodOutputs[M]>> {
     calls.push({ method, input })
@@ -173,8 +187,8 @@ export function createFakeStation(overrides: Partial<Handlers> = {}, initial: Pa
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
       return fail('invalid_argument', `Invalid argument for ${method}: ${where}${issue?.message ?? 'rejected'}`)
     }
-    const handler: Handler<M> = handlers[method]
-    return handler(input)
+    const handler: Handler<M> | undefined = handlers[method]
+    return handler ? handler(input) : fail('internal', `The fake station has no handler for ${method}; pass one to installFakeStation`)
   }
 
   const methods = Object.fromEntries(methodNames.map((m) => [m, (input: never) => invoke(m, input)])) as {
@@ -197,6 +211,25 @@ export function createFakeStation(overrides: Partial<Handlers> = {}, initial: Pa
     },
     listenerCount: (event) => listeners[event].size,
   }
+}
+
+/**
+ * The demo plugins as main's `plugins()` lists them: the admin's order first, then the rest in default order;
+ * enabled ones (the resolution chain), then disabled ones, then user plugins that failed to load.
+ */
+function pluginsAsMainListsThem(settings: SettingsValues): PluginInfo[] {
+  const loaded = demoPlugins.filter((p) => !p.error)
+  const rank = (p: PluginInfo): number => {
+    const i = settings['plugins.order'].indexOf(p.name)
+    return i >= 0 ? i : settings['plugins.order'].length + loaded.indexOf(p)
+  }
+  const ordered = [...loaded].sort((a, b) => rank(a) - rank(b))
+  const disabled = new Set(settings['plugins.disabled'])
+  return [
+    ...ordered.filter((p) => !disabled.has(p.name)).map((p) => ({ ...p, enabled: true })),
+    ...ordered.filter((p) => disabled.has(p.name)).map((p) => ({ ...p, enabled: false })),
+    ...demoPlugins.filter((p) => p.error),
+  ]
 }
 
 /** Overrides set to undefined keep the default (an optional property may hold undefined). */

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3'
 import { existsSync, rmSync } from 'node:fs'
 import { inventory } from './migrations/001-inventory'
 import { gtin } from './migrations/002-gtin'
+import { workflows } from './migrations/003-workflows'
 
 export interface Migration {
   version: number
@@ -16,6 +17,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'inventory', sql: inventory },
   { version: 2, name: 'gtin', sql: gtin },
+  { version: 3, name: 'workflows', sql: workflows },
 ]
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version

@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit'
 import { join } from 'node:path'
 import type { ItemDetail, ModelType } from '../../contract'
-import { NotFoundError } from '../errors'
+import { ConflictError, NotFoundError } from '../errors'
 import type { Station } from '../station'
 import { encode, place, SYMBOLOGY_NAMES, type PlacedSymbol, type Rect } from './symbol'
 import { defaultLabelsDir, PLACEHOLDER, TemplateError, type LabelTemplate, type TextElement } from './template'
@@ -63,9 +63,8 @@ export interface LabelData {
   showText: boolean
 }
 
-export class LabelError extends Error {
-  readonly code = 'label_failed'
-}
+/** A label that cannot be made for this item (data the symbology cannot encode, a missing form). */
+export class LabelError extends ConflictError {}
 
 // ---- fonts and measuring ----------------------------------------------------------------------------------------
 
@@ -110,6 +109,10 @@ export function measurer(): Measurer {
 // ---- data -------------------------------------------------------------------------------------------------------
 
 export function labelData(station: Station, model: ModelType, pk: number): LabelData {
+  const generator = station.settings.get('barcode.generationPlugin')
+  if (generator !== BUILTIN_GENERATOR) {
+    throw new LabelError(`The barcode generation plugin "${generator}" (setting barcode.generationPlugin) is not available: this station generates ${BUILTIN_GENERATOR} barcodes only`)
+  }
   const detail = station.getItem({ model, pk })
   const row = station.db.prepare<[string, number], { data: string }>('SELECT data FROM barcodelink WHERE model_type = ? AND pk = ?').get(model, pk)
   return { detail, linked: row?.data ?? null, showText: station.settings.get('barcode.showText') }
@@ -132,6 +135,7 @@ export function barcodeData(template: LabelTemplate, data: LabelData): string {
 }
 
 /** Control characters (GS, RS, EOT in supplier barcodes) shown as their Unicode pictures. */
+// eslint-disable-next-line no-control-regex -- supplier barcodes carry GS/RS/EOT: showing them is the point
 export const printable = (s: string): string => s.replace(/[\u0000-\u001f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)))
 
 /** Fills `{title}`, `{field:Batch}`…; an unknown field is an error naming the element. */
@@ -169,6 +173,12 @@ export function fillText(text: string, data: LabelData, encoded: string, where: 
         return ''
     }
   })
+}
+
+/** True when `text` has placeholders and every one of them is empty for this item. */
+function placeholdersEmpty(text: string, data: LabelData, encoded: string): boolean {
+  const found = [...text.matchAll(PLACEHOLDER)]
+  return found.length > 0 && found.every((m) => fillText(m[0], data, encoded, '').trim() === '')
 }
 
 // ---- text fitting -------------------------------------------------------------------------------------------------
@@ -289,8 +299,9 @@ export function layoutLabel(template: LabelTemplate, data: LabelData, m: Measure
     ? fitText(printable(encoded), { x: b.x, y: b.y + b.height - textH, width: b.width, height: textH, fontSize: b.textSize, minFontSize: Math.min(b.textSize, 4), bold: false, align: 'center', maxLines: 1 }, m)
     : null
   const texts = template.texts
-    .map((el: TextElement, i) => ({ el, text: fillText(el.text, data, encoded, `Label template ${template.name} texts[${i}].text`) }))
-    .filter(({ text }) => text.trim() !== '')
+    .map((el: TextElement, i) => ({ el, text: fillText(el.text, data, encoded, `Label template ${template.name} texts[${i}].text`), empty: placeholdersEmpty(el.text, data, encoded) }))
+    // "Batch {field:Batch}" on an item without a batch prints nothing, not a dangling "Batch".
+    .filter(({ text, empty }) => text.trim() !== '' && !empty)
     .map(({ el, text }) => fitText(text, el, m))
   return {
     template: template.name,

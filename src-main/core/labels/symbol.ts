@@ -4,7 +4,8 @@
  * the template's box with the module size snapped to whole printer dots. The PDF, the SVG preview and the
  * verification raster are all drawn from these same rectangles, so what is verified is what is printed.
  */
-import bwipjs from 'bwip-js'
+import bwipjs from 'bwip-js/node'
+import { ConflictError } from '../errors'
 import type { BarcodeElement, Symbology } from './template'
 
 /** A dark rectangle, in mm from the label's top-left corner. */
@@ -43,20 +44,21 @@ export interface PlacedSymbol {
   zone: Rect
 }
 
+/** bwip-js's raw output: a 2D module matrix, or a linear symbol's bar/space widths (bar first). */
+type RawSymbol = { pixs: number[]; pixx: number; pixy: number } | { sbs: number[]; bhs: number[]; bbs: number[] }
+
 const BCID: Record<Symbology, string> = { qr: 'qrcode', datamatrix: 'datamatrix', code128: 'code128' }
 const DEFAULT_QUIET: Record<Symbology, number> = { qr: 4, datamatrix: 1, code128: 10 }
 export const SYMBOLOGY_NAMES: Record<Symbology, string> = { qr: 'QR code', datamatrix: 'DataMatrix', code128: 'Code 128' }
 
-export class EncodeError extends Error {
-  readonly code = 'encode_failed'
-}
+export class EncodeError extends ConflictError {}
 
 /** Encodes `text`; throws EncodeError with bwip-js's reason when the data cannot be encoded in that symbology. */
 export function encode(symbology: Symbology, text: string, quietZone?: number): Symbol {
-  let raw: ReturnType<typeof bwipjs.raw>
+  let raw: RawSymbol[]
   try {
     // Code 128: no `parse`/`parsefnc`, so `^` and control characters are data (GS stays GS, as scanners send it).
-    raw = bwipjs.raw(BCID[symbology], text, symbology === 'qr' ? { eclevel: 'M' } as never : {})
+    raw = bwipjs.raw(BCID[symbology], text, symbology === 'qr' ? ({ eclevel: 'M' } as never) : {}) as RawSymbol[]
   } catch (err) {
     throw new EncodeError(`Cannot encode ${JSON.stringify(text)} as ${SYMBOLOGY_NAMES[symbology]}: ${err instanceof Error ? err.message : String(err)}`)
   }

@@ -8,6 +8,7 @@ import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { modelTypes, type ModelType } from '../../contract'
+import { ConflictError } from '../errors'
 
 /** The model types that have label templates (the issue's five). */
 export const labelModels = ['part', 'stockitem', 'stocklocation', 'supplierpart', 'purchaseorder'] as const satisfies readonly ModelType[]
@@ -164,9 +165,8 @@ export interface TemplateInfo {
   source: BarcodeElement['source']
 }
 
-export class TemplateError extends Error {
-  readonly code = 'invalid_template'
-}
+/** A template that cannot be used (bad file, wrong model, unknown field): the transports report it as `conflict`. */
+export class TemplateError extends ConflictError {}
 
 const round = (n: number): number => Math.round(n * 100) / 100
 

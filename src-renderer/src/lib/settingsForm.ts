@@ -1,7 +1,21 @@
 import type { SettingKey, SettingsValues } from '../../../src-main/contract'
 
-/** The settings the settings form edits; the plugin list writes the `plugins.*` ones. */
-export type FormKey = Exclude<SettingKey, 'plugins.disabled' | 'plugins.order'>
+/**
+ * The settings the settings form edits: InvenTree's barcode panel and the station's barcode forms. The plugin
+ * list writes `plugins.*`; scanner and feedback settings belong to the scanner pages.
+ */
+export type FormKey = Extract<
+  SettingKey,
+  | 'barcode.enabled'
+  | 'barcode.inputDelay'
+  | 'barcode.webcam'
+  | 'barcode.showText'
+  | 'barcode.generationPlugin'
+  | 'barcode.prefix'
+  | 'barcode.form'
+  | 'history.store'
+  | 'history.maxResults'
+>
 export type FormValues = Pick<SettingsValues, FormKey>
 
 export const formKeys: FormKey[] = [

@@ -1,7 +1,8 @@
 /**
  * One text per symbol whichever engine read it, in the form scanners transmit by default: UPC-A as its 12 digits
  * (zxing and quagga's EAN-13 reader both report it as a 13-digit EAN-13 with a leading 0), UPC-E as its 8 digits
- * (zxing reports the 13-digit expansion).
+ * (zxing reports the 13-digit expansion), GS1-128 as `]C1` with the data after its leading FNC1 (quagga2 reports
+ * the FNC1 as a leading GS under `]C0`; zxing already does it this way, as GS1 scanners transmit it).
  */
 import { gs1CheckDigitValid, upcEToUpcA } from './symbology'
 import type { DecodeResult } from './types'
@@ -25,6 +26,9 @@ export function upcAToUpcE(upca: string): string | null {
 
 export function normalizeResult<T extends DecodeResult>(result: T): T {
   const { text, format } = result
+  if (format === 'Code128' && text.startsWith('\x1d')) {
+    return { ...result, text: text.slice(1), symbologyId: ']C1' }
+  }
   if ((format === 'EAN13' || format === 'UPCA') && /^0\d{12}$/.test(text)) {
     return { ...result, text: text.slice(1), format: 'UPCA' }
   }

@@ -28,6 +28,14 @@ describe('check digits and UPC forms', () => {
     expect(normalizeResult({ text: '4006381333931', format: 'EAN13', symbologyId: ']E0' }).text).toBe('4006381333931')
   })
 
+  it('reports GS1-128 as ]C1 without its leading FNC1', () => {
+    expect(normalizeResult({ text: '\x1d0109501101530003\x1d2112', format: 'Code128', symbologyId: ']C0' })).toEqual({
+      text: '0109501101530003\x1d2112',
+      format: 'Code128',
+      symbologyId: ']C1',
+    })
+  })
+
   it('knows the AIM identifiers of the formats it reports', () => {
     expect(defaultSymbologyId('QRCode')).toBe(']Q1')
     expect(defaultSymbologyId('DataMatrix')).toBe(']d1')
