@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { seedLinks, seedScale } from '../src-main/core/demo/seed'
 import { Station } from '../src-main/core/station'
+import { benchDecodeAccuracy } from './decode-accuracy'
 import { benchScanMix } from './scan-mix'
 import { benchScanResolution, benchScanStream, internalBarcodes } from './scan-resolution'
 import { fmt, heading, line } from './stats'
@@ -35,3 +36,5 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
+
+await benchDecodeAccuracy()

@@ -159,6 +159,21 @@ export const methodSchemas = {
   undo: z.strictObject({ actionId: PkSchema.optional() }),
   /** Latest status of every scanner device main knows about. */
   devices: z.strictObject({}),
+  /** Label templates, for one model type or all. */
+  labelTemplates: z.strictObject({ model: ModelTypeSchema.optional() }),
+  /** One label as SVG for the live preview, with the result of re-scanning its barcode. */
+  labelPreview: z.strictObject({ model: ModelTypeSchema, pk: PkSchema, template: z.string().max(100).optional() }),
+  /** Verified labels for many items as one PDF (base64); a label whose barcode does not read back is refused. */
+  labelPdf: z.strictObject({
+    items: z.array(z.strictObject({ model: ModelTypeSchema, pk: PkSchema })).min(1).max(2000),
+    template: z.string().max(100).optional(),
+  }),
+  /** Print verified labels on the desk's printer (desktop app only). */
+  printLabels: z.strictObject({
+    items: z.array(z.strictObject({ model: ModelTypeSchema, pk: PkSchema })).min(1).max(2000),
+    template: z.string().max(100).optional(),
+    printer: z.string().max(200).optional(),
+  }),
 } as const
 
 export type MethodName = keyof typeof methodSchemas
@@ -408,6 +423,20 @@ export interface MethodOutputs {
   stockAction: ActionResult
   undo: ActionResult
   devices: DeviceStatus[]
+  labelTemplates: LabelTemplateInfo[]
+  labelPreview: { svg: string; verified: boolean; reason: string | null; template: string }
+  labelPdf: { pdfBase64: string; labels: number; template: string | null }
+  printLabels: { printed: number; printer: string }
+}
+
+export interface LabelTemplateInfo {
+  name: string
+  title: string
+  models: ModelType[]
+  /** "62 × 29 mm roll", "A4 sheet 3 × 8"… */
+  page: string
+  symbology: string
+  isDefaultFor: ModelType[]
 }
 
 // ---- transport envelopes -------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ const snapshot = (station: Station): string =>
   JSON.stringify(['scan', 'stockitem', 'barcodelink', 'setting'].map((t) => station.db.prepare(`SELECT * FROM ${t}`).all()))
 
 describe('dispatch: the validated entry point for IPC and the web host', () => {
-  it('refuses arguments that fail the schema with a typed error, and changes nothing', () => {
+  it('refuses arguments that fail the schema with a typed error, and changes nothing', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
     const before = snapshot(station)
     const bad: [string, unknown][] = [
@@ -29,7 +29,7 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
       ['scan', JSON.parse('{"data": "INV-SL1", "source": "manual", "__proto__": {"admin": true}}')],
     ]
     for (const [method, arg] of bad) {
-      const reply = dispatch(station, method, arg)
+      const reply = await dispatch(station, method, arg)
       expect(reply.ok, `${method} ${JSON.stringify(arg)?.slice(0, 60)}`).toBe(false)
       if (!reply.ok) {
         expect(reply.error.code).toBe('invalid_argument')
@@ -40,19 +40,19 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
     expect(snapshot(station)).toBe(before)
   })
 
-  it('refuses methods outside the contract, including inherited property names', () => {
+  it('refuses methods outside the contract, including inherited property names', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
     for (const method of ['close', 'constructor', '__proto__', 'toString', 'db']) {
-      const reply = dispatch(station, method, {})
+      const reply = await dispatch(station, method, {})
       expect(reply).toEqual({ ok: false, error: { code: 'unknown_method', message: `Unknown method: ${method}` } })
     }
   })
 
-  it('passes valid calls through and maps a missing item to not_found', () => {
+  it('passes valid calls through and maps a missing item to not_found', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
-    const reply = dispatch(station, 'scan', { data: 'INV-SL1', source: 'manual' })
+    const reply = await dispatch(station, 'scan', { data: 'INV-SL1', source: 'manual' })
     expect(reply.ok && reply.value !== null && 'success' in reply.value && reply.value.success).toBe('Match found for barcode data')
-    expect(dispatch(station, 'getItem', { model: 'part', pk: 99999 })).toEqual({
+    expect(await dispatch(station, 'getItem', { model: 'part', pk: 99999 })).toEqual({
       ok: false,
       error: { code: 'not_found', message: 'No part with pk 99999' },
     })

@@ -10,7 +10,7 @@ import { isStationError } from './core/errors'
 
 const isMethod = (name: string): name is MethodName => Object.hasOwn(methodSchemas, name)
 
-export function dispatch(station: Station, method: string, arg: unknown): Reply<MethodOutputs[MethodName]> {
+export async function dispatch(station: Station, method: string, arg: unknown): Promise<Reply<MethodOutputs[MethodName]>> {
   if (!isMethod(method)) return fail({ code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 60)}` })
   const parsed = methodSchemas[method].safeParse(arg)
   if (!parsed.success) {
@@ -20,7 +20,7 @@ export function dispatch(station: Station, method: string, arg: unknown): Reply<
   }
   try {
     // safeParse of methodSchemas[method] produced exactly this method's input type.
-    return { ok: true, value: call(station, method, parsed.data as never) }
+    return { ok: true, value: await call(station, method, parsed.data as never) }
   } catch (err) {
     if (isStationError(err)) return fail({ code: err.code, message: err.message })
     console.error(`station.${method} failed`, err)
@@ -29,7 +29,7 @@ export function dispatch(station: Station, method: string, arg: unknown): Reply<
 }
 
 type Handlers = {
-  [M in MethodName]: (station: Station, input: z.output<(typeof methodSchemas)[M]>) => MethodOutputs[M]
+  [M in MethodName]: (station: Station, input: z.output<(typeof methodSchemas)[M]>) => MethodOutputs[M] | Promise<MethodOutputs[M]>
 }
 
 const handlers: Handlers = {
@@ -59,9 +59,13 @@ const handlers: Handlers = {
   stockAction: (s, input) => s.stockAction(input),
   undo: (s, input) => s.undo(input),
   devices: (s) => s.devices(),
+  labelTemplates: (s, input) => s.labelTemplates(input),
+  labelPreview: (s, input) => s.labelPreview(input),
+  labelPdf: (s, input) => s.labelPdf(input),
+  printLabels: (s, input) => s.printLabels(input),
 }
 
-function call<M extends MethodName>(station: Station, method: M, input: z.output<(typeof methodSchemas)[M]>): MethodOutputs[M] {
+function call<M extends MethodName>(station: Station, method: M, input: z.output<(typeof methodSchemas)[M]>): MethodOutputs[M] | Promise<MethodOutputs[M]> {
   return handlers[method](station, input)
 }
 

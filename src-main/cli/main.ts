@@ -5,6 +5,8 @@
  *   history [--db FILE] [--limit N] [--format json|csv]
  *   parse   DATA
  *   link    [--db FILE] MODEL PK DATA   |   unlink [--db FILE] MODEL PK
+ *   decode  FILE...
+ *   label   [--db FILE] MODEL PK [--template T] --out FILE.pdf
  * Exit codes: 0 success (a match, for scan), 1 no match, 2 bad input or usage.
  */
 import { parseArgs } from 'node:util'
@@ -14,7 +16,9 @@ import { defaultDatabasePath } from '../core/paths'
 import { parseOnly } from '../core/barcode/parse-only'
 import { Station } from '../core/station'
 import { dispatch } from '../dispatch'
+import { decodeCommand } from './decode'
 import { historyCommand } from './history'
+import { labelCommand } from './label'
 import { scanStream } from './scan-stream'
 
 export const USAGE = `Usage: npm run --silent cli -- <command> [options]
@@ -26,6 +30,10 @@ export const USAGE = `Usage: npm run --silent cli -- <command> [options]
   parse   DATA                               show what each parser reads in DATA (no database)
   link    [--db FILE] MODEL PK DATA          link an external barcode to an item
   unlink  [--db FILE] MODEL PK               remove an item's external barcode
+  decode  FILE...                            decode barcodes in JPEG/PNG files, one JSON line per file
+                                             (exit 0 all decoded, 1 some had none, 2 unreadable)
+  label   [--db FILE] MODEL PK [--template T] --out FILE.pdf
+                                             print a label to PDF, verified by re-scanning it (--list [MODEL])
 Without --db the station's default database is used: ${defaultDatabasePath()}`
 
 export class UsageError extends Error {}
@@ -48,6 +56,8 @@ export function positiveInt(text: string | undefined, name: string, fallback: nu
 }
 
 async function run(argv: string[]): Promise<number> {
+  // `label` has options of its own (--template, --out, --list); it parses its arguments itself.
+  if (argv[0] === 'label') return labelCommand(argv.slice(1))
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
   const [command, ...rest] = positionals
   if (values.help || !command) {
@@ -99,6 +109,10 @@ async function run(argv: string[]): Promise<number> {
       }
       return 0
     }
+    case 'decode': {
+      if (!rest.length) throw new UsageError('decode takes one or more image FILEs')
+      return decodeCommand(rest, process.stdout)
+    }
     case 'parse': {
       if (rest.length !== 1) throw new UsageError('parse takes exactly one DATA argument')
       const report = parseOnly(rest[0]!)
@@ -113,7 +127,7 @@ async function run(argv: string[]): Promise<number> {
       const station = Station.open({ dbPath })
       try {
         // The CLI goes through the same validation as the renderer, so a typo gets the same clear error.
-        const reply = dispatch(station, command, arg)
+        const reply = await dispatch(station, command, arg)
         process.stdout.write(`${JSON.stringify(reply.ok ? reply.value : reply.error, null, 2)}\n`)
         return reply.ok ? 0 : reply.error.code === 'invalid_argument' ? 2 : 1
       } finally {

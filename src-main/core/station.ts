@@ -28,10 +28,13 @@ import type {
   SessionView,
   SettingsValues,
   StationInfo,
+  LabelTemplateInfo,
 } from '../contract'
 import { Sessions } from './actions/sessions'
 import { StockActions, type ActionContext } from './actions/stock-actions'
 import { parseCommand } from './barcode/commands'
+import { checkLabel, labelsPdf, listTemplates } from './labels'
+import { renderSvg } from './labels/render'
 import { externalBarcodePlugin } from './barcode/external-plugin'
 import { gs1Plugin } from './barcode/gs1-plugin'
 import { barcodeHash } from './barcode/hash'
@@ -64,6 +67,11 @@ export const AMBIGUOUS = 'Barcode data matches more than one item'
 
 /** Prune the history once per this many writes, not on every scan. */
 const PRUNE_EVERY = 64
+
+/** Sends a PDF of labels to a printer; returns the printer's name. */
+export interface LabelPrinter {
+  print(pdf: Buffer, printer?: string): Promise<string>
+}
 
 export type StationListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
 
@@ -488,6 +496,43 @@ export class Station {
     const response = { error: `Scan cut off (${dropped.reason}); scan it again`, plugin: null, barcode_data: dropped.partial, barcode_hash: barcodeHash(dropped.partial) }
     this.record({ data: dropped.partial, source: dropped.source, device: dropped.device }, started, response, { result: 'error', plugin: null, tried: [] })
     this.emit('scanDropped', { device: dropped.device, partial: dropped.partial, reason: dropped.reason })
+  }
+
+  // ---- labels ----------------------------------------------------------------------------------------------------
+
+  private printer: LabelPrinter | null = null
+
+  /** The desktop app installs Electron's printing here; without it (web host, CLI) printing is refused. */
+  setPrinter(printer: LabelPrinter | null): void {
+    this.printer = printer
+  }
+
+  labelTemplates(input: MethodInput<'labelTemplates'>): LabelTemplateInfo[] {
+    return listTemplates(input.model).map((t) => ({
+      name: t.name,
+      title: t.title,
+      models: t.models,
+      page: t.page.kind === 'roll' ? `${t.page.width} × ${t.page.height} mm roll` : `${t.page.paper} sheet ${t.page.columns} × ${t.page.rows}`,
+      symbology: t.symbology,
+      isDefaultFor: t.defaultFor,
+    }))
+  }
+
+  async labelPreview(input: MethodInput<'labelPreview'>): Promise<MethodOutputs['labelPreview']> {
+    const checked = await checkLabel(this, input)
+    return { svg: renderSvg(checked.layout), verified: checked.verification.ok, reason: checked.verification.ok ? null : checked.verification.reason, template: checked.template.name }
+  }
+
+  async labelPdf(input: MethodInput<'labelPdf'>): Promise<MethodOutputs['labelPdf']> {
+    const pdf = await labelsPdf(this, input.items, input.template)
+    return { pdfBase64: pdf.toString('base64'), labels: input.items.length, template: input.template ?? null }
+  }
+
+  async printLabels(input: MethodInput<'printLabels'>): Promise<MethodOutputs['printLabels']> {
+    if (!this.printer) throw new ConflictError('Printing needs the desktop app; download the PDF and print it instead')
+    const pdf = await labelsPdf(this, input.items, input.template)
+    const printer = await this.printer.print(pdf, input.printer)
+    return { printed: input.items.length, printer }
   }
 
   // ---- events and lifecycle --------------------------------------------------------------------------------------

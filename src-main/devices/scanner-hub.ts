@@ -28,6 +28,7 @@ import type { SerialTerminator } from '../core/scanner/serial-lines'
 import { defaultWedgeOptions, WedgeDetector, type WedgeOptions, type WedgeScan } from '../core/scanner/wedge-detector'
 import { type HidBackend, HidScannerManager, nodeHidBackend } from './hid-scanners'
 import { type DroppedScan, type PortFactory, SerialScanner, serialportFactory } from './serial-scanner'
+import { WedgeCalibration } from './wedge-calibration'
 
 export type DeviceSource = 'wedge' | 'hid' | 'serial'
 
@@ -102,6 +103,11 @@ export class ScannerHub {
   private readonly sessions = new Set<WedgeSession>()
   private readonly timers: Timers
   private readonly onError: (err: unknown, where: string) => void
+  /**
+   * Layout calibration: while armed, the next burst a wedge session recognises is handed to it (raw key events)
+   * instead of going to the Station as a scan. See wedge-calibration.ts.
+   */
+  readonly calibration: WedgeCalibration
 
   constructor(
     private readonly station: StationSink,
@@ -111,6 +117,10 @@ export class ScannerHub {
     this.options = mergeOptions(defaultScannerHubOptions, options)
     this.timers = deps.timers ?? realTimers
     this.onError = deps.onError ?? ((err, where) => console.error(`[scanner-hub] ${where}:`, err))
+    this.calibration = new WedgeCalibration(() => this.timers.now())
+    this.calibration.onArmedChange = (armed) => {
+      for (const s of this.sessions) s.setCalibrating(armed)
+    }
   }
 
   get currentOptions(): ScannerHubOptions {
@@ -162,7 +172,11 @@ export class ScannerHub {
     await this.start()
   }
 
-  createWedgeSession(windowId: string, host: WedgeHost, opts: { echo?: boolean } = {}): WedgeSession {
+  /**
+   * One window's (or one web page's) detector. `timers`: a clock for this session (the web host passes one that
+   * follows the page's `performance.now()`, since it feeds the page's key timestamps); default the hub's.
+   */
+  createWedgeSession(windowId: string, host: WedgeHost, opts: { echo?: boolean; timers?: Timers } = {}): WedgeSession {
     const session = new WedgeSession(
       `wedge:${windowId}`,
       this.options.wedge,
@@ -172,11 +186,15 @@ export class ScannerHub {
         status: (s) => this.status(s),
         closed: (s) => this.sessions.delete(s),
         error: this.onError,
+        calibrated: (events) => {
+          if (this.calibration.armed) this.calibration.complete(events)
+        },
       },
-      this.timers,
+      opts.timers ?? this.timers,
       opts.echo ?? false,
     )
     this.sessions.add(session)
+    if (this.calibration.armed) session.setCalibrating(true)
     return session
   }
 
@@ -218,6 +236,8 @@ interface SessionSinks {
   status(s: DeviceStatus): void
   closed(s: WedgeSession): void
   error(err: unknown, where: string): void
+  /** Calibration mode: the raw key events of the burst that was recognised. */
+  calibrated(events: KeyEvent[]): void
 }
 
 const sameKey = (a: KeyEvent, b: KeyEvent): boolean =>
@@ -227,6 +247,11 @@ const sameKey = (a: KeyEvent, b: KeyEvent): boolean =>
 export class WedgeSession {
   private detector: WedgeDetector
   private enabled: boolean
+  private base: Partial<WedgeOptions> & { enabled: boolean }
+  /** Calibration mode: the next recognised burst goes to `sinks.calibrated`, with its raw events. */
+  private calibrating = false
+  private burst: KeyEvent[] = []
+  private burstLastT = -Infinity
   private timer: unknown = null
   private disposed = false
   /** Released events the host is replaying and that may come back through its key hook (echo mode). */
@@ -241,6 +266,7 @@ export class WedgeSession {
     private readonly echo: boolean,
   ) {
     this.enabled = options.enabled
+    this.base = options
     this.detector = new WedgeDetector(options)
     this.sinks.status({ id: device, kind: 'wedge', name: 'Keyboard wedge', state: 'connected' })
   }
@@ -252,8 +278,21 @@ export class WedgeSession {
   /** New settings: pending keys are flushed under the old ones first. */
   configure(options: Partial<WedgeOptions> & { enabled: boolean }): void {
     this.flush()
+    this.base = options
     this.enabled = options.enabled
-    this.detector = new WedgeDetector(options)
+    this.detector = new WedgeDetector(this.calibrating ? calibrationOptions(options) : options)
+  }
+
+  /**
+   * Calibration mode on/off: while on, the detector ignores the prefix/suffix/terminator settings (the test label
+   * must be recognised whatever the layout makes of it), and a recognised burst is not a scan.
+   */
+  setCalibrating(on: boolean): void {
+    if (this.disposed || on === this.calibrating) return
+    this.flush()
+    this.calibrating = on
+    this.burst = []
+    this.detector = new WedgeDetector(on ? calibrationOptions(this.base) : this.base)
   }
 
   /**
@@ -281,6 +320,13 @@ export class WedgeSession {
       ...(input.altGraph !== undefined ? { altGraph: input.altGraph } : {}),
       ...(input.capsLock !== undefined ? { capsLock: input.capsLock } : {}),
     }
+    if (this.calibrating) {
+      // Keep the raw events of the current burst: a new one starts after the detector went idle or a silence.
+      if (this.detector.nextDeadline() === null || now - this.burstLastT > this.detector.options.maxIntervalMs) this.burst = []
+      this.burst.push(ev)
+      this.burstLastT = now
+      if (this.burst.length > 10_000) this.burst.splice(0, this.burst.length - 10_000)
+    }
     let d
     try {
       d = this.detector.key(ev, now)
@@ -289,7 +335,7 @@ export class WedgeSession {
       return { swallow: false, release: [] }
     }
     if (this.echo) this.remember(d.release)
-    for (const scan of d.scans) this.sinks.scan(scan, this.device)
+    this.emitScans(d.scans)
     this.arm()
     return { swallow: d.swallow, release: d.release }
   }
@@ -321,6 +367,21 @@ export class WedgeSession {
         this.sinks.error(err, 'wedge release')
       }
     }
+    this.emitScans(scans)
+  }
+
+  private emitScans(scans: WedgeScan[]): void {
+    if (scans.length === 0) return
+    if (this.calibrating) {
+      const events = this.burst
+      this.burst = []
+      try {
+        this.sinks.calibrated(events)
+      } catch (err) {
+        this.sinks.error(err, 'wedge calibration')
+      }
+      return
+    }
     for (const scan of scans) this.sinks.scan(scan, this.device)
   }
 
@@ -343,4 +404,9 @@ export class WedgeSession {
       this.arm()
     }, wait)
   }
+}
+
+/** The detector options while calibrating: the label is ~28 characters, with whatever the layout makes of them. */
+function calibrationOptions(o: Partial<WedgeOptions> & { enabled: boolean }): Partial<WedgeOptions> {
+  return { ...o, prefix: '', suffix: '', requireTerminator: false, minLength: 5 }
 }

@@ -21,7 +21,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 /** Registers every contract method; returns a function that removes the handlers again. */
 export function registerIpc(station: Station): () => void {
   for (const method of methodNames) {
-    ipcMain.handle(channelFor(method), (event, arg: unknown): Reply<unknown> => {
+    ipcMain.handle(channelFor(method), async (event, arg: unknown): Promise<Reply<unknown>> => {
       if (!isTrustedSender(event)) return { ok: false, error: forbidden }
       return dispatch(station, method, arg)
     })

@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, session } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { electronPrinter } from './printing'
 import { Station } from '../core/station'
 import { forwardEvents, registerIpc } from './ipc'
 import { secureSession, secureWebContents } from './security'
@@ -63,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
       secureSession(session.defaultSession, dev)
       const dbPath = join(app.getPath('userData'), 'station.db')
       station = Station.open({ dbPath, nativeBinding: electronNativeBinding() })
+      station.setPrinter(electronPrinter)
       cleanups.push(registerIpc(station))
       openWindow(station)
 

@@ -225,7 +225,7 @@ export async function startWebHost({ station, port, rendererDir }: WebHostOption
 
   wss.on('connection', (ws: WebSocket) => {
     ws.on('error', () => ws.terminate())
-    ws.on('message', (data, isBinary) => {
+    ws.on('message', async (data, isBinary) => {
       let id: unknown = null
       let reply: Reply<unknown>
       try {
@@ -236,7 +236,7 @@ export async function startWebHost({ station, port, rendererDir }: WebHostOption
         if (typeof messageId !== 'number' && typeof messageId !== 'string') throw new Error('no id')
         id = messageId
         reply = typeof method === 'string'
-          ? dispatch(station, method, input)
+          ? await dispatch(station, method, input)
           : { ok: false, error: { code: 'unknown_method', message: 'A message needs a method name' } }
       } catch {
         reply = { ok: false, error: { code: 'invalid_argument', message: 'Malformed message: expected {id, method, input}' } }

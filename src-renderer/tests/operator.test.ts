@@ -81,3 +81,23 @@ describe('operator sign-in', () => {
     expect(wrapper.get('[data-testid="operator-name"]').text()).toBe('Alex Receiving')
   })
 })
+
+describe('badge scans', () => {
+  it('a badge scanned on a hardware scanner shows its operator as signed in', async () => {
+    const fake = installFakeStation()
+    const { wrapper } = await mountApp('/')
+
+    fake.emit('scanResult', {
+      success: 'Signed in: Alex Receiving',
+      plugin: 'OperatorBadge',
+      operator: demoAlex,
+      barcode_data: 'OP-1001',
+      barcode_hash: 'h',
+      scan_id: 4,
+    })
+    await flushPromises()
+
+    expect(wrapper.get('[data-testid="operator-name"]').text()).toBe('Alex Receiving')
+    expect(wrapper.find('[data-testid="scan-feedback"]').exists()).toBe(false)
+  })
+})

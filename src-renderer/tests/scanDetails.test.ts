@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import type { ScanNoMatch, SearchHit } from '../../src-main/contract'
-import { demoItem, fail, installFakeStation, ok } from './fakeStation'
+import { demoItem, fail, installFakeStation, ok, stockItemMatch } from './fakeStation'
 import { mountApp, unmountAll } from './mountApp'
 
 afterEach(unmountAll)
@@ -149,5 +149,46 @@ describe('link this barcode to an item', () => {
       'This barcode is already linked to part 3 (Resistor)',
     )
     expect(wrapper.find('[data-testid="link-to-item-done"]').exists()).toBe(false)
+  })
+})
+
+describe('details of a matched label', () => {
+  it('opens the supplier part and keeps the label quantity and order on screen', async () => {
+    installFakeStation({
+      scan: ({ data }) =>
+        ok({
+          supplierpart: { pk: 4, name: 'DigiKey 296-1234-ND', url: '/supplierpart/4' },
+          success: 'Match found for barcode data',
+          plugin: 'DigiKeyBarcode',
+          barcode_data: data,
+          barcode_hash: 'h',
+          scan_id: 5,
+          format: 'ECIA ISO/IEC 15434',
+          fields: { supplier_part_number: '296-1234-ND', quantity: 10, supplier_order_number: 'SO-88' },
+          related: { purchaseorder: { pk: 2, name: 'PO-0002', url: '/purchaseorder/2' } },
+        }),
+      getItem: ({ model, pk }) => ok({ ...demoItem, model, pk, title: 'DigiKey 296-1234-ND' }),
+    })
+    const { wrapper, router } = await mountApp('/')
+
+    await quickScan(wrapper, 'label')
+
+    expect(router.currentRoute.value.fullPath).toBe('/supplierpart/4')
+    const details = wrapper.get('[data-testid="scan-match-details"]')
+    expect(details.text()).toContain('Scanned: DigiKey 296-1234-ND')
+    expect(details.get('[data-testid="scan-fields"]').text()).toContain('Quantity10')
+    expect(details.get('[data-testid="scan-related"] a').attributes('href')).toBe('/purchaseorder/2')
+    expect(wrapper.find('[data-testid="scan-feedback"]').exists()).toBe(false)
+  })
+
+  it('shows nothing extra for a plain internal barcode', async () => {
+    installFakeStation({
+      scan: ({ data }) => ok(stockItemMatch(data, 5)),
+      getItem: () => ok(demoItem),
+    })
+    const { wrapper } = await mountApp('/')
+    await quickScan(wrapper, 'INV-SI5')
+    expect(wrapper.get('[data-testid="item-title"]').text()).toBe('M3 screw ×200')
+    expect(wrapper.find('[data-testid="scan-match-details"]').exists()).toBe(false)
   })
 })

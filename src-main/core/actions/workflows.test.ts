@@ -16,7 +16,7 @@ const state = (station: Station): string =>
   JSON.stringify(['stockitem', 'stocktracking', 'stockaction', 'stockactionitem'].map((t) => station.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()))
 
 describe('stock actions', () => {
-  it('moves, undoes and moves again, with a tracking row per step naming the operator', () => {
+  it('moves, undoes and moves again, with a tracking row per step naming the operator', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
     station.signIn({ badge: 'OP-1002' })
     const bin = station.search({ query: 'Bin C2' }).find((h) => h.model === 'stocklocation')!.pk
@@ -35,19 +35,19 @@ describe('stock actions', () => {
     ])
   })
 
-  it('leaves the database exactly as it was when an item in the middle of a bulk action is gone', () => {
+  it('leaves the database exactly as it was when an item in the middle of a bulk action is gone', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
     station.db.prepare('DELETE FROM stockitem WHERE id = 5').run()
     const bin = station.search({ query: 'Bin A3' })[0]!.pk
     const before = state(station)
     for (const action of [{ action: 'move', items: [1, 2, 5, 6], location: bin }, { action: 'count', items: [1, 5], quantity: 3 }, { action: 'merge', items: [1, 5] }] as const) {
-      const reply = dispatch(station, 'stockAction', action)
+      const reply = await dispatch(station, 'stockAction', action)
       expect(reply).toMatchObject({ ok: false, error: { code: 'not_found', message: 'Stock item #5 no longer exists' } })
       expect(state(station)).toBe(before)
     }
   })
 
-  it('refuses to remove more than there is, to merge different parts, and to stock a structural location', () => {
+  it('refuses to remove more than there is, to merge different parts, and to stock a structural location', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
     const qty = (station.db.prepare('SELECT quantity FROM stockitem WHERE id = 1').get() as { quantity: number }).quantity
     expect(() => station.stockAction({ action: 'remove', items: [1], quantity: qty + 1 })).toThrow(/cannot remove/)
@@ -56,7 +56,7 @@ describe('stock actions', () => {
     expect(() => station.stockAction({ action: 'move', items: [1], location: 1 })).toThrow(/structural/)
   })
 
-  it('counts, adds, removes and merges, and refuses to undo over a later change', () => {
+  it('counts, adds, removes and merges, and refuses to undo over a later change', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
     const sameParts = station.db.prepare('SELECT id, quantity FROM stockitem WHERE part_id = (SELECT part_id FROM stockitem GROUP BY part_id HAVING count(*) >= 2 LIMIT 1) ORDER BY id').all() as { id: number; quantity: number }[]
     const [a, b] = sameParts as [{ id: number; quantity: number }, { id: number; quantity: number }]
@@ -75,7 +75,7 @@ describe('stock actions', () => {
 })
 
 describe('the scan page session', () => {
-  it('collects scans with type, quantity and location, flags duplicates, takes a location as the target, and survives a restart', () => {
+  it('collects scans with type, quantity and location, flags duplicates, takes a location as the target, and survives a restart', async () => {
     const dbPath = tempDbPath()
     let station = Station.open({ dbPath })
     const session = station.sessionStart({ kind: 'scan' })
@@ -100,7 +100,7 @@ describe('the scan page session', () => {
 })
 
 describe('receiving against a purchase order', () => {
-  it('receives from supplier labels (one stripped, one twice), commits in one go and links the bags to their stock', () => {
+  it('receives from supplier labels (one stripped, one twice), commits in one go and links the bags to their stock', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
     station.signIn({ badge: 'OP-1001' })
     const lines = station.db.prepare("SELECT l.id, sp.sku, mp.mpn, l.quantity FROM purchaseorderline l JOIN supplierpart sp ON sp.id = l.supplier_part_id JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id WHERE l.order_id = 1 ORDER BY l.id").all() as { id: number; sku: string; mpn: string; quantity: number }[]
@@ -134,10 +134,10 @@ describe('receiving against a purchase order', () => {
     expect(again.stockitem?.pk).toBe(committed.created[0]!.stockitem)
     const tracked = station.db.prepare("SELECT o.name FROM stocktracking t JOIN operator o ON o.id = t.operator_id WHERE t.kind = 'received'").all()
     expect(tracked).toHaveLength(3)
-    expect(dispatch(station, 'sessionAdd', { session: session.id, data: 'INV-SI1' })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await dispatch(station, 'sessionAdd', { session: session.id, data: 'INV-SI1' })).toMatchObject({ ok: false, error: { code: 'conflict' } })
   })
 
-  it('converts pack quantities, takes a scanned destination, and runs on command barcodes alone', () => {
+  it('converts pack quantities, takes a scanned destination, and runs on command barcodes alone', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
     const line = station.db.prepare("SELECT sp.sku, mp.mpn, sp.pack_quantity FROM purchaseorderline l JOIN supplierpart sp ON sp.id = l.supplier_part_id JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id WHERE l.order_id = 3 AND sp.pack_quantity > 1 LIMIT 1").get() as { sku: string; mpn: string; pack_quantity: number }
     const session = station.sessionStart({ kind: 'receive', purchaseOrder: 3 })
@@ -153,7 +153,7 @@ describe('receiving against a purchase order', () => {
     expect(stock).toEqual({ quantity: 3 * line.pack_quantity, location_id: 20 })
   })
 
-  it('keeps one open receipt, restored after a restart, until it is committed or dropped', () => {
+  it('keeps one open receipt, restored after a restart, until it is committed or dropped', async () => {
     const dbPath = tempDbPath()
     let station = Station.open({ dbPath })
     const session = station.sessionStart({ kind: 'receive', purchaseOrder: 2 })
@@ -167,7 +167,7 @@ describe('receiving against a purchase order', () => {
     expect(station.sessionCurrent({ kind: 'receive' })).toBeNull()
   })
 
-  it('signs an operator in when their badge is scanned', () => {
+  it('signs an operator in when their badge is scanned', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
     expect(station.scan({ data: 'OP-1001', source: 'wedge' })).toMatchObject({ plugin: 'OperatorBadge', operator: { name: 'Alex Receiving' } })
     expect(station.info().operator?.name).toBe('Alex Receiving')

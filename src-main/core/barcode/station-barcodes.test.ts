@@ -22,20 +22,20 @@ const asAdmin = (station: Station): Station => {
 }
 
 describe('supplier labels through the Station', () => {
-  it('resolves a DigiKey label to its supplier part with quantity, lot and order', () => {
+  it('resolves a DigiKey label to its supplier part with quantity, lot and order', async () => {
     const r = open().scan({ data: DIGIKEY, source: 'wedge' }) as ScanMatch
     expect(r).toMatchObject({ success: MATCH, plugin: 'DigiKeyBarcode', supplierpart: { pk: 19 }, format: 'ECIA ISO/IEC 15434' })
     expect(r.fields).toMatchObject({ quantity: 25, lot_code: 'LOT4471A', customer_order_number: 'PO-0001', supplier_order_number: '84213377' })
     expect(r.related?.purchaseorder?.pk).toBe(1)
   })
 
-  it('still resolves the label when a wedge scanner dropped GS, RS and EOT, and says it recovered it', () => {
+  it('still resolves the label when a wedge scanner dropped GS, RS and EOT, and says it recovered it', async () => {
     const r = open().scan({ data: DIGIKEY.replace(/[\u001D\u001E\u0004]/g, ''), source: 'wedge' }) as ScanMatch
     expect(r).toMatchObject({ success: MATCH, supplierpart: { pk: 19 }, fields: { quantity: 25, customer_order_number: 'PO-0001' } })
     expect(r.normalised?.join(' ')).toMatch(/separators .* missing/)
   })
 
-  it('matches a Mouser label by MPN among Mouser parts only', () => {
+  it('matches a Mouser label by MPN among Mouser parts only', async () => {
     const station = open()
     const r = station.scan({ data: `>[)>06${GS}KPO-0002${GS}14K007${GS}1PSTM32F103C8T6${GS}Q50`, source: 'wedge' }) as ScanMatch
     expect(r.plugin).toBe('MouserBarcode')
@@ -43,7 +43,7 @@ describe('supplier labels through the Station', () => {
     expect(r.related?.purchaseorder?.pk).toBe(2)
   })
 
-  it('matches LCSC and TME labels by SKU', () => {
+  it('matches LCSC and TME labels by SKU', async () => {
     const station = open()
     const lcsc = station.db.prepare("SELECT sp.id, sp.sku, mp.mpn FROM supplierpart sp JOIN company c ON c.id = sp.supplier_id JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id WHERE c.name = 'LCSC' LIMIT 1").get() as { id: number; sku: string; mpn: string }
     const r1 = station.scan({ data: `{pbn:PICK2411190087,on:WM2411190087,pc:${lcsc.sku},pm:${lcsc.mpn},qty:100,mc:,cc:1,pdi:34421807}`, source: 'webcam' }) as ScanMatch
@@ -53,14 +53,14 @@ describe('supplier labels through the Station', () => {
     expect(r2).toMatchObject({ plugin: 'TMEBarcode', supplierpart: { pk: tme.id }, related: { purchaseorder: { pk: 4 } } })
   })
 
-  it('reports a label it can read but not match, with the parsed fields', () => {
+  it('reports a label it can read but not match, with the parsed fields', async () => {
     const r = open().scan({ data: `[)>${RS}06${GS}PNOT-A-REAL-SKU${GS}1PNOPE${GS}Q3${RS}${EOT}`, source: 'wedge' })
     expect(r).toMatchObject({ error: NO_MATCH, format: 'ECIA ISO/IEC 15434', fields: { quantity: 3, manufacturer_part_number: 'NOPE' } })
   })
 })
 
 describe('GS1 through the Station', () => {
-  it('resolves a GTIN to its part and returns batch, expiry and serial', () => {
+  it('resolves a GTIN to its part and returns batch, expiry and serial', async () => {
     const station = open()
     const gtin = (station.db.prepare('SELECT gtin FROM part WHERE id = 1').get() as { gtin: string }).gtin
     const r = station.scan({ data: `]d201${gtin}17291200${''}10B-77${GS}21S123`, source: 'webcam' }) as ScanMatch
@@ -68,13 +68,13 @@ describe('GS1 through the Station', () => {
     expect(station.scan({ data: gtin.slice(1), source: 'wedge' })).toMatchObject({ part: { pk: 1 } }) // as a plain EAN-13
   })
 
-  it('says why a GS1 string with a bad check digit matches nothing', () => {
+  it('says why a GS1 string with a bad check digit matches nothing', async () => {
     expect(open().scan({ data: '(01)09506000134353(10)X', source: 'manual' })).toMatchObject({ error: NO_MATCH, problem: expect.stringMatching(/check digit/) })
   })
 })
 
 describe('external barcodes', () => {
-  it('links, resolves with the InvenTree hash, and unlinks; both are in the history', () => {
+  it('links, resolves with the InvenTree hash, and unlinks; both are in the history', async () => {
     const station = open()
     const link = station.link({ model: 'stockitem', pk: 2, data: ' ACME-BOX-0042\r\n' })
     expect(link).toMatchObject({ barcode_data: 'ACME-BOX-0042', barcode_hash: createHash('md5').update('ACME-BOX-0042').digest('hex') })
@@ -84,15 +84,15 @@ describe('external barcodes', () => {
     expect(station.history({ limit: 4 }).map((h) => h.action)).toEqual(['scan', 'unlink', 'scan', 'link'])
   })
 
-  it('refuses a barcode already linked, an internal barcode, and a second link for one item', () => {
+  it('refuses a barcode already linked, an internal barcode, and a second link for one item', async () => {
     const station = open()
     station.link({ model: 'part', pk: 3, data: 'VENDOR-123' })
-    expect(dispatch(station, 'link', { model: 'part', pk: 4, data: 'VENDOR-123' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already linked to part 3/) } })
-    expect(dispatch(station, 'link', { model: 'part', pk: 4, data: 'INV-SI7' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/internal barcode of stockitem 7/) } })
-    expect(dispatch(station, 'link', { model: 'part', pk: 3, data: 'OTHER' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already has a linked barcode/) } })
+    expect(await dispatch(station, 'link', { model: 'part', pk: 4, data: 'VENDOR-123' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already linked to part 3/) } })
+    expect(await dispatch(station, 'link', { model: 'part', pk: 4, data: 'INV-SI7' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/internal barcode of stockitem 7/) } })
+    expect(await dispatch(station, 'link', { model: 'part', pk: 3, data: 'OTHER' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already has a linked barcode/) } })
   })
 
-  it('matches despite smart quotes and stray control characters, and says what it repaired', () => {
+  it('matches despite smart quotes and stray control characters, and says what it repaired', async () => {
     const r = open().scan({ data: '\u201Cstockitem\u201D'.replace(/^/, '{').concat(': 4}\u0007'), source: 'manual' })
     expect(r).toMatchObject({ stockitem: { pk: 4 }, normalised: expect.arrayContaining(['smart quotes replaced by plain quotes', 'stray control characters removed']) })
   })
@@ -107,7 +107,7 @@ describe('plugins', () => {
     return Station.open({ dbPath, pluginTimeoutMs: 200 })
   }
 
-  it("loads a user's plugin, names it in the result, and survives ones that throw or hang", () => {
+  it("loads a user's plugin, names it in the result, and survives ones that throw or hang", async () => {
     const station = withPlugins({
       'a-thrower.mjs': "export default { name: 'Thrower', scan() { throw new Error('boom') } }",
       'b-hanger.mjs': "export default { name: 'Hanger', scan(t) { if (t === 'HANG') { const end = Date.now() + 5000; while (Date.now() < end); } return null } }",
@@ -126,9 +126,9 @@ describe('plugins', () => {
     station.close()
   })
 
-  it('lets an admin disable and reorder plugins; an operator may not', () => {
+  it('lets an admin disable and reorder plugins; an operator may not', async () => {
     const station = open()
-    expect(dispatch(station, 'setSettings', { 'plugins.disabled': ['InvenTreeBarcode'] })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await dispatch(station, 'setSettings', { 'plugins.disabled': ['InvenTreeBarcode'] })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     asAdmin(station).setSettings({ 'plugins.disabled': ['InvenTreeBarcode'] })
     expect(station.scan({ data: 'INV-SL1', source: 'manual' })).toMatchObject({ error: NO_MATCH })
     station.setSettings({ 'plugins.disabled': [], 'plugins.order': ['GS1Barcode'] })
@@ -136,7 +136,7 @@ describe('plugins', () => {
     expect(station.scan({ data: 'INV-SL1', source: 'manual' })).toMatchObject({ stocklocation: { pk: 1 } })
   })
 
-  it('reports more than one match instead of picking one', () => {
+  it('reports more than one match instead of picking one', async () => {
     const station = open()
     // Two DigiKey parts with the same MPN: a label without a SKU cannot tell them apart.
     station.db.prepare("INSERT INTO supplierpart (part_id, supplier_id, manufacturer_part_id, sku) SELECT part_id, supplier_id, manufacturer_part_id, sku || '-ALT' FROM supplierpart WHERE id = 19").run()
@@ -147,7 +147,7 @@ describe('plugins', () => {
 })
 
 describe('history settings', () => {
-  it('keeps only the newest entries when a maximum is set, and purges for admins only', () => {
+  it('keeps only the newest entries when a maximum is set, and purges for admins only', async () => {
     const station = asAdmin(open())
     station.setSettings({ 'history.maxResults': 100 })
     for (let i = 0; i < 300; i++) station.scan({ data: `X${i}`, source: 'api' })
@@ -157,17 +157,17 @@ describe('history settings', () => {
     expect(station.history({ limit: 1 })[0]!.data).toBe('X299')
     expect(station.purgeHistory()).toEqual({ deleted: kept })
     station.signOut()
-    expect(dispatch(station, 'purgeHistory', { confirm: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await dispatch(station, 'purgeHistory', { confirm: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
 
-  it('stores nothing when results storage is off, and the station says so', () => {
+  it('stores nothing when results storage is off, and the station says so', async () => {
     const station = asAdmin(open())
     station.setSettings({ 'history.store': false })
     expect(station.scan({ data: 'INV-SL1', source: 'manual' }).scan_id).toBeNull()
     expect(station.info()).toMatchObject({ historyEnabled: false, counts: { scans: 0 } })
   })
 
-  it('refuses scans while barcode support is switched off, and logs the refusal', () => {
+  it('refuses scans while barcode support is switched off, and logs the refusal', async () => {
     const station = asAdmin(open())
     station.setSettings({ 'barcode.enabled': false })
     expect(station.scan({ data: 'INV-SL1', source: 'manual' })).toMatchObject({ error: 'Barcode support is switched off in settings' })
@@ -180,11 +180,11 @@ describe('robustness (property-based)', () => {
   const isResult = (r: ScanResult): boolean => ('success' in r) !== ('error' in r) && typeof r.barcode_hash === 'string'
   const seeds = ['INV-SI1', '{"stockitem": 1}', DIGIKEY, '(01)09506000134352(10)A', '{pbn:P,pc:C1,qty:1}', 'QTY:1 PN:X']
 
-  it('never throws out of scan and always answers with success or error, for random input', () => {
+  it('never throws out of scan and always answers with success or error, for random input', async () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (data) => isResult(station.scan({ data, source: 'api' }))), { numRuns: 400 })
   })
 
-  it('never throws for mutations of real barcodes', () => {
+  it('never throws for mutations of real barcodes', async () => {
     const mutated = fc.tuple(fc.constantFrom(...seeds), fc.nat(), fc.string({ unit: 'binary', maxLength: 8 }), fc.nat({ max: 6 })).map(([s, at, insert, cut]) => {
       const i = at % (s.length + 1)
       return s.slice(0, i) + insert + s.slice(i + cut)

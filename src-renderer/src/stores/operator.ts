@@ -28,6 +28,12 @@ export const useOperatorStore = defineStore('operator', () => {
     return operator
   }
 
+  /** A scan of a badge signs its operator in inside main (the scan result carries the operator): mirror it. */
+  function adopt(operator: Operator): void {
+    current.value = operator
+    known.value = true
+  }
+
   async function signOut(): Promise<void> {
     await call('signOut', {})
     current.value = null
@@ -41,5 +47,5 @@ export const useOperatorStore = defineStore('operator', () => {
     if (error instanceof StationError && error.code === 'forbidden') void refresh().catch(() => undefined)
   }
 
-  return { current, known, isAdmin, refresh, signIn, signOut, noteError }
+  return { current, known, isAdmin, refresh, signIn, adopt, signOut, noteError }
 })

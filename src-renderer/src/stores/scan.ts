@@ -1,30 +1,66 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { useRouter } from 'vue-router'
-import type { ScanNoMatch, ScanResult, ScanSource } from '../../../src-main/contract'
+import type { ScanMatch, ScanNoMatch, ScanResult, ScanSource } from '../../../src-main/contract'
 import { call, onStationEvent } from '../api/station'
 import { isMatch, matchedItem } from '../lib/models'
+import { useOperatorStore } from './operator'
 
 const RECENT_LIMIT = 10
+
+/**
+ * A workflow page (scan page, receiving, put-away) that takes every scan while it is open. `receivedAt` is
+ * `performance.now()` when the result reached the renderer, so a page can measure scan-to-row latency.
+ */
+export type ScanClaimHandler = (result: ScanResult, receivedAt: number) => void | Promise<void>
 
 export const useScanStore = defineStore('scan', () => {
   // Pinia runs setup stores inside the app's injection context, so the router of the app that owns this store
   // is available here (tests mount their own app with a memory-history router).
   const router = useRouter()
+  const operator = useOperatorStore()
 
   /** Newest first. */
   const recent = ref<ScanResult[]>([])
   /** The latest scan that matched nothing, kept on screen until the next match or until dismissed. */
   const unmatched = ref<ScanNoMatch | null>(null)
+  /**
+   * The latest scan that opened an item and carried more than the item (label fields, related items, repairs,
+   * a problem): kept so the item page can show what the label said. Cleared by the next scan.
+   */
+  const lastMatchDetails = ref<ScanMatch | null>(null)
   /** Bumped on every scan so views that show counts or history know to reload. */
   const scanCount = ref(0)
 
   let unsubscribe: (() => void) | null = null
 
+  /** The workflow that claims scans now, if any: its scans go to it instead of opening items. */
+  const claim = shallowRef<ScanClaimHandler | null>(null)
+  const claimed = computed(() => claim.value !== null)
+
+  /** Routes every scan to `handler` until the returned release function is called (call it on unmount). */
+  function claimScans(handler: ScanClaimHandler): () => void {
+    claim.value = handler
+    return () => {
+      if (claim.value === handler) claim.value = null
+    }
+  }
+
   async function handle(result: ScanResult): Promise<void> {
+    const receivedAt = performance.now()
     recent.value = [result, ...recent.value].slice(0, RECENT_LIMIT)
     scanCount.value++
+    if (result.operator) operator.adopt(result.operator)
+    const claimant = claim.value
+    if (claimant) {
+      // The workflow shows unknown barcodes in its own list.
+      unmatched.value = null
+      lastMatchDetails.value = null
+      await claimant(result, receivedAt)
+      return
+    }
     const match = matchedItem(result)
+    lastMatchDetails.value = match && isMatch(result) && hasDetails(result) ? result : null
     if (match) {
       unmatched.value = null
       await router.push(match.ref.url)
@@ -52,5 +88,30 @@ export const useScanStore = defineStore('scan', () => {
     unmatched.value = null
   }
 
-  return { recent, unmatched, scanCount, handle, scan, listenForDeviceScans, dismissUnmatched }
+  function dismissMatchDetails(): void {
+    lastMatchDetails.value = null
+  }
+
+  return {
+    recent,
+    unmatched,
+    lastMatchDetails,
+    scanCount,
+    claimed,
+    claimScans,
+    handle,
+    scan,
+    listenForDeviceScans,
+    dismissUnmatched,
+    dismissMatchDetails,
+  }
 })
+
+function hasDetails(result: ScanResult): boolean {
+  return Boolean(
+    (result.fields && Object.keys(result.fields).length > 0) ||
+      (result.related && Object.keys(result.related).length > 0) ||
+      result.normalised?.length ||
+      result.problem,
+  )
+}

@@ -1,0 +1,167 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { ItemRef, ScanResult, SessionHeader, SessionRow, SessionView } from '../../../../src-main/contract'
+import { StationError, call, errorMessage } from '../../api/station'
+import { createdOf, upsertRow, type CreatedStock } from '../lib'
+
+/** What a commit made, kept on screen after the session closed. */
+export interface Receipt {
+  order: ItemRef | null
+  created: (CreatedStock & { location: number | null; locationName: string })[]
+}
+
+/**
+ * A receipt against a purchase order. The session lives in the database until it is committed or dropped, so
+ * the page restores it after a restart; supplier labels, locations, the order's barcode and command barcodes
+ * all arrive as scans and the back end decides what each one does.
+ */
+export const useReceiveSessionStore = defineStore('receiveSession', () => {
+  const header = shallowRef<SessionHeader | null>(null)
+  const rows = shallowRef<SessionRow[]>([])
+  const message = ref('')
+  const error = ref<string | null>(null)
+  const busy = ref(false)
+  const receipt = shallowRef<Receipt | null>(null)
+
+  const isOpen = computed(() => header.value?.status === 'open')
+
+  function show(view: SessionView): void {
+    const { rows: viewRows, ...rest } = view
+    header.value = rest
+    rows.value = viewRows
+  }
+
+  /** The open receipt (for `order` if given), or a new one. A receipt for another order stays open and says so. */
+  async function open(order?: number): Promise<void> {
+    error.value = null
+    try {
+      if (order !== undefined) {
+        show(await call('sessionStart', { kind: 'receive', purchaseOrder: order }))
+        receipt.value = null
+        return
+      }
+      const current = await call('sessionCurrent', { kind: 'receive' })
+      if (current) show(current)
+      else if (!receipt.value) show(await call('sessionStart', { kind: 'receive' }))
+    } catch (e) {
+      error.value = errorMessage(e)
+      // An open receipt for another order: show that one, so it can be committed or dropped.
+      if (e instanceof StationError && e.code === 'conflict') {
+        const current = await call('sessionCurrent', { kind: 'receive' }).catch(() => null)
+        if (current) show(current)
+      }
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    const view = await call('sessionCurrent', { kind: 'receive' })
+    if (view) show(view)
+  }
+
+  function remember(created: CreatedStock[]): void {
+    const refs = rows.value.map((r) => r.location)
+    receipt.value = {
+      order: header.value?.purchaseOrder ?? null,
+      created: created.map((c) => ({ ...c, locationName: refs.find((r) => r?.pk === c.location)?.name ?? (c.location === null ? '—' : `Location #${c.location}`) })),
+    }
+  }
+
+  async function addScan(result: ScanResult): Promise<void> {
+    error.value = null
+    try {
+      if (!header.value || header.value.status !== 'open') {
+        receipt.value = null
+        show(await call('sessionStart', { kind: 'receive' }))
+      }
+      const session = header.value!.id
+      const update = await call(
+        'sessionAdd',
+        result.scan_id !== null ? { session, scanId: result.scan_id } : { session, data: result.barcode_data, source: 'manual' },
+      )
+      message.value = update.message
+      if (update.row) rows.value = upsertRow(rows.value, update.row)
+      if (update.session.status === 'committed') {
+        remember(createdOf(update.session) ?? [])
+        header.value = update.session
+        rows.value = []
+        return
+      }
+      header.value = update.session
+      if (update.session.status !== 'open') {
+        rows.value = []
+        return
+      }
+      // A location, an order, a command or a new row can change other rows (destinations, over-receipt flags).
+      await refresh()
+    } catch (e) {
+      error.value = errorMessage(e)
+    }
+  }
+
+  async function guarded(work: () => Promise<void>): Promise<void> {
+    if (busy.value) return
+    busy.value = true
+    error.value = null
+    try {
+      await work()
+    } catch (e) {
+      error.value = errorMessage(e)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  function updateRow(row: number, patch: { quantity?: number; lot?: string }): Promise<void> {
+    return guarded(async () => {
+      if (!header.value) return
+      rows.value = upsertRow(rows.value, await call('sessionUpdateRow', { session: header.value.id, row, ...patch }))
+      await refresh()
+    })
+  }
+
+  function removeRow(row: number): Promise<void> {
+    return guarded(async () => {
+      if (!header.value) return
+      await call('sessionRemoveRow', { session: header.value.id, row })
+      await refresh()
+    })
+  }
+
+  function chooseOrder(order: number): Promise<void> {
+    return guarded(() => open(order))
+  }
+
+  function commit(): Promise<void> {
+    return guarded(async () => {
+      if (!header.value) return
+      const done = await call('sessionCommit', { session: header.value.id })
+      remember(done.created)
+      const { created: _created, ...rest } = done
+      void _created
+      header.value = rest
+      rows.value = []
+      message.value = `Received ${done.created.length} package${done.created.length === 1 ? '' : 's'}`
+    })
+  }
+
+  function drop(): Promise<void> {
+    return guarded(async () => {
+      if (!header.value) return
+      header.value = await call('sessionDrop', { session: header.value.id })
+      rows.value = []
+      receipt.value = null
+      message.value = 'Receipt dropped; nothing was received'
+    })
+  }
+
+  /** After a commit or drop: a fresh receipt. */
+  function startNew(): Promise<void> {
+    return guarded(async () => {
+      receipt.value = null
+      message.value = ''
+      show(await call('sessionStart', { kind: 'receive' }))
+    })
+  }
+
+  return { header, rows, message, error, busy, receipt, isOpen, open, refresh, addScan, updateRow, removeRow, chooseOrder, commit, drop, startNew }
+})
