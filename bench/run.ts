@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { seedLinks, seedScale } from '../src-main/core/demo/seed'
 import { Station } from '../src-main/core/station'
 import { benchDecodeAccuracy } from './decode-accuracy'
+import { benchHistoryReview } from './history-review'
 import { benchScanMix } from './scan-mix'
 import { benchScanResolution, benchScanStream, internalBarcodes } from './scan-resolution'
 import { fmt, heading, line } from './stats'
@@ -33,6 +34,7 @@ try {
   benchScanResolution(dbPath, internalBarcodes(10_000, counts.stockItems, counts.parts, counts.locations))
   benchScanStream(dbPath, internalBarcodes(100_000, counts.stockItems, counts.parts, counts.locations))
   benchScanMix(dbPath, linkedBarcodes)
+  benchHistoryReview(join(dir, 'history.db'))
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

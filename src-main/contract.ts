@@ -81,6 +81,22 @@ export const settingSchemas = {
 export type SettingKey = keyof typeof settingSchemas
 export type SettingsValues = { [K in SettingKey]: z.output<(typeof settingSchemas)[K]> }
 
+/** What the admin's history review filters by; every part is optional and they combine with AND. */
+export const HistoryFilterSchema = z.strictObject({
+  results: z.array(z.enum(['match', 'no_match', 'error'])).max(3).optional(),
+  actions: z.array(z.enum(['scan', 'link', 'unlink'])).max(3).optional(),
+  sources: z.array(z.enum(scanSources)).max(scanSources.length).optional(),
+  operator: z.string().max(100).optional(),
+  plugin: z.string().max(100).optional(),
+  model: ModelTypeSchema.optional(),
+  /** ISO timestamps, inclusive from, exclusive to. */
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  /** Text inside the raw data. */
+  text: z.string().max(200).optional(),
+})
+export type HistoryFilter = z.infer<typeof HistoryFilterSchema>
+
 export const methodSchemas = {
   /** Resolve barcode data, log it, and return the InvenTree-shaped result. */
   scan: z.strictObject({
@@ -114,6 +130,16 @@ export const methodSchemas = {
   setSettings: z.strictObject(settingSchemas).partial(),
   /** The barcode plugins in resolution order, with their state. */
   plugins: z.strictObject({}),
+  /** A page of the history matching a filter, with the total count (for a virtual-scrolling table). */
+  historyQuery: z.strictObject({
+    filter: HistoryFilterSchema,
+    offset: z.number().int().min(0).max(1_000_000_000).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  }),
+  /** Scans and failures per hour over the filtered history. */
+  historyStats: z.strictObject({ filter: HistoryFilterSchema }),
+  /** The filtered history as CSV, safe to open in a spreadsheet. */
+  historyExport: z.strictObject({ filter: HistoryFilterSchema }),
   /** Delete the whole scan history (admin only). */
   purgeHistory: z.strictObject({ confirm: z.literal(true) }),
   /** Operators who may sign in. */
@@ -285,6 +311,16 @@ export interface HistoryEntry {
   durationMs: number
 }
 
+export interface HistoryStats {
+  total: number
+  failures: number
+  /** Per hour (UTC, `YYYY-MM-DDTHH`), oldest first. */
+  hours: { hour: string; scans: number; failures: number }[]
+  /** Distinct operators, sources and plugins in the history, for the filter pickers. */
+  operators: string[]
+  plugins: string[]
+}
+
 export interface StationInfo {
   version: string
   database: string
@@ -423,6 +459,9 @@ export interface MethodOutputs {
   stockAction: ActionResult
   undo: ActionResult
   devices: DeviceStatus[]
+  historyQuery: { total: number; offset: number; rows: HistoryEntry[] }
+  historyStats: HistoryStats
+  historyExport: { csv: string; rows: number }
   labelTemplates: LabelTemplateInfo[]
   labelPreview: { svg: string; verified: boolean; reason: string | null; template: string }
   labelPdf: { pdfBase64: string; labels: number; template: string | null }

@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util'
 import { scanSources, type ScanSource } from '../contract'
-import { seedLinks, seedScale } from '../core/demo/seed'
+import { seedHistory, seedLinks, seedScale } from '../core/demo/seed'
 import { defaultDatabasePath } from '../core/paths'
 import { parseOnly } from '../core/barcode/parse-only'
 import { Station } from '../core/station'
@@ -22,8 +22,10 @@ import { labelCommand } from './label'
 import { scanStream } from './scan-stream'
 
 export const USAGE = `Usage: npm run --silent cli -- <command> [options]
-  seed    [--db FILE] [--scale N] [--links M] create the database with demo data; --scale adds N synthetic stock
-                                             items, --links links M synthetic carton labels (EXT-00000000…)
+  seed    [--db FILE] [--scale N] [--links M] [--history H]
+                                             create the database with demo data; --scale adds N synthetic stock
+                                             items, --links links M synthetic carton labels (EXT-00000000…),
+                                             --history adds H synthetic scans over the last 30 days
   scan    [--db FILE] [--source S] DATA      resolve one barcode, print the result JSON (exit 0 match, 1 no match)
   scan    [--db FILE] [--source S] -         one barcode a line on stdin, one JSON result a line on stdout
   history [--db FILE] [--limit N] [--format json|csv]
@@ -42,6 +44,7 @@ const OPTIONS = {
   db: { type: 'string' },
   scale: { type: 'string' },
   links: { type: 'string' },
+  history: { type: 'string' },
   source: { type: 'string' },
   limit: { type: 'string' },
   format: { type: 'string' },
@@ -74,7 +77,8 @@ async function run(argv: string[]): Promise<number> {
         const links = values.links === undefined ? 0 : positiveInt(values.links, 'links', 0)
         const added = scale ? seedScale(station.db, scale) : null
         const linked = links ? seedLinks(station.db, links) : null
-        process.stdout.write(`${JSON.stringify({ database: dbPath, added, linked, ...station.info().counts })}\n`)
+        const history = values.history === undefined ? null : seedHistory(station.db, positiveInt(values.history, 'history', 0))
+        process.stdout.write(`${JSON.stringify({ database: dbPath, added, linked, history, ...station.info().counts })}\n`)
       } finally {
         station.close()
       }

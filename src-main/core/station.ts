@@ -49,6 +49,7 @@ import { UserPluginHost } from './barcode/user-plugins'
 import { openDatabase, type Db, type OpenOptions } from './db/connection'
 import { isEmpty, seedDemo } from './demo/seed'
 import { ConflictError, ForbiddenError, NotFoundError } from './errors'
+import { HistoryQuery } from './history/query'
 import { ScanLog } from './history/scan-log'
 import { ItemDetails } from './items/detail'
 import { locationTree } from './items/locations'
@@ -324,6 +325,18 @@ export class Station {
 
   history(input: MethodInput<'history'>): HistoryEntry[] {
     return this.log.list(input.limit ?? 100, input.beforeId)
+  }
+
+  historyQuery(input: MethodInput<'historyQuery'>): MethodOutputs['historyQuery'] {
+    return new HistoryQuery(this.db).page(input.filter, input.offset, input.limit)
+  }
+
+  historyStats(input: MethodInput<'historyStats'>): MethodOutputs['historyStats'] {
+    return new HistoryQuery(this.db).stats(input.filter)
+  }
+
+  historyExport(input: MethodInput<'historyExport'>): MethodOutputs['historyExport'] {
+    return new HistoryQuery(this.db).csv(input.filter)
   }
 
   info(): StationInfo {

@@ -8,8 +8,10 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { electronPrinter } from './printing'
 import { Station } from '../core/station'
+import { startScannerHub, type RunningScanners } from '../devices/hub-options'
 import { forwardEvents, registerIpc } from './ipc'
 import { secureSession, secureWebContents } from './security'
+import { attachWedge } from './wedge'
 import { createMainWindow } from './window'
 
 app.setName('Scan Station')
@@ -21,6 +23,8 @@ const userDataOverride = process.env['SCAN_STATION_USER_DATA']
 if (userDataOverride && !app.isPackaged) app.setPath('userData', userDataOverride)
 
 let station: Station | null = null
+/** Wedge, HID and serial scanners (design §6), following the Station's settings. */
+let scanners: RunningScanners | null = null
 let mainWindow: BrowserWindow | null = null
 const cleanups: (() => void)[] = []
 
@@ -34,8 +38,10 @@ function openWindow(current: Station): void {
   const window = createMainWindow()
   mainWindow = window
   const stopForwarding = forwardEvents(current, window)
+  const detachWedge = scanners ? attachWedge(scanners.hub, window) : () => {}
   window.on('closed', () => {
     stopForwarding()
+    detachWedge()
     if (mainWindow === window) mainWindow = null
   })
 }
@@ -59,13 +65,15 @@ if (!app.requestSingleInstanceLock()) {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       const dev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL'])
       secureSession(session.defaultSession, dev)
       const dbPath = join(app.getPath('userData'), 'station.db')
       station = Station.open({ dbPath, nativeBinding: electronNativeBinding() })
       station.setPrinter(electronPrinter)
       cleanups.push(registerIpc(station))
+      // Device failures (no node-hid binding, no serial port) become device statuses, never a startup error.
+      scanners = await startScannerHub(station)
       openWindow(station)
 
       app.on('activate', () => {
@@ -84,5 +92,21 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  app.on('will-quit', shutdown)
+  app.on('will-quit', (event) => {
+    // Close the serial port and HID devices (reporting a half-received scan) before the Station closes.
+    const running = scanners
+    if (running) {
+      scanners = null
+      event.preventDefault()
+      void running
+        .stop()
+        .catch((err: unknown) => console.error('scanner shutdown failed', err))
+        .finally(() => {
+          shutdown()
+          app.quit()
+        })
+      return
+    }
+    shutdown()
+  })
 }

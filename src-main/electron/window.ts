@@ -29,6 +29,8 @@ export function createMainWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Scan feedback sounds (src-renderer/src/feedback) must play for a scan that arrives before any click.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   })
   window.once('ready-to-show', () => window.show())

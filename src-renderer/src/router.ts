@@ -7,6 +7,7 @@ import ItemView from './views/ItemView.vue'
 import HistoryView from './views/HistoryView.vue'
 import NotFoundView from './views/NotFoundView.vue'
 import SettingsView from './views/SettingsView.vue'
+import { workflowRoutes } from './workflows/routes'
 
 // Hash history because the app is loaded from file:// under Electron and from a token URL under the web host;
 // neither can serve a deep path.
@@ -25,6 +26,8 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       { path: '/settings', name: 'settings', component: SettingsView },
       // Loaded on demand: the page starts the decode worker and the camera.
       { path: '/camera', name: 'camera', component: () => import('./views/CameraView.vue') },
+      // Scan page, receiving, put-away and the command sheet (src-renderer/src/workflows).
+      ...workflowRoutes,
       {
         path: `/:model(${modelTypes.join('|')})/:pk(\\d+)`,
         name: 'item',

@@ -180,3 +180,39 @@ export function seedLinks(db: Db, count: number): { linked: number; firstLabel: 
   })()
   return { linked: count, firstLabel: label(0) }
 }
+
+/**
+ * Adds `count` synthetic history rows spread over the last 30 days (mixed sources, results, operators and
+ * plugins, a few with control characters), for the history review's benchmark and tests.
+ */
+export function seedHistory(db: Db, count: number, now = Date.now()): { scans: number } {
+  const rand = prng(count + 1)
+  const operators = (db.prepare('SELECT id FROM operator').all() as { id: number }[]).map((r) => r.id)
+  const sources = ['wedge', 'wedge', 'wedge', 'hid', 'serial', 'webcam', 'manual']
+  const span = 30 * 24 * 3600 * 1000
+  db.transaction(() => {
+    const insert = db.prepare(
+      `INSERT INTO scan (timestamp, data, data_hex, source, device, operator_id, plugin, plugins_tried, result, model_type, pk, response, duration_us)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    for (let i = 0; i < count; i++) {
+      const at = new Date(now - span + Math.floor((i / count) * span)).toISOString()
+      const r = rand()
+      const source = sources[Math.floor(rand() * sources.length)]!
+      const operator = operators.length ? operators[Math.floor(rand() * operators.length)]! : null
+      if (r < 0.8) {
+        const pk = 1 + Math.floor(rand() * 120)
+        const data = i % 2 ? `INV-SI${pk}` : `{"stockitem": ${pk}}`
+        insert.run(at, data, null, source, null, operator, 'InvenTreeBarcode', 'InvenTreeBarcode:match', 'match', 'stockitem', pk,
+          JSON.stringify({ stockitem: { pk, name: `Stock item ${pk}`, url: `/stockitem/${pk}` }, success: 'Match found for barcode data', plugin: 'InvenTreeBarcode', barcode_data: data, barcode_hash: '' }), 20 + Math.floor(rand() * 200))
+      } else if (r < 0.95) {
+        const data = i % 7 === 0 ? `[)>\u001e06\u001dPUNKNOWN-${i}\u001dQ5\u001e\u0004` : `UNKNOWN-${i}`
+        insert.run(at, data, data.startsWith('[') ? Buffer.from(data).toString('hex') : null, source, null, operator, null, 'InvenTreeBarcode:no', 'no_match', null, null,
+          JSON.stringify({ error: 'No match found for barcode data', plugin: null, barcode_data: data, barcode_hash: '' }), 30 + Math.floor(rand() * 300))
+      } else {
+        insert.run(at, '', null, source, null, operator, null, '', 'error', null, null, JSON.stringify({ error: 'Missing barcode data', plugin: null, barcode_data: '', barcode_hash: '' }), 5)
+      }
+    }
+  })()
+  return { scans: count }
+}

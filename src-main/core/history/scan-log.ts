@@ -23,7 +23,7 @@ export interface ScanRecord {
   durationUs: number
 }
 
-interface ScanRow {
+export interface ScanRow {
   id: number
   timestamp: string
   action: HistoryEntry['action']
@@ -44,6 +44,27 @@ interface ScanRow {
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/
 
+export const SCAN_COLUMNS = `s.id, s.timestamp, s.action, s.plugins_tried, s.data, s.data_hex, s.source, s.device, o.name AS operator,
+  s.plugin, s.result, s.model_type, s.pk, s.response, s.duration_us`
+
+export const rowToEntry = (row: ScanRow): HistoryEntry => ({
+  id: row.id,
+  timestamp: row.timestamp,
+  action: row.action,
+  pluginsTried: row.plugins_tried,
+  data: row.data,
+  dataHex: row.data_hex,
+  source: row.source,
+  device: row.device,
+  operator: row.operator,
+  plugin: row.plugin,
+  result: row.result,
+  model: row.model_type,
+  pk: row.pk,
+  response: row.response,
+  durationMs: row.duration_us / 1000,
+})
+
 export const hexIfControl = (data: string): string | null =>
   CONTROL.test(data) ? Buffer.from(data, 'utf8').toString('hex') : null
 
@@ -61,10 +82,7 @@ export class ScanLog {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     this.page = db.prepare<[number, number], ScanRow>(
-      `SELECT s.id, s.timestamp, s.action, s.plugins_tried, s.data, s.data_hex, s.source, s.device, o.name AS operator, s.plugin, s.result,
-              s.model_type, s.pk, s.response, s.duration_us
-       FROM scan s LEFT JOIN operator o ON o.id = s.operator_id
-       WHERE s.id < ? ORDER BY s.id DESC LIMIT ?`,
+      `SELECT ${SCAN_COLUMNS} FROM scan s LEFT JOIN operator o ON o.id = s.operator_id WHERE s.id < ? ORDER BY s.id DESC LIMIT ?`,
     )
     this.count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM scan')
     this.pruneBelow = db.prepare('DELETE FROM scan WHERE id < ?')
@@ -81,24 +99,9 @@ export class ScanLog {
   }
 
   list(limit: number, beforeId = Number.MAX_SAFE_INTEGER): HistoryEntry[] {
-    return this.page.all(beforeId, limit).map((row) => ({
-      id: row.id,
-      timestamp: row.timestamp,
-      action: row.action,
-      pluginsTried: row.plugins_tried,
-      data: row.data,
-      dataHex: row.data_hex,
-      source: row.source,
-      device: row.device,
-      operator: row.operator,
-      plugin: row.plugin,
-      result: row.result,
-      model: row.model_type,
-      pk: row.pk,
-      response: row.response,
-      durationMs: row.duration_us / 1000,
-    }))
+    return this.page.all(beforeId, limit).map(rowToEntry)
   }
+
 
   total(): number {
     return this.count.get()!.n
