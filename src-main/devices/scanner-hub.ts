@@ -275,6 +275,11 @@ export class WedgeSession {
     return this.detector.options
   }
 
+  /** True while key events are held back from the page (a burst is being collected). */
+  get holding(): boolean {
+    return this.enabled && !this.disposed && this.detector.holding
+  }
+
   /** New settings: pending keys are flushed under the old ones first. */
   configure(options: Partial<WedgeOptions> & { enabled: boolean }): void {
     this.flush()

@@ -109,9 +109,9 @@ describe('receiving against a purchase order', () => {
     const first = add(digikey(lines[0]!.sku, lines[0]!.mpn, 10, 'LOT-A'))
     expect(first.session.purchaseOrder?.name).toBe('PO-0001') // the first label picked the order
     expect(first.row).toMatchObject({ flag: 'ok', quantity: 10, lot: 'LOT-A', dateCode: '2346', location: { name: 'Receiving Bench' } })
-    const stripped = add(digikey(lines[1]!.sku, lines[1]!.mpn, 20, 'LOT-B').replace(/[\u001D\u001E\u0004]/g, ''))
+    const stripped = add(digikey(lines[1]!.sku, lines[1]!.mpn, 20, 'LOT-B').replaceAll(GS, '').replaceAll(RS, '').replaceAll(EOT, ''))
     expect(stripped.row).toMatchObject({ flag: 'ok', quantity: 20, lot: 'LOT-B' })
-    const twice = add(digikey(lines[1]!.sku, lines[1]!.mpn, 20, 'LOT-B').replace(/[\u001D\u001E\u0004]/g, ''))
+    const twice = add(digikey(lines[1]!.sku, lines[1]!.mpn, 20, 'LOT-B').replaceAll(GS, '').replaceAll(RS, '').replaceAll(EOT, ''))
     expect(twice.row).toMatchObject({ flag: 'duplicate' })
     const over = add(digikey(lines[0]!.sku, lines[0]!.mpn, 5, 'LOT-C'))
     expect(over.row).toMatchObject({ flag: 'over', note: expect.stringMatching(/Over-receipt/) })
