@@ -7,6 +7,9 @@
  * The renderer imports this file with `import type` only.
  */
 import { z } from 'zod'
+import type { EventName, MethodName } from './contract-names'
+
+export { channelFor, eventNames, methodNames, type EventName, type MethodName } from './contract-names'
 
 /** Model types, named as InvenTree names them so barcodes interoperate. */
 export const modelTypes = [
@@ -202,9 +205,12 @@ export const methodSchemas = {
   }),
 } as const
 
-export type MethodName = keyof typeof methodSchemas
 export type MethodInput<M extends MethodName> = z.input<(typeof methodSchemas)[M]>
-export const methodNames = Object.keys(methodSchemas) as MethodName[]
+
+// The zod-free name list (contract-names.ts) and the schemas must name exactly the same methods.
+type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never
+const namesMatchSchemas: SameKeys<MethodName, keyof typeof methodSchemas> = true
+void namesMatchSchemas
 
 // ---- results -------------------------------------------------------------------------------------------------
 
@@ -506,8 +512,8 @@ export interface EventPayloads {
   /** A scan an unplug cut off: dropped, never merged with the next (shown to the user, logged in history). */
   scanDropped: { device: string; partial: string; reason: string }
 }
-export type EventName = keyof EventPayloads
-export const eventNames: EventName[] = ['scanResult', 'deviceStatus', 'scanDropped']
+const eventsMatchPayloads: SameKeys<EventName, keyof EventPayloads> = true
+void eventsMatchPayloads
 
 /** The object the preload (or the web host's bridge) exposes as `window.station`. */
 export type StationApi = {
@@ -516,5 +522,3 @@ export type StationApi = {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
 }
 
-/** Channel names on ipcMain, prefixed so nothing else on the bus can collide with the contract. */
-export const channelFor = (name: MethodName | EventName): string => `station:${name}`

@@ -4,7 +4,8 @@
  * every argument; checks here only keep a confused caller from reaching a channel that is not in the contract.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { channelFor, eventNames, methodNames, type EventName, type StationApi } from '../src-main/contract'
+import { channelFor, eventNames, methodNames, type EventName } from '../src-main/contract-names'
+import type { StationApi } from '../src-main/contract'
 
 const methods: Record<string, (input: unknown) => Promise<unknown>> = {}
 for (const method of methodNames) {

@@ -3,7 +3,8 @@
  * Electron preload's (design §2), over one WebSocket. Generated from the contract's method and event lists, so a
  * method that is not in the contract cannot be called from the page here either.
  */
-import { eventNames, methodNames } from '../contract'
+import { eventNames, methodNames } from '../contract-names'
+import { wedgeBridgeScript } from './bridge-wedge'
 
 /** URL path the bridge script is served on, and the WebSocket path it connects to. */
 export const BRIDGE_PATH = '/station-bridge.js'
@@ -23,6 +24,7 @@ export function bridgeScript(): string {
   let socket = null
   let nextId = 1
   let retryMs = 250
+${wedgeBridgeScript()}
 
   function connect() {
     socket = new WebSocket(socketUrl)
@@ -33,7 +35,9 @@ export function bridgeScript(): string {
     socket.onmessage = (event) => {
       let message
       try { message = JSON.parse(event.data) } catch { return }
-      if (message && typeof message.event === 'string') {
+      if (message && typeof message.wedge === 'object' && message.wedge !== null) {
+        wedge.receive(message.wedge)
+      } else if (message && typeof message.event === 'string') {
         for (const listener of listeners.get(message.event) || []) {
           try { listener(message.payload) } catch (err) { console.error(err) }
         }
@@ -44,6 +48,7 @@ export function bridgeScript(): string {
       }
     }
     socket.onclose = () => {
+      wedge.reset()
       for (const resolve of pending.values()) {
         resolve({ ok: false, error: { code: 'internal', message: 'The connection to the station was lost' } })
       }

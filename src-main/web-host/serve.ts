@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Station } from '../core/station'
 import { defaultDatabasePath } from '../core/paths'
+import { startScannerHub, type RunningScanners } from '../devices/hub-options'
 import { startWebHost } from './server'
 
 const DEFAULT_PORT = 5823
@@ -38,10 +39,15 @@ async function main(): Promise<void> {
 
   const dbPath = resolve(values.db ?? defaultDatabasePath())
   const station = Station.open({ dbPath })
+  // Wedge sessions for the pages, plus the serial and HID scanners the settings name (a socat pty in a test).
+  const scanners: RunningScanners = await startScannerHub(station, {
+    onError: (err, where) => process.stderr.write(`scan-station web: scanner ${where}: ${String(err)}\n`),
+  })
   let host: Awaited<ReturnType<typeof startWebHost>>
   try {
-    host = await startWebHost({ station, port, rendererDir })
+    host = await startWebHost({ station, port, rendererDir, scanners: scanners.hub })
   } catch (err) {
+    await scanners.stop()
     station.close()
     fail(err instanceof Error ? err.message : String(err))
   }
@@ -53,6 +59,7 @@ async function main(): Promise<void> {
     process.stderr.write(`scan-station web: ${signal}, closing\n`)
     host
       .close()
+      .then(() => scanners.stop())
       .catch((err: unknown) => process.stderr.write(`scan-station web: ${String(err)}\n`))
       .finally(() => {
         station.close()

@@ -18,7 +18,9 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { Reply } from '../contract'
 import { dispatch } from '../dispatch'
 import type { Station } from '../core/station'
+import type { ScannerHub } from '../devices/scanner-hub'
 import { BRIDGE_PATH, SOCKET_PATH, bridgeScript } from './bridge'
+import { PageWedge, parseForwardedKey } from './wedge'
 
 export interface WebHostOptions {
   station: Station
@@ -26,6 +28,11 @@ export interface WebHostOptions {
   port: number
   /** Folder of the built renderer (`out/renderer`), holding index.html. */
   rendererDir: string
+  /**
+   * The scanner hub (devices/hub-options.ts `startScannerHub`): each page connection gets its own keyboard-wedge
+   * session fed from the page's key events (see wedge.ts). Without it the bridge forwards no keys.
+   */
+  scanners?: ScannerHub
 }
 
 export interface WebHost {
@@ -105,7 +112,7 @@ export function injectBridge(html: string): string {
   return html.replace(/<\/head>/i, `  ${tag}\n  </head>`)
 }
 
-export async function startWebHost({ station, port, rendererDir }: WebHostOptions): Promise<WebHost> {
+export async function startWebHost({ station, port, rendererDir, scanners }: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url')
   const root = await realpath(resolve(rendererDir))
   const bridge = bridgeScript()
@@ -223,8 +230,19 @@ export async function startWebHost({ station, port, rendererDir }: WebHostOption
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   })
 
+  const wedgeEnabled = (): boolean => scanners !== undefined && station.settings.get('scanner.wedge.enabled')
+  let nextPage = 1
+
   wss.on('connection', (ws: WebSocket) => {
     ws.on('error', () => ws.terminate())
+    // This page's keyboard wedge (wedge.ts): its releases go to this connection only.
+    const wedge = scanners
+      ? new PageWedge(scanners, `web${nextPage++}`, (reply) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ wedge: reply }))
+        })
+      : null
+    ws.on('close', () => wedge?.dispose())
+    if (wedge) ws.send(JSON.stringify({ wedge: { enabled: wedgeEnabled() } }))
     ws.on('message', async (data, isBinary) => {
       let id: unknown = null
       let reply: Reply<unknown>
@@ -232,6 +250,17 @@ export async function startWebHost({ station, port, rendererDir }: WebHostOption
         if (isBinary) throw new Error('binary')
         const message: unknown = JSON.parse(data.toString())
         if (typeof message !== 'object' || message === null) throw new Error('not an object')
+        if ('wedge' in message) {
+          // A forwarded key event, or {wedge: {flush: true}} when the page lost focus: no reply of its own.
+          // Handled before any await, so keys reach the detector in the order they were typed.
+          const body = (message as { wedge: unknown }).wedge
+          if (body && typeof body === 'object' && (body as { flush?: unknown }).flush === true) wedge?.flush()
+          else {
+            const key = parseForwardedKey(body)
+            if (key && wedge) wedge.key(key)
+          }
+          return
+        }
         const { id: messageId, method, input } = message as Record<string, unknown>
         if (typeof messageId !== 'number' && typeof messageId !== 'string') throw new Error('no id')
         id = messageId
@@ -245,12 +274,23 @@ export async function startWebHost({ station, port, rendererDir }: WebHostOption
     })
   })
 
-  const unsubscribe = station.on((event, payload) => {
+  const unsubscribeEvents = station.on((event, payload) => {
     const message = JSON.stringify({ event, payload })
     for (const client of wss.clients) {
       if (client.readyState === client.OPEN) client.send(message)
     }
   })
+  const unsubscribeSettings = station.settings.onChange((key) => {
+    if (key !== 'scanner.wedge.enabled') return
+    const message = JSON.stringify({ wedge: { enabled: wedgeEnabled() } })
+    for (const client of wss.clients) {
+      if (client.readyState === client.OPEN) client.send(message)
+    }
+  })
+  const unsubscribe = (): void => {
+    unsubscribeEvents()
+    unsubscribeSettings()
+  }
 
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen)

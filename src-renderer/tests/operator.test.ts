@@ -101,3 +101,26 @@ describe('badge scans', () => {
     expect(wrapper.find('[data-testid="scan-feedback"]').exists()).toBe(false)
   })
 })
+
+describe('sign-in dialog and hardware scanners', () => {
+  it('closes when a badge scanned on a hardware scanner signs someone in', async () => {
+    const fake = installFakeStation()
+    const { wrapper } = await mountApp('/')
+    await openSignIn(wrapper)
+    const dialog = wrapper.get<HTMLDialogElement>('[data-testid="sign-in-dialog"]')
+    expect(dialog.element.open).toBe(true)
+
+    fake.emit('scanResult', {
+      success: 'Signed in: Alex Receiving',
+      plugin: 'OperatorBadge',
+      operator: demoAlex,
+      barcode_data: 'OP-1001',
+      barcode_hash: 'h',
+      scan_id: 4,
+    })
+    await flushPromises()
+
+    expect(dialog.element.open).toBe(false)
+    expect(wrapper.get('[data-testid="operator-name"]').text()).toBe('Alex Receiving')
+  })
+})

@@ -1,0 +1,20 @@
+/**
+ * The names of the contract's methods and events, and their IPC channels, without their schemas: what the
+ * sandboxed preload and the web host's bridge need, kept free of zod so the preload stays a few KB.
+ * contract.ts checks at compile time that this list and its schemas name exactly the same methods.
+ */
+export const methodNames = [
+  'scan', 'getItem', 'search', 'locationTree', 'history', 'info', 'link', 'unlink', 'getSettings', 'setSettings',
+  'plugins', 'historyQuery', 'historyStats', 'historyExport', 'purgeHistory', 'operators', 'signIn', 'signOut',
+  'sessionStart', 'sessionCurrent', 'sessionAdd', 'sessionRemoveRow', 'sessionUpdateRow', 'sessionClear',
+  'sessionDrop', 'sessionCommit', 'stockAction', 'undo', 'devices', 'labelTemplates', 'labelPreview', 'labelPdf',
+  'printLabels',
+] as const
+
+export const eventNames = ['scanResult', 'deviceStatus', 'scanDropped'] as const
+
+export type MethodName = (typeof methodNames)[number]
+export type EventName = (typeof eventNames)[number]
+
+/** Channel names on ipcMain, prefixed so nothing else on the bus can collide with the contract. */
+export const channelFor = (name: MethodName | EventName): string => `station:${name}`
