@@ -278,6 +278,8 @@ export interface ItemDetail {
   fields: DetailField[]
   /** The item's internal barcode in both InvenTree forms; `preferred` is what labels and QR codes show. */
   barcode: { json: string; short: string | null; preferred: string }
+  /** The external barcode linked to this item, if any. */
+  linked: string | null
   sections: DetailSection[]
 }
 
@@ -347,6 +349,8 @@ export interface LinkResult {
 
 export interface PluginInfo {
   name: string
+  /** Place in the resolution order (disabled plugins keep theirs). */
+  order: number
   description: string
   enabled: boolean
   builtIn: boolean

@@ -140,14 +140,17 @@ export class Station {
 
   /** Built-in plugins first, then the user's; an admin's order and switches applied on top. */
   private rebuildChain(): void {
-    const order = this.settings.get('plugins.order')
     const disabled = new Set(this.settings.get('plugins.disabled'))
-    const all = [...this.builtIn, ...this.userChain]
+    this.chain = this.ordered([...this.builtIn, ...this.userChain]).filter((p) => !disabled.has(p.name))
+  }
+
+  private ordered(all: BarcodePlugin[]): BarcodePlugin[] {
+    const order = this.settings.get('plugins.order')
     const rank = (p: BarcodePlugin): number => {
       const i = order.indexOf(p.name)
       return i < 0 ? order.length + all.indexOf(p) : i
     }
-    this.chain = all.filter((p) => !disabled.has(p.name)).sort((a, b) => rank(a) - rank(b))
+    return [...all].sort((a, b) => rank(a) - rank(b))
   }
 
   // ---- scanning ------------------------------------------------------------------------------------------------
@@ -311,8 +314,7 @@ export class Station {
     const short = shortBarcode(input.model, input.pk, this.settings.get('barcode.prefix'))
     const preferred = this.settings.get('barcode.form') === 'short' && short ? short : json
     const linked = this.db.prepare<[string, number], { data: string }>('SELECT data FROM barcodelink WHERE model_type = ? AND pk = ?').get(input.model, input.pk)
-    const fields = linked ? [...built.fields, { label: 'Linked barcode', value: linked.data }] : built.fields
-    return { model: input.model, pk: input.pk, ...built, fields, barcode: { json, short, preferred } }
+    return { model: input.model, pk: input.pk, ...built, barcode: { json, short, preferred }, linked: linked?.data ?? null }
   }
 
   search(input: MethodInput<'search'>): SearchHit[] {
@@ -362,13 +364,14 @@ export class Station {
     return this.settings.all()
   }
 
+  /** Every plugin in resolution order, disabled ones in the place they would take; failed user plugins last. */
   plugins(): PluginInfo[] {
     const disabled = new Set(this.settings.get('plugins.disabled'))
     const builtIn = new Set(this.builtIn)
-    const active = this.chain.map((p) => ({ name: p.name, description: p.description, enabled: true, builtIn: builtIn.has(p) }))
-    const off = [...this.builtIn, ...this.userChain].filter((p) => disabled.has(p.name)).map((p) => ({ name: p.name, description: p.description, enabled: false, builtIn: builtIn.has(p) }))
-    const failed = this.userPlugins.loaded.filter((p) => p.error).map((p) => ({ name: p.file.split('/').pop()!, description: 'User plugin', enabled: false, builtIn: false, error: p.error! }))
-    return [...active, ...off, ...failed]
+    const ordered = this.ordered([...this.builtIn, ...this.userChain])
+    const listed = ordered.map((p, order) => ({ name: p.name, order, description: p.description, enabled: !disabled.has(p.name), builtIn: builtIn.has(p) }))
+    const failed = this.userPlugins.loaded.filter((p) => p.error).map((p, i) => ({ name: p.file.split('/').pop()!, order: listed.length + i, description: 'User plugin', enabled: false, builtIn: false, error: p.error! }))
+    return [...listed, ...failed]
   }
 
   purgeHistory(): { deleted: number } {

@@ -8,7 +8,8 @@
  *  - While the wedge is enabled and the socket is open, a key-down that could be part of a scan (a character, a
  *    control-character combo such as Ctrl+], Alt+numpad digits; Enter and Tab only while earlier keys are still
  *    undecided) is HELD: preventDefault + stopImmediatePropagation, remembered with the element that had focus.
- *    Every key event (held or not) is forwarded with its `performance.now()` time.
+ *    Every key event (held or not) is forwarded with its time: `event.timeStamp` (the performance.now() clock,
+ *    but when the key happened, not when a busy page got round to the handler).
  *  - Released keys (typing after all) are replayed in order into the element that had focus: a synthetic
  *    `keydown` (so the app's key handlers still see Enter, Tab, Ctrl+] …), then, unless a handler prevented it, the
  *    key's default: a character is inserted at the caret of an input/textarea with `setRangeText` and an `input`
@@ -80,7 +81,7 @@ export function wedgeBridgeScript(): string {
         held.set(id, { target: document.activeElement, ev })
         unanswered.add(id)
       }
-      socket.send(JSON.stringify({ wedge: { ...ev, seq: id, held: hold, time: performance.now() } }))
+      socket.send(JSON.stringify({ wedge: { ...ev, seq: id, held: hold, time: e.timeStamp || performance.now() } }))
     }
 
     const TEXT_INPUTS = new Set(['text', 'search', 'url', 'tel', 'password', ''])
@@ -121,6 +122,8 @@ export function wedgeBridgeScript(): string {
     function receive(m) {
       if (typeof m.enabled === 'boolean') {
         enabled = m.enabled
+        // Visible state for tests and curious users: <html data-station-wedge="on|off">.
+        document.documentElement.dataset.stationWedge = enabled ? 'on' : 'off'
         if (!enabled) reset()
       }
       if (typeof m.ack === 'number') {

@@ -10,7 +10,8 @@
  *
  *   page → host  {wedge: {seq, held, type, key, code, shift, control, alt, meta, altGraph?, capsLock?, isAutoRepeat, time}}
  *
- * (`time` = the page's performance.now(); `held` = the bridge kept this key from the page). The host feeds the
+ * (`time` = the key's `event.timeStamp`, on the page's performance.now() clock; `held` = the bridge kept this key
+ * from the page). The host feeds the
  * connection's session and answers every held key:
  *
  *   host → page  {wedge: {ack: seq, release: [{seq, ...key}], holding}}   after a forwarded event
@@ -22,8 +23,10 @@
  * whose `scanResult` event reaches every page). `holding` tells the bridge whether the session still holds keys,
  * so it knows whether Enter/Tab could end a scan (then it holds them too) or may act natively.
  *
- * Timing: the session runs on the page's clock (the keys' `time`), mapped to the server's through the smallest
- * transit delay seen, so a burst's gaps are the page's real gaps whatever the socket adds.
+ * Timing: the detector sees the page's times (the keys' `time`), so a burst's gaps are the real gaps whatever the
+ * socket adds. The session's timer runs on the page clock as estimated from the LATEST key (its time minus the
+ * moment it arrived): a burst ends by timeout only after `maxIntervalMs` of silence both in the page's times and
+ * in arrival (plus TRANSPORT_GRACE_MS), so a late-delivered key of the same burst is not cut off by the timer.
  */
 import type { KeyEvent } from '../core/scanner/layouts'
 import { realTimers, type ScannerHub, type Timers, type WedgeSession } from '../devices/scanner-hub'
@@ -76,6 +79,11 @@ const sameKey = (a: KeyEvent, b: KeyEvent): boolean =>
   a.type === b.type && a.code === b.code && a.key === b.key && a.shift === b.shift && a.control === b.control && a.alt === b.alt && a.meta === b.meta
 
 const MAX_PENDING = 5000
+/**
+ * The timer's allowance for a key that is late on the socket (a busy page, a busy harness): the timeout path fires
+ * this much later in arrival time. Decisions still use the page's times; typing is released this much later.
+ */
+export const TRANSPORT_GRACE_MS = 100
 
 /** One page's wedge: its session, the keys its bridge holds, and the page clock. */
 export class PageWedge {
@@ -92,7 +100,7 @@ export class PageWedge {
     private readonly serverTimers: Timers = realTimers,
   ) {
     const timers: Timers = {
-      now: () => this.serverTimers.now() + (this.offset ?? 0),
+      now: () => this.serverTimers.now() + (this.offset ?? 0) - TRANSPORT_GRACE_MS,
       setTimeout: (fn, ms) => this.serverTimers.setTimeout(fn, ms),
       clearTimeout: (h) => this.serverTimers.clearTimeout(h),
     }
@@ -101,9 +109,7 @@ export class PageWedge {
 
   /** A key event forwarded by the bridge. */
   key(k: ForwardedKey): void {
-    const offset = k.time - this.serverTimers.now()
-    // The largest offset is the one with the least transit delay: the best estimate of the page's clock.
-    if (this.offset === null || offset > this.offset) this.offset = offset
+    this.offset = k.time - this.serverTimers.now()
     const { seq, held, time, ...ev } = k
     if (held) {
       this.pending.push({ seq, ev })

@@ -24,6 +24,8 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       },
       { path: '/history', name: 'history', component: HistoryView },
       { path: '/settings', name: 'settings', component: SettingsView },
+      // Keyboard-wedge layout calibration (loaded on demand; linked from the settings page).
+      { path: '/calibrate', name: 'calibrate', component: () => import('./views/CalibrateView.vue') },
       // Loaded on demand: the page starts the decode worker and the camera.
       { path: '/camera', name: 'camera', component: () => import('./views/CameraView.vue') },
       // Scan page, receiving, put-away and the command sheet (src-renderer/src/workflows).

@@ -87,11 +87,11 @@ export const demoSettings: SettingsValues = {
 }
 
 export const demoPlugins: PluginInfo[] = [
-  { name: 'InvenTreeBarcode', description: 'Internal barcodes', enabled: true, builtIn: true },
-  { name: 'InvenTreeExternalBarcode', description: 'Linked barcodes', enabled: true, builtIn: true },
-  { name: 'GS1Barcode', description: 'GS1 element strings', enabled: true, builtIn: true },
-  { name: 'MyPlugin', description: 'A user plugin', enabled: true, builtIn: false },
-  { name: 'broken.js', description: 'User plugin', enabled: false, builtIn: false, error: 'SyntaxError: Unexpected token' },
+  { name: 'InvenTreeBarcode', order: 0, description: 'Internal barcodes', enabled: true, builtIn: true },
+  { name: 'InvenTreeExternalBarcode', order: 1, description: 'Linked barcodes', enabled: true, builtIn: true },
+  { name: 'GS1Barcode', order: 2, description: 'GS1 element strings', enabled: true, builtIn: true },
+  { name: 'MyPlugin', order: 3, description: 'A user plugin', enabled: true, builtIn: false },
+  { name: 'broken.js', order: 4, description: 'User plugin', enabled: false, builtIn: false, error: 'SyntaxError: Unexpected token' },
 ]
 
 export function noMatch(data: string): ScanResult {
@@ -120,6 +120,7 @@ export const demoItem: ItemDetail = {
     { label: 'Batch', value: null },
   ],
   barcode: { json: '{"stockitem": 5}', short: 'INV-SI5', preferred: 'INV-SI5' },
+  linked: null,
   sections: [
     {
       title: 'Tracking',

@@ -6,7 +6,7 @@ import { mountApp, unmountAll } from './mountApp'
 
 afterEach(unmountAll)
 
-const withLink = (data: string): ItemDetail => ({ ...demoItem, fields: [...demoItem.fields, { label: 'Linked barcode', value: data }] })
+const withLink = (data: string): ItemDetail => ({ ...demoItem, linked: data })
 
 describe('link barcode on the item page', () => {
   it('links scanned data to the item, then offers Unlink', async () => {

@@ -9,7 +9,7 @@ import { NotFoundError } from '../errors'
 
 type Row = Record<string, string | number | null>
 type Link = { model: ModelType; pk: number }
-type Built = Omit<ItemDetail, 'model' | 'pk' | 'barcode'>
+type Built = Omit<ItemDetail, 'model' | 'pk' | 'barcode' | 'linked'>
 
 /** Tables list at most this many rows; the rest are reached through search or the linked item. */
 const SECTION_LIMIT = 200

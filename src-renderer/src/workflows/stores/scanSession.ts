@@ -10,6 +10,10 @@ export type BulkAction = 'move' | 'count' | 'add' | 'remove' | 'merge'
 export interface ScanPageStats {
   /** From the scan result reaching the renderer to the frame that paints its row (rAF after nextTick), in ms. */
   lastScanToRowMs: number | null
+  /** Of which: the sessionAdd call (to the Station and back). */
+  lastAddMs: number | null
+  /** Of which: from sessionAdd's answer to the row's frame (the renderer's own share). */
+  lastRenderMs: number | null
   rows: number
   scans: number
 }
@@ -41,7 +45,7 @@ export const useScanSessionStore = defineStore('scanSession', () => {
   const error = ref<string | null>(null)
   const busy = ref(false)
   const lastAction = shallowRef<DoneAction | null>(null)
-  const stats: ScanPageStats = { lastScanToRowMs: null, rows: 0, scans: 0 }
+  const stats: ScanPageStats = { lastScanToRowMs: null, lastAddMs: null, lastRenderMs: null, rows: 0, scans: 0 }
 
   const isOpen = computed(() => header.value?.status === 'open')
   /** Rows whose stock item an action can change. */
@@ -93,6 +97,7 @@ export const useScanSessionStore = defineStore('scanSession', () => {
         if (!header.value) throw e
         update = await call('sessionAdd', { ...input, session: header.value.id })
       }
+      const answeredAt = performance.now()
       header.value = update.session
       message.value = update.message
       stats.scans++
@@ -101,7 +106,10 @@ export const useScanSessionStore = defineStore('scanSession', () => {
         stats.rows = rows.value.length
         await nextTick()
         requestAnimationFrame(() => {
-          stats.lastScanToRowMs = performance.now() - receivedAt
+          const now = performance.now()
+          stats.lastScanToRowMs = now - receivedAt
+          stats.lastAddMs = answeredAt - receivedAt
+          stats.lastRenderMs = now - answeredAt
         })
       } else if (update.command) {
         // Commands (clear, undo, commit) change rows the page holds.

@@ -1,0 +1,70 @@
+import { expect, test } from './fixtures'
+import { ask } from './station'
+import { keyEventsFor, scanKeys, wedgeReady, withEnter } from './wedge-keys'
+
+const GS = '\x1d'
+const RS = '\x1e'
+const EOT = '\x04'
+
+test('a scan typed at 5 ms per key into the focused search box opens the item and leaves the box empty', async ({ page, station }) => {
+  await wedgeReady(page, station.mode)
+  const search = page.getByTestId('search-input')
+  await search.click()
+  await expect(search).toBeFocused()
+  await scanKeys(page, withEnter(keyEventsFor('INV-SI1')), 5)
+  await expect(page).toHaveURL(/#\/stockitem\/1$/)
+  await expect(search).toHaveValue('')
+  const [row] = await ask(page, 'history', { limit: 1 })
+  expect(row).toMatchObject({ data: 'INV-SI1', source: 'wedge', result: 'match', model: 'stockitem', pk: 1 })
+})
+
+test('a person typing at 120 ms per key gets the text in the search box', async ({ page, station }) => {
+  await wedgeReady(page, station.mode)
+  const search = page.getByTestId('search-input')
+  await search.click()
+  await page.keyboard.type('INV-SI1', { delay: 120 })
+  await expect(search).toHaveValue('INV-SI1')
+  await expect(page).not.toHaveURL(/stockitem/)
+  // Enter after typing acts as usual: the search runs.
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/search\?q=INV-SI1$/)
+  const history = await ask(page, 'history', { limit: 5 })
+  expect(history.filter((h) => h.source === 'wedge')).toEqual([])
+})
+
+test('a supplier label with GS separators sent as Ctrl+] arrives intact and resolves the DigiKey part', async ({ page, station }) => {
+  await wedgeReady(page, station.mode)
+  const sku = '1276-CL21B104KBCNNNCCT-ND'
+  const hits = await ask(page, 'search', { query: sku })
+  const supplierPart = hits.find((h) => h.model === 'supplierpart')
+  expect(supplierPart, `the demo data has DigiKey SKU ${sku}`).toBeDefined()
+
+  const label = `[)>${RS}06${GS}P${sku}${GS}1PCL21B104KBCNNNC${GS}KPO-0001${GS}Q10${RS}${EOT}`
+  const events = keyEventsFor(label)
+  expect(events.some((e) => e.control && e.code === 'BracketRight')).toBe(true)
+  await scanKeys(page, withEnter(events), 5)
+
+  await expect(page).toHaveURL(new RegExp(`#/supplierpart/${supplierPart!.pk}$`))
+  const [row] = await ask(page, 'history', { limit: 1 })
+  expect(row!.source).toBe('wedge')
+  expect(row!.data).toBe(label)
+  expect(row!.data).toContain(GS)
+  expect(row!.result).toBe('match')
+})
+
+test('with the UK layout profile, a UK-configured scanner types {"stockitem": 1} exactly', async ({ page, station }) => {
+  await wedgeReady(page, station.mode)
+  await ask(page, 'signIn', { badge: 'OP-9000' })
+  await ask(page, 'setSettings', { 'scanner.wedge.layout': 'uk' })
+  await page.waitForTimeout(300) // the hub reconfigures its detectors after the settings change
+
+  const text = '{"stockitem": 1}'
+  const events = keyEventsFor(text, 'uk', 'us')
+  // On a UK scanner `"` is Shift+2: a US decoding would read `@`.
+  expect(events.some((e) => e.code === 'Digit2' && e.shift)).toBe(true)
+  await scanKeys(page, withEnter(events), 5)
+
+  await expect(page).toHaveURL(/#\/stockitem\/1$/)
+  const [row] = await ask(page, 'history', { limit: 1 })
+  expect(row).toMatchObject({ data: text, source: 'wedge', result: 'match' })
+})

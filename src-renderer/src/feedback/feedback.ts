@@ -1,0 +1,86 @@
+/**
+ * Scan feedback (design §6, issue 4): a distinct sound and a visual signal (icon + word, never colour alone) for
+ * every scan outcome: matched, not found, error, duplicate. Follows the scan store without changing it: it watches
+ * the store's `handle` (device scans pushed by main) and `scan` (typed and pasted scans) actions. Other pages
+ * (the scan and receiving workflows) can call `signal(kind)` themselves, e.g. for a session row flagged duplicate.
+ * Muted by the 'feedback.mute' setting (read when a scan arrives, so a change on the settings page applies at once).
+ */
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { ScanResult } from '../../../src-main/contract'
+import { call } from '../api/station'
+import { isMatch } from '../lib/models'
+import { useScanStore } from '../stores/scan'
+import { playTone, type FeedbackKind } from './tones'
+
+/** The same data scanned again within this time counts as a duplicate (a double read, or a bag scanned twice). */
+export const DUPLICATE_WINDOW_MS = 3000
+const SHOW_MS = 2500
+
+export const FEEDBACK_LABELS: Record<FeedbackKind, { icon: string; word: string }> = {
+  matched: { icon: '✔', word: 'Matched' },
+  notFound: { icon: '?', word: 'Not found' },
+  error: { icon: '✖', word: 'Error' },
+  duplicate: { icon: '⧉', word: 'Duplicate' },
+}
+
+/** The outcome of a scan result (duplicate is decided by the store, from the previous scan). */
+export function outcomeOf(result: ScanResult): Exclude<FeedbackKind, 'duplicate'> {
+  if (isMatch(result)) return 'matched'
+  if (result.candidates?.length || result.problem) return 'error'
+  return /no match/i.test(result.error) ? 'notFound' : 'error'
+}
+
+export const useFeedbackStore = defineStore('feedback', () => {
+  /** What the signal shows now; null when nothing is shown. */
+  const current = ref<{ kind: FeedbackKind; data: string; id: number } | null>(null)
+  let last: { data: string; at: number } | null = null
+  let hideTimer: ReturnType<typeof setTimeout> | null = null
+  let nextId = 1
+  let muted = false
+  let attached = false
+
+  async function refreshMute(): Promise<boolean> {
+    try {
+      muted = (await call('getSettings', {}))['feedback.mute']
+    } catch {
+      // keep the last known value
+    }
+    return muted
+  }
+
+  /** Show and sound one outcome. */
+  async function signal(kind: FeedbackKind, data = ''): Promise<void> {
+    current.value = { kind, data, id: nextId++ }
+    if (hideTimer) clearTimeout(hideTimer)
+    hideTimer = setTimeout(() => (current.value = null), SHOW_MS)
+    if (!(await refreshMute())) playTone(kind)
+  }
+
+  function signalResult(result: ScanResult): void {
+    const now = Date.now()
+    const duplicate = last !== null && last.data === result.barcode_data && now - last.at < DUPLICATE_WINDOW_MS
+    last = { data: result.barcode_data, at: now }
+    void signal(duplicate ? 'duplicate' : outcomeOf(result), result.barcode_data)
+  }
+
+  function dismiss(): void {
+    current.value = null
+  }
+
+  /** Follow the scan store (safe to call twice). */
+  function attach(): void {
+    if (attached) return
+    attached = true
+    void refreshMute()
+    useScanStore().$onAction(({ name, args, after, onError }) => {
+      if (name === 'handle') signalResult(args[0] as ScanResult)
+      else if (name === 'scan') {
+        after((result) => signalResult(result as ScanResult))
+        onError(() => void signal('error'))
+      }
+    })
+  }
+
+  return { current, signal, signalResult, dismiss, attach }
+})

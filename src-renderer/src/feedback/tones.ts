@@ -1,0 +1,71 @@
+/**
+ * Scan feedback sounds, generated with WebAudio (no sound files): each outcome has its own pitch AND rhythm, so
+ * they are told apart without looking, and without perfect pitch.
+ *   matched    two short rising high beeps
+ *   notFound   one long low tone
+ *   error      three fast low buzzes (square wave)
+ *   duplicate  two short equal mid beeps
+ * Electron lets them play without a prior click (window.ts: autoplayPolicy 'no-user-gesture-required'); a browser
+ * may keep the AudioContext suspended until the first click, and then nothing plays (no error).
+ */
+export type FeedbackKind = 'matched' | 'notFound' | 'error' | 'duplicate'
+
+interface Note {
+  freq: number
+  ms: number
+  gapMs: number
+  wave: OscillatorType
+}
+
+export const TONES: Record<FeedbackKind, Note[]> = {
+  matched: [
+    { freq: 1320, ms: 70, gapMs: 30, wave: 'sine' },
+    { freq: 1760, ms: 90, gapMs: 0, wave: 'sine' },
+  ],
+  notFound: [{ freq: 330, ms: 380, gapMs: 0, wave: 'triangle' }],
+  error: [
+    { freq: 220, ms: 90, gapMs: 40, wave: 'square' },
+    { freq: 220, ms: 90, gapMs: 40, wave: 'square' },
+    { freq: 220, ms: 90, gapMs: 0, wave: 'square' },
+  ],
+  duplicate: [
+    { freq: 880, ms: 60, gapMs: 60, wave: 'sine' },
+    { freq: 880, ms: 60, gapMs: 0, wave: 'sine' },
+  ],
+}
+
+let context: AudioContext | null = null
+
+function audio(): AudioContext | null {
+  if (context) return context
+  const Ctor = (globalThis as { AudioContext?: typeof AudioContext }).AudioContext
+  if (!Ctor) return null
+  try {
+    context = new Ctor()
+  } catch {
+    return null
+  }
+  return context
+}
+
+export function playTone(kind: FeedbackKind, volume = 0.2): void {
+  const ctx = audio()
+  if (!ctx) return
+  if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined)
+  let t = ctx.currentTime + 0.01
+  for (const note of TONES[kind]) {
+    const osc = ctx.createOscillator()
+    const gain = ctx.createGain()
+    osc.type = note.wave
+    osc.frequency.value = note.freq
+    // Short ramps: no clicks at the start and end of each note.
+    gain.gain.setValueAtTime(0, t)
+    gain.gain.linearRampToValueAtTime(volume, t + 0.005)
+    gain.gain.setValueAtTime(volume, t + note.ms / 1000 - 0.01)
+    gain.gain.linearRampToValueAtTime(0, t + note.ms / 1000)
+    osc.connect(gain).connect(ctx.destination)
+    osc.start(t)
+    osc.stop(t + note.ms / 1000 + 0.01)
+    t += (note.ms + note.gapMs) / 1000
+  }
+}
