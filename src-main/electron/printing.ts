@@ -15,7 +15,7 @@ export const electronPrinter: LabelPrinter = {
     const dir = await mkdtemp(join(tmpdir(), 'scan-station-labels-'))
     const file = join(dir, 'labels.pdf')
     await writeFile(file, pdf)
-    const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } })
+    const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, disableBlinkFeatures: 'Auxclick' } })
     try {
       await win.loadURL(pathToFileURL(file).href)
       const printers = await win.webContents.getPrintersAsync()

@@ -29,6 +29,8 @@ export function createMainWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click opens links in new windows; the station has no use for it (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       // Scan feedback sounds (src-renderer/src/feedback) must play for a scan that arrives before any click.
       autoplayPolicy: 'no-user-gesture-required',
     },

@@ -3,6 +3,7 @@ import type {
   EventName,
   EventPayloads,
   ItemDetail,
+  LabelTemplateInfo,
   MethodInput,
   MethodName,
   MethodOutputs,
@@ -130,6 +131,24 @@ export const demoItem: ItemDetail = {
   ],
 }
 
+/** Label templates as main lists them (resources/labels), a few of them. */
+export const demoLabelTemplates: LabelTemplateInfo[] = [
+  { name: 'stockitem-62x29', title: 'Stock item 62 × 29', models: ['stockitem'], page: '62 × 29 mm roll', symbology: 'qrcode', isDefaultFor: ['stockitem'] },
+  { name: 'stockitem-50x25', title: 'Stock item 50 × 25', models: ['stockitem'], page: '50 × 25 mm roll', symbology: 'datamatrix', isDefaultFor: [] },
+  { name: 'part-62x29', title: 'Part 62 × 29', models: ['part'], page: '62 × 29 mm roll', symbology: 'qrcode', isDefaultFor: ['part'] },
+  {
+    name: 'a4-3x8-70x37',
+    title: 'A4 sheet 3 × 8',
+    models: ['part', 'stockitem', 'stocklocation', 'supplierpart', 'purchaseorder'],
+    page: 'A4 sheet 3 × 8',
+    symbology: 'qrcode',
+    isDefaultFor: [],
+  },
+]
+
+export const DEMO_LABEL_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="62mm" height="29mm" viewBox="0 0 62 29"><rect x="2" y="2" width="20" height="20"/><text x="25" y="10">M3 screw</text></svg>'
+
 /**
  * A StationApi that answers from handlers and checks every input against the contract's own schemas, so a
  * component that sends something main would refuse fails its test here too.
@@ -162,6 +181,14 @@ export function createFakeStation(overrides: Partial<Handlers> = {}, initial: Pa
     plugins: () => ok(pluginsAsMainListsThem(state.settings)),
     purgeHistory: () =>
       isAdmin() ? ok({ deleted: 3 }) : fail('forbidden', 'Only an admin may purge the scan history; sign in with an admin badge first'),
+    // History review and labels (answers shaped like an empty history and the web host's label refusals).
+    historyQuery: ({ offset }) => ok({ total: 0, offset: offset ?? 0, rows: [] }),
+    historyStats: () => ok({ total: 0, failures: 0, hours: [], operators: [], plugins: [] }),
+    historyExport: () => ok({ csv: 'id,timestamp\r\n', rows: 0 }),
+    labelTemplates: ({ model }) => ok(demoLabelTemplates.filter((t) => !model || t.models.includes(model))),
+    labelPreview: ({ template }) => ok({ svg: DEMO_LABEL_SVG, verified: true, reason: null, template: template ?? 'stockitem-62x29' }),
+    labelPdf: ({ items, template }) => ok({ pdfBase64: btoa('%PDF-1.7\n%fake\n'), labels: items.length, template: template ?? null }),
+    printLabels: () => fail('conflict', 'Printing needs the desktop app; download the PDF and print it instead'),
     operators: () => ok(demoOperators.map(({ id, name, role }) => ({ id, name, role }))),
     signIn: ({ badge, operatorId }) => {
       const found = demoOperators.find((o) => (badge !== undefined ? o.badge === badge.trim() : o.id === operatorId))

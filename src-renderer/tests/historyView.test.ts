@@ -1,43 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { HistoryEntry } from '../../src-main/contract'
 import { flushPromises } from '@vue/test-utils'
 import { demoAdmin, demoAlex, demoSettings, fail, installFakeStation, ok } from './fakeStation'
+import { historyEntry as entry } from './fakeHistory'
 import { mountApp, unmountAll } from './mountApp'
 
 afterEach(unmountAll)
 
-const entry = (id: number, over: Partial<HistoryEntry>): HistoryEntry => ({
-  id,
-  timestamp: '2026-01-02T10:00:00Z',
-  action: 'scan',
-  data: 'INV-SI5',
-  dataHex: null,
-  source: 'wedge',
-  device: null,
-  operator: null,
-  plugin: 'InvenTreeInternalBarcode',
-  result: 'match',
-  model: 'stockitem',
-  pk: 5,
-  pluginsTried: 'InvenTreeBarcode:match',
-  response: '{}',
-  durationMs: 1.234,
-  ...over,
-})
-
 describe('HistoryView', () => {
-  it('asks for the newest 100 scans and shows data, result and item link', async () => {
+  it('asks for the first page of the whole history and shows data, result and item link', async () => {
     const fake = installFakeStation({
-      history: () =>
-        ok([
-          entry(2, { data: 'P1\x1dQ2', result: 'no_match', plugin: null, model: null, pk: null, source: 'hid' }),
-          entry(1, {}),
-        ]),
+      historyQuery: () =>
+        ok({
+          total: 2,
+          offset: 0,
+          rows: [entry(2, { data: 'P1\x1dQ2', result: 'no_match', plugin: null, model: null, pk: null, source: 'hid' }), entry(1, {})],
+        }),
     })
     const { wrapper } = await mountApp('/history')
 
-    expect(fake.calls).toContainEqual({ method: 'history', input: { limit: 100 } })
-    const rows = wrapper.get('[data-testid="scan-history"]').findAll('tbody tr')
+    expect(fake.calls).toContainEqual({ method: 'historyQuery', input: { filter: {}, offset: 0, limit: 200 } })
+    expect(wrapper.get('[data-testid="history-total"]').text()).toBe('2')
+    const rows = wrapper.findAll('[data-testid="history-row"]')
     expect(rows).toHaveLength(2)
     expect(rows[0]!.text()).toContain('P1␝Q2')
     expect(rows[0]!.text()).toContain('Not found')
@@ -49,15 +32,19 @@ describe('HistoryView', () => {
 
   it('shows the action and, on demand, every plugin asked with its answer', async () => {
     installFakeStation({
-      history: () =>
-        ok([
-          entry(2, { action: 'link', plugin: null, pluginsTried: '' }),
-          entry(1, { plugin: 'DigiKeyBarcode', pluginsTried: 'InvenTreeBarcode:no GS1Barcode:failed(Bad AI 99) DigiKeyBarcode:match' }),
-        ]),
+      historyQuery: () =>
+        ok({
+          total: 2,
+          offset: 0,
+          rows: [
+            entry(2, { action: 'link', plugin: null, pluginsTried: '' }),
+            entry(1, { plugin: 'DigiKeyBarcode', pluginsTried: 'InvenTreeBarcode:no GS1Barcode:failed(Bad AI 99) DigiKeyBarcode:match' }),
+          ],
+        }),
     })
     const { wrapper } = await mountApp('/history')
 
-    const rows = wrapper.get('[data-testid="scan-history"]').findAll('tbody tr')
+    const rows = wrapper.findAll('[data-testid="history-row"]')
     expect(rows[0]!.get('[data-testid="history-action"]').text()).toContain('Link')
     expect(rows[0]!.find('[data-testid="history-plugins-tried"]').exists()).toBe(false)
     expect(rows[1]!.get('[data-testid="history-action"]').text()).toBe('Scan')
@@ -86,7 +73,7 @@ describe('history switched off', () => {
     installFakeStation()
     const { wrapper } = await mountApp('/history')
 
-    expect(wrapper.text()).toContain('No scans yet')
+    expect(wrapper.get('[data-testid="history-empty"]').text()).toContain('No scans match')
     expect(wrapper.find('[data-testid="history-off-banner"]').exists()).toBe(false)
   })
 })
@@ -95,12 +82,12 @@ describe('purge history', () => {
   it('is offered to admins only', async () => {
     installFakeStation({}, { operator: demoAlex })
     const { wrapper } = await mountApp('/history')
-    expect(wrapper.text()).toContain('No scans yet')
+    expect(wrapper.find('[data-testid="history-empty"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="purge-history-button"]').exists()).toBe(false)
   })
 
   it('asks for confirmation, purges with {confirm: true} and reloads', async () => {
-    const fake = installFakeStation({ history: () => ok([entry(1, {})]) }, { operator: demoAdmin })
+    const fake = installFakeStation({ historyQuery: () => ok({ total: 1, offset: 0, rows: [entry(1, {})] }) }, { operator: demoAdmin })
     const { wrapper } = await mountApp('/history')
 
     await wrapper.get('[data-testid="purge-history-button"]').trigger('click')
@@ -109,14 +96,14 @@ describe('purge history', () => {
     expect(dialog.text()).toContain('cannot be undone')
     expect(fake.calls.some((c) => c.method === 'purgeHistory')).toBe(false)
 
-    const historyCalls = fake.calls.filter((c) => c.method === 'history').length
+    const historyCalls = fake.calls.filter((c) => c.method === 'historyQuery').length
     await dialog.get('[data-testid="purge-confirm"]').trigger('click')
     await flushPromises()
 
     expect(fake.calls).toContainEqual({ method: 'purgeHistory', input: { confirm: true } })
     expect(dialog.element.open).toBe(false)
     expect(wrapper.get('[data-testid="purge-done"]').text()).toContain('3 entries deleted')
-    expect(fake.calls.filter((c) => c.method === 'history').length).toBe(historyCalls + 1)
+    expect(fake.calls.filter((c) => c.method === 'historyQuery').length).toBe(historyCalls + 1)
   })
 
   it('shows a forbidden answer in the dialog', async () => {

@@ -28,4 +28,5 @@ export function insertAt(value: string, start: number | null, end: number | null
 }
 
 /** True when the text holds characters an input field would not show. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const hasControlChars = (s: string): boolean => /[\u0000-\u001f\u007f]/.test(s)
