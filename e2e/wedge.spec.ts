@@ -16,6 +16,9 @@ test('a scan typed at 5 ms per key into the focused search box opens the item an
   await expect(search).toHaveValue('')
   const [row] = await ask(page, 'history', { limit: 1 })
   expect(row).toMatchObject({ data: 'INV-SI1', source: 'wedge', result: 'match', model: 'stockitem', pk: 1 })
+  // Feedback: an icon and a word, not colour alone.
+  await expect(page.getByTestId('scan-signal')).toHaveAttribute('data-kind', 'matched')
+  await expect(page.getByTestId('scan-signal')).toContainText('Matched')
 })
 
 test('a person typing at 120 ms per key gets the text in the search box', async ({ page, station }) => {
@@ -67,4 +70,21 @@ test('with the UK layout profile, a UK-configured scanner types {"stockitem": 1}
   await expect(page).toHaveURL(/#\/stockitem\/1$/)
   const [row] = await ask(page, 'history', { limit: 1 })
   expect(row).toMatchObject({ data: text, source: 'wedge', result: 'match' })
+})
+
+test('in the quick-scan field a person types separators with Ctrl+] and Ctrl+D, shown visibly', async ({ page, station }) => {
+  await wedgeReady(page, station.mode)
+  await page.getByTestId('quick-scan-button').click()
+  const input = page.getByTestId('quick-scan-input')
+  await expect(input).toBeFocused()
+  await page.keyboard.type('AB', { delay: 120 })
+  await page.waitForTimeout(150)
+  await page.keyboard.press('Control+BracketRight')
+  await page.waitForTimeout(150)
+  await page.keyboard.type('C', { delay: 120 })
+  await page.waitForTimeout(150)
+  await page.keyboard.press('Control+KeyD')
+  await expect(page.getByTestId('quick-scan-visible')).toContainText('GS')
+  await expect(page.getByTestId('quick-scan-visible')).toContainText('EOT')
+  expect(await input.inputValue()).toBe(`AB${GS}C${EOT}`)
 })

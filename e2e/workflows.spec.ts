@@ -161,7 +161,10 @@ test('scan page with 500 rows: the time from a scan to its row painted is measur
     await wedgeScan(page, `INV-SI${i + 1}`)
     await expect.poll(() => page.evaluate(() => (globalThis as { __scanPageStats?: { scans: number } }).__scanPageStats?.scans)).toBeGreaterThanOrEqual(i + 1)
     // Wait for the frame that recorded it.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+    await page.evaluate(() => new Promise((done) => {
+      const raf = (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame
+      raf(() => raf(() => done(null)))
+    }))
     const stats = await page.evaluate(() => (globalThis as { __scanPageStats?: Record<string, number | null> }).__scanPageStats)
     samples.push({ total: stats?.['lastScanToRowMs'] ?? Number.NaN, add: stats?.['lastAddMs'] ?? Number.NaN, render: stats?.['lastRenderMs'] ?? Number.NaN })
   }

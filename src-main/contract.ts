@@ -435,6 +435,8 @@ export interface SessionUpdate {
   scan?: ScanResult
   /** A command barcode the session carried out (commit, undo, clear, quantity). */
   command?: StationCommand
+  /** Stock items a commit created (a receipt committed by its command barcode). */
+  created?: { stockitem: number; quantity: number; location: number | null }[]
 }
 
 export interface StationCommand {

@@ -429,8 +429,8 @@ export class Station {
     const header = (message: string, h: SessionHeader = this.sessions.header(session)): Omit<SessionUpdate, 'command'> => ({ row: null, message, session: h })
     switch (command.name) {
       case 'commit': {
-        const done = this.sessions.commit(session, this.context(session))
-        return header(done.kind === 'receive' ? `Received ${done.created.length} package(s)` : 'Session closed', done)
+        const { created, ...done } = this.sessions.commit(session, this.context(session))
+        return { ...header(done.kind === 'receive' ? `Received ${created.length} package(s)` : 'Session closed', done), created }
       }
       case 'clear':
         return header('Session cleared', this.sessions.clear(session))

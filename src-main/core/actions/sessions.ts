@@ -338,13 +338,16 @@ export class Sessions {
   private rowView(r: RowRecord): SessionRow {
     const model = r.model_type !== null && isModelType(r.model_type) ? r.model_type : null
     const item = model && r.pk !== null ? this.refs.get(model, r.pk) : null
-    const units = model === 'stockitem' && r.pk !== null
-      ? this.db.prepare<[number], { units: string }>('SELECT p.units FROM stockitem s JOIN part p ON p.id = s.part_id WHERE s.id = ?').get(r.pk)?.units ?? ''
-      : ''
+    // A scanned stock item shows its stock as it is now (after moves and counts), not as it was when scanned;
+    // a receipt row shows what the label says.
+    const live = model === 'stockitem' && r.pk !== null && r.line_id === null
+      ? this.db.prepare<[number], { units: string; quantity: number; location_id: number | null }>('SELECT p.units, s.quantity, s.location_id FROM stockitem s JOIN part p ON p.id = s.part_id WHERE s.id = ?').get(r.pk)
+      : undefined
+    const locationId = live ? live.location_id : r.location_id
     return {
       id: r.id, scanId: r.scan_id, data: r.data, model, pk: r.pk, name: item?.name ?? (model ? `${TYPE_NAMES[model]} #${r.pk} (deleted)` : 'Unknown barcode'),
-      type: model ? TYPE_NAMES[model] : 'Unknown', url: item?.url ?? null, quantity: r.quantity, units,
-      location: r.location_id === null ? null : this.refs.get('stocklocation', r.location_id),
+      type: model ? TYPE_NAMES[model] : 'Unknown', url: item?.url ?? null, quantity: live ? live.quantity : r.quantity, units: live?.units ?? '',
+      location: locationId === null ? null : this.refs.get('stocklocation', locationId),
       lot: r.lot, dateCode: r.date_code, expiry: r.expiry, lineId: r.line_id, flag: r.flag, note: r.note,
     }
   }

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ItemRef, ScanResult, SessionHeader, SessionRow, SessionView } from '../../../../src-main/contract'
 import { StationError, call, errorMessage } from '../../api/station'
-import { createdOf, upsertRow, type CreatedStock } from '../lib'
+import { upsertRow, type CreatedStock } from '../lib'
 
 /** What a commit made, kept on screen after the session closed. */
 export interface Receipt {
@@ -81,7 +81,7 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
       message.value = update.message
       if (update.row) rows.value = upsertRow(rows.value, update.row)
       if (update.session.status === 'committed') {
-        remember(createdOf(update.session) ?? [])
+        remember(update.created ?? [])
         header.value = update.session
         rows.value = []
         return
