@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: prints figures, never pass/fail. Builds a 1,000,000 stock-item database (override with
- * BENCH_STOCK_ITEMS) in a temp folder and measures scan resolution against raw SQLite.
+ * BENCH_STOCK_ITEMS) in a temp folder and measures scan resolution against raw SQLite, the CLI's `scan -`, a mix
+ * of desk barcodes, the history review's queries, decode accuracy on the quagga2 photos, and — in Chromium
+ * through the web host — the scan page at 500 rows and the history review over 100,000 scans.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,6 +14,7 @@ import { benchDecodeAccuracy } from './decode-accuracy'
 import { benchHistoryReview } from './history-review'
 import { benchScanMix } from './scan-mix'
 import { benchScanResolution, benchScanStream, internalBarcodes } from './scan-resolution'
+import { benchUi } from './ui'
 import { fmt, heading, line } from './stats'
 
 const stockItems = Number(process.env.BENCH_STOCK_ITEMS ?? 1_000_000)
@@ -35,8 +38,8 @@ try {
   benchScanStream(dbPath, internalBarcodes(100_000, counts.stockItems, counts.parts, counts.locations))
   benchScanMix(dbPath, linkedBarcodes)
   benchHistoryReview(join(dir, 'history.db'))
+  await benchDecodeAccuracy()
+  await benchUi(dir)
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
-
-await benchDecodeAccuracy()

@@ -25,7 +25,7 @@ async function seedHistory(dataDir: string, count: number): Promise<void> {
 
 async function openRoute(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => {
-    location.hash = h
+    ;(globalThis as unknown as { location: { hash: string } }).location.hash = h
   }, hash)
 }
 
@@ -83,7 +83,7 @@ test('the history review filters 100,000 scans by result and date and opens a de
 
   // The measurement the benchmark reads.
   const timing = await page.evaluate(
-    () => (window as unknown as { __historyStats?: { lastFilterToRowsMs: number | null; total: number | null } }).__historyStats,
+    () => (globalThis as unknown as { __historyStats?: { lastFilterToRowsMs: number | null; total: number | null } }).__historyStats,
   )
   expect(timing?.lastFilterToRowsMs).toEqual(expect.any(Number))
   expect(timing?.total).toBe(expected.total)

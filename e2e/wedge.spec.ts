@@ -84,7 +84,7 @@ test('in the quick-scan field a person types separators with Ctrl+] and Ctrl+D, 
   await page.keyboard.type('C', { delay: 120 })
   await page.waitForTimeout(150)
   await page.keyboard.press('Control+KeyD')
-  await expect(page.getByTestId('quick-scan-visible')).toContainText('GS')
-  await expect(page.getByTestId('quick-scan-visible')).toContainText('EOT')
+  // Control Pictures (␝ GS, ␄ EOT) with their names drawn over them by CSS.
+  await expect(page.getByTestId('quick-scan-visible')).toContainText('AB␝C␄')
   expect(await input.inputValue()).toBe(`AB${GS}C${EOT}`)
 })

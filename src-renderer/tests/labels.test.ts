@@ -118,7 +118,7 @@ describe('PrintLabelsButton', () => {
     installFakeStation()
     const wrapper = mount(PrintLabelsButton, { props: { items: [] }, attachTo: document.body })
     await flushPromises()
-    expect(wrapper.get('[data-testid="label-no-items"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="label-no-items"]').exists()).toBe(true)
     expect(wrapper.get<HTMLButtonElement>('[data-testid="label-print"]').element.disabled).toBe(true)
     wrapper.unmount()
   })

@@ -3,21 +3,13 @@
  * generated from a fixed seed, so every station and every test starts from the same pks.
  */
 import { gs1CheckDigit } from '../barcode/gs1'
+import { seededRandom } from '../random'
 import { barcodeHash } from '../barcode/hash'
 import type { Db } from '../db/connection'
 import { demoBins, demoLocations, demoOperators, demoParts, demoSuppliers, digikeyPrefix, mouserPrefix } from './demo-data'
 
-/** Small deterministic PRNG (mulberry32): the same demo data on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The demo data's random numbers (seeded, so every station starts from the same pks). */
+export const prng = seededRandom
 
 export const isEmpty = (db: Db): boolean => (db.prepare('SELECT count(*) AS n FROM part').get() as { n: number }).n === 0
 

@@ -5,6 +5,7 @@
  */
 import { isModifierKey, keyEventsFor, type KeyEvent, type ProfileName } from './layouts'
 import type { Terminator, WedgeDetector, WedgeScan } from './wedge-detector'
+import { seededRandom } from '../random'
 
 export interface TimedKey {
   ev: KeyEvent
@@ -13,17 +14,7 @@ export interface TimedKey {
 
 type Layout = Exclude<ProfileName, 'host'>
 
-/** Mulberry32: a small seeded PRNG, so failing traces can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom }
 
 const terminatorEvents = (terminator: Terminator): KeyEvent[] => {
   const base = { shift: false, control: false, alt: false, meta: false, isAutoRepeat: false }

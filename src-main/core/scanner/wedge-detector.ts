@@ -65,33 +65,24 @@ export interface WedgeOptions {
   layout: ProfileName
 }
 
+/** Scanners sending 1–20 ms per key (most). */
+const STANDARD: WedgeOptions = {
+  maxIntervalMs: 30,
+  minLength: 5,
+  terminators: ['Enter', 'Tab'],
+  requireTerminator: false,
+  prefix: '',
+  suffix: '',
+  regularityAboveMs: 40,
+  maxJitterRatio: 0.06,
+  minSlowKeys: 7,
+  layout: 'us',
+}
+
 export const WEDGE_PRESETS = {
-  /** Scanners sending 1–20 ms per key (most). */
-  standard: {
-    maxIntervalMs: 30,
-    minLength: 5,
-    terminators: ['Enter', 'Tab'] as Terminator[],
-    requireTerminator: false,
-    prefix: '',
-    suffix: '',
-    regularityAboveMs: 40,
-    maxJitterRatio: 0.06,
-    minSlowKeys: 7,
-    layout: 'us' as ProfileName,
-  },
+  standard: STANDARD,
   /** Slow scanners (some Zebra models, 80–100 ms per key): regularity tells them from people. */
-  slow: {
-    maxIntervalMs: 120,
-    minLength: 5,
-    terminators: ['Enter', 'Tab'] as Terminator[],
-    requireTerminator: false,
-    prefix: '',
-    suffix: '',
-    regularityAboveMs: 40,
-    maxJitterRatio: 0.06,
-    minSlowKeys: 7,
-    layout: 'us' as ProfileName,
-  },
+  slow: { ...STANDARD, maxIntervalMs: 120 },
 } satisfies Record<string, WedgeOptions>
 
 export const defaultWedgeOptions: WedgeOptions = WEDGE_PRESETS.standard

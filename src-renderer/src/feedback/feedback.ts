@@ -1,14 +1,15 @@
 /**
  * Scan feedback (design §6, issue 4): a distinct sound and a visual signal (icon + word, never colour alone) for
- * every scan outcome: matched, not found, error, duplicate. Follows the scan store without changing it: it watches
- * the store's `handle` (device scans pushed by main) and `scan` (typed and pasted scans) actions. Other pages
+ * every scan outcome: matched, not found, error, duplicate. Needs no change to the scan store: it listens to the
+ * `scanResult` event (wedge, HID and serial scans resolved by main) itself, and watches the store's `scan` action
+ * (typed, pasted and webcam scans). Other pages
  * (the scan and receiving workflows) can call `signal(kind)` themselves, e.g. for a session row flagged duplicate.
  * Muted by the 'feedback.mute' setting (read when a scan arrives, so a change on the settings page applies at once).
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ScanResult } from '../../../src-main/contract'
-import { call } from '../api/station'
+import { call, onStationEvent } from '../api/station'
 import { isMatch } from '../lib/models'
 import { useScanStore } from '../stores/scan'
 import { playTone, type FeedbackKind } from './tones'
@@ -73,9 +74,9 @@ export const useFeedbackStore = defineStore('feedback', () => {
     if (attached) return
     attached = true
     void refreshMute()
-    useScanStore().$onAction(({ name, args, after, onError }) => {
-      if (name === 'handle') signalResult(args[0] as ScanResult)
-      else if (name === 'scan') {
+    onStationEvent('scanResult', signalResult)
+    useScanStore().$onAction(({ name, after, onError }) => {
+      if (name === 'scan') {
         after((result) => signalResult(result as ScanResult))
         onError(() => void signal('error'))
       }

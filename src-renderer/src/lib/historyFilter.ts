@@ -26,6 +26,13 @@ export const resultWords: Record<HistoryEntry['result'], string> = {
   error: '⚠ Error',
 }
 
+/** The result filter's words (the table says "Not found" for a scan, as the scan feedback does). */
+export const resultFilterWords: Record<HistoryEntry['result'], string> = {
+  match: '✓ Match',
+  no_match: '✗ No match',
+  error: '⚠ Error',
+}
+
 export const actionWords: Record<HistoryEntry['action'], string> = {
   scan: 'Scan',
   link: 'Link',

@@ -7,8 +7,12 @@
 export interface HistoryTiming {
   /** Milliseconds of the latest measurement, or null before the first. */
   lastFilterToRowsMs: number | null
-  /** Measurements so far, so a reader can wait for a new one. */
-  measurements: number
+  /** Measurements so far (one per answered filter change), so a reader can wait for a new one (bench/ui.ts). */
+  changes: number
+  /** Of the latest measurement: the first page's round trip to the Station (filter change to reply). */
+  lastQueryMs: number | null
+  /** Of the latest measurement: reply to rows painted. */
+  lastRenderMs: number | null
   /** The total the latest measured page reported. */
   total: number | null
 }
@@ -19,7 +23,13 @@ declare global {
   }
 }
 
-export function recordFilterToRows(ms: number, total: number): void {
+export function recordFilterToRows(ms: number, queryMs: number, total: number): void {
   const previous = window.__historyStats
-  window.__historyStats = { lastFilterToRowsMs: ms, measurements: (previous?.measurements ?? 0) + 1, total }
+  window.__historyStats = {
+    lastFilterToRowsMs: ms,
+    lastQueryMs: queryMs,
+    lastRenderMs: ms - queryMs,
+    changes: (previous?.changes ?? 0) + 1,
+    total,
+  }
 }
