@@ -16,9 +16,7 @@ import { defaultDatabasePath } from '../core/paths'
 import { parseOnly } from '../core/barcode/parse-only'
 import { Station } from '../core/station'
 import { dispatch } from '../dispatch'
-import { decodeCommand } from './decode'
 import { historyCommand } from './history'
-import { labelCommand } from './label'
 import { scanStream } from './scan-stream'
 
 export const USAGE = `Usage: npm run --silent cli -- <command> [options]
@@ -60,7 +58,8 @@ export function positiveInt(text: string | undefined, name: string, fallback: nu
 
 async function run(argv: string[]): Promise<number> {
   // `label` has options of its own (--template, --out, --list); it parses its arguments itself.
-  if (argv[0] === 'label') return labelCommand(argv.slice(1))
+  // The decoders are loaded only by the commands that need them, so `scan` starts fast.
+  if (argv[0] === 'label') return (await import('./label')).labelCommand(argv.slice(1))
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
   const [command, ...rest] = positionals
   if (values.help || !command) {
@@ -115,7 +114,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'decode': {
       if (!rest.length) throw new UsageError('decode takes one or more image FILEs')
-      return decodeCommand(rest, process.stdout)
+      return (await import('./decode')).decodeCommand(rest, process.stdout)
     }
     case 'parse': {
       if (rest.length !== 1) throw new UsageError('parse takes exactly one DATA argument')

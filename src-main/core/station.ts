@@ -33,8 +33,6 @@ import type {
 import { Sessions } from './actions/sessions'
 import { StockActions, type ActionContext } from './actions/stock-actions'
 import { parseCommand } from './barcode/commands'
-import { checkLabel, labelsPdf, listTemplates } from './labels'
-import { renderSvg } from './labels/render'
 import { externalBarcodePlugin } from './barcode/external-plugin'
 import { gs1Plugin } from './barcode/gs1-plugin'
 import { barcodeHash } from './barcode/hash'
@@ -523,7 +521,13 @@ export class Station {
     this.printer = printer
   }
 
-  labelTemplates(input: MethodInput<'labelTemplates'>): LabelTemplateInfo[] {
+  /** Labels load pdfkit and the decoders, so they are imported on first use: scanning starts without them. */
+  private labels(): Promise<typeof import('./labels')> {
+    return import('./labels')
+  }
+
+  async labelTemplates(input: MethodInput<'labelTemplates'>): Promise<LabelTemplateInfo[]> {
+    const { listTemplates } = await this.labels()
     return listTemplates(input.model).map((t) => ({
       name: t.name,
       title: t.title,
@@ -535,17 +539,20 @@ export class Station {
   }
 
   async labelPreview(input: MethodInput<'labelPreview'>): Promise<MethodOutputs['labelPreview']> {
+    const { checkLabel, renderLabelSvg } = await this.labels()
     const checked = await checkLabel(this, input)
-    return { svg: renderSvg(checked.layout), verified: checked.verification.ok, reason: checked.verification.ok ? null : checked.verification.reason, template: checked.template.name }
+    return { svg: renderLabelSvg(checked.layout), verified: checked.verification.ok, reason: checked.verification.ok ? null : checked.verification.reason, template: checked.template.name }
   }
 
   async labelPdf(input: MethodInput<'labelPdf'>): Promise<MethodOutputs['labelPdf']> {
+    const { labelsPdf } = await this.labels()
     const pdf = await labelsPdf(this, input.items, input.template)
     return { pdfBase64: pdf.toString('base64'), labels: input.items.length, template: input.template ?? null }
   }
 
   async printLabels(input: MethodInput<'printLabels'>): Promise<MethodOutputs['printLabels']> {
     if (!this.printer) throw new ConflictError('Printing needs the desktop app; download the PDF and print it instead')
+    const { labelsPdf } = await this.labels()
     const pdf = await labelsPdf(this, input.items, input.template)
     const printer = await this.printer.print(pdf, input.printer)
     return { printed: input.items.length, printer }

@@ -16,6 +16,7 @@ import { TemplateStore, type LabelTemplate, type TemplateInfo } from './template
 import { verifyLayout, type Verification, type VerifyOptions } from './verify'
 
 export { LabelError } from './layout'
+export { renderSvg as renderLabelSvg } from './render'
 export { TemplateError, TemplateStore, type TemplateInfo } from './template'
 export { type Verification } from './verify'
 
