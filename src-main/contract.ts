@@ -188,6 +188,8 @@ export const methodSchemas = {
   undo: z.strictObject({ actionId: PkSchema.optional() }),
   /** Latest status of every scanner device main knows about. */
   devices: z.strictObject({}),
+  /** Keyboard-layout calibration: arm it (admin), then scan the printed test label; poll its status. */
+  calibrateWedge: z.strictObject({ action: z.enum(['start', 'cancel', 'status']) }),
   /** Label templates, for one model type or all. */
   labelTemplates: z.strictObject({ model: ModelTypeSchema.optional() }),
   /** One label as SVG for the live preview, with the result of re-scanning its barcode. */
@@ -471,6 +473,7 @@ export interface MethodOutputs {
   stockAction: ActionResult
   undo: ActionResult
   devices: DeviceStatus[]
+  calibrateWedge: WedgeCalibrationView
   historyQuery: { total: number; offset: number; rows: HistoryEntry[] }
   historyStats: HistoryStats
   historyExport: { csv: string; rows: number }
@@ -478,6 +481,23 @@ export interface MethodOutputs {
   labelPreview: { svg: string; verified: boolean; reason: string | null; template: string }
   labelPdf: { pdfBase64: string; labels: number; template: string | null }
   printLabels: { printed: number; printer: string }
+}
+
+export type LayoutProfile = 'us' | 'uk' | 'de' | 'fr' | 'host'
+
+/** What the calibration page shows. */
+export interface WedgeCalibrationView {
+  state: 'idle' | 'waiting' | 'done'
+  /** The text printed on the test label. */
+  label: string
+  /** When done: the profile that decodes the label exactly, or null. */
+  profile: LayoutProfile | null
+  /** When done: every profile that decodes it. */
+  candidates: LayoutProfile[]
+  /** When done: what each profile made of the scanned keys (why none matched). */
+  decoded: { profile: LayoutProfile; text: string }[]
+  /** While waiting: ms left before the armed calibration expires. */
+  expiresInMs: number | null
 }
 
 export interface LabelTemplateInfo {

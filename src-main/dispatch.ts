@@ -62,6 +62,7 @@ const handlers: Handlers = {
   stockAction: (s, input) => s.stockAction(input),
   undo: (s, input) => s.undo(input),
   devices: (s) => s.devices(),
+  calibrateWedge: (s, input) => s.calibrateWedge(input),
   labelTemplates: (s, input) => s.labelTemplates(input),
   labelPreview: (s, input) => s.labelPreview(input),
   labelPdf: (s, input) => s.labelPdf(input),

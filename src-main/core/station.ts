@@ -29,6 +29,7 @@ import type {
   SettingsValues,
   StationInfo,
   LabelTemplateInfo,
+  WedgeCalibrationView,
 } from '../contract'
 import { Sessions } from './actions/sessions'
 import { StockActions, type ActionContext } from './actions/stock-actions'
@@ -66,6 +67,13 @@ export const AMBIGUOUS = 'Barcode data matches more than one item'
 
 /** Prune the history once per this many writes, not on every scan. */
 const PRUNE_EVERY = 64
+
+/** The scanner hub's layout calibration, as the Station drives it (see devices/wedge-calibration.ts). */
+export interface WedgeCalibrationControl {
+  start(): WedgeCalibrationView
+  cancel(): WedgeCalibrationView
+  view(): WedgeCalibrationView
+}
 
 /** Sends a PDF of labels to a printer; returns the printer's name. */
 export interface LabelPrinter {
@@ -496,6 +504,24 @@ export class Station {
 
   devices(): DeviceStatus[] {
     return [...this.deviceStatus.values()]
+  }
+
+  private wedgeCalibration: WedgeCalibrationControl | null = null
+
+  /** The scanner hub hands over its calibration control (Electron or the web host); null when it stops. */
+  attachWedgeCalibration(control: WedgeCalibrationControl | null): void {
+    this.wedgeCalibration = control
+  }
+
+  calibrateWedge(input: MethodInput<'calibrateWedge'>): WedgeCalibrationView {
+    const control = this.wedgeCalibration
+    if (!control) throw new ConflictError('No keyboard-wedge scanner host on this station')
+    if (input.action === 'start') {
+      // Its only purpose is a settings change, which is an admin's.
+      this.requireAdmin('calibrate the scanner')
+      return control.start()
+    }
+    return input.action === 'cancel' ? control.cancel() : control.view()
   }
 
   /** A device manager's news: kept for pages that open later, and pushed to the renderer now. */

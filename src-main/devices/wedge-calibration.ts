@@ -10,24 +10,12 @@
  *
  * Pure state (time is passed in), owned by the ScannerHub; the Station reaches it through `WedgeCalibrationControl`.
  */
+import type { WedgeCalibrationView } from '../contract'
 import { CALIBRATION_LABEL, calibrateAll, decodeKeys, profileNames, type KeyEvent, type ProfileName } from '../core/scanner/layouts'
 
 export type CalibrationState = 'idle' | 'waiting' | 'done'
 
-/** What the calibration page shows (the output of the `calibrateWedge` contract method). */
-export interface WedgeCalibrationView {
-  state: CalibrationState
-  /** The text printed on the test label. */
-  label: string
-  /** When `done`: the profile that decodes the label exactly (first in us, uk, de, fr, host order), or null. */
-  profile: ProfileName | null
-  /** When `done`: every profile that decodes it. */
-  candidates: ProfileName[]
-  /** When `done`: what each profile made of the scanned keys (so the page can show why none matched). */
-  decoded: { profile: ProfileName; text: string }[]
-  /** When `waiting`: ms left before the armed calibration expires. */
-  expiresInMs: number | null
-}
+export type { WedgeCalibrationView } from '../contract'
 
 export interface WedgeCalibrationControl {
   start(): WedgeCalibrationView

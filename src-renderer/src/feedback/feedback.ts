@@ -1,15 +1,15 @@
 /**
  * Scan feedback (design §6, issue 4): a distinct sound and a visual signal (icon + word, never colour alone) for
- * every scan outcome: matched, not found, error, duplicate. Needs no change to the scan store: it listens to the
- * `scanResult` event (wedge, HID and serial scans resolved by main) itself, and watches the store's `scan` action
- * (typed, pasted and webcam scans). Other pages
+ * every scan outcome: matched, not found, error, duplicate. Needs no change to the scan store: every result it
+ * handles (device scans pushed by main, typed, pasted and webcam scans) bumps its `scanCount` with the result at
+ * the head of `recent`; a refused manual scan (the store's `scan` action throws) signals an error. Other pages
  * (the scan and receiving workflows) can call `signal(kind)` themselves, e.g. for a session row flagged duplicate.
  * Muted by the 'feedback.mute' setting (read when a scan arrives, so a change on the settings page applies at once).
  */
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, watch } from 'vue'
 import type { ScanResult } from '../../../src-main/contract'
-import { call, onStationEvent } from '../api/station'
+import { call } from '../api/station'
 import { isMatch } from '../lib/models'
 import { useScanStore } from '../stores/scan'
 import { playTone, type FeedbackKind } from './tones'
@@ -74,12 +74,16 @@ export const useFeedbackStore = defineStore('feedback', () => {
     if (attached) return
     attached = true
     void refreshMute()
-    onStationEvent('scanResult', signalResult)
-    useScanStore().$onAction(({ name, after, onError }) => {
-      if (name === 'scan') {
-        after((result) => signalResult(result as ScanResult))
-        onError(() => void signal('error'))
-      }
+    const scans = useScanStore()
+    watch(
+      () => scans.scanCount,
+      () => {
+        const result = scans.recent[0]
+        if (result) signalResult(result)
+      },
+    )
+    scans.$onAction(({ name, onError }) => {
+      if (name === 'scan') onError(() => void signal('error'))
     })
   }
 
