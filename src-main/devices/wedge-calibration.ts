@@ -11,7 +11,7 @@
  * Pure state (time is passed in), owned by the ScannerHub; the Station reaches it through `WedgeCalibrationControl`.
  */
 import type { WedgeCalibrationView } from '../contract'
-import { CALIBRATION_LABEL, calibrateAll, decodeKeys, profileNames, type KeyEvent, type ProfileName } from '../core/scanner/layouts'
+import { CALIBRATION_LABEL, calibrateAll, decodeKeys, profileNames, type KeyEvent } from '../core/scanner/layouts'
 
 export type CalibrationState = 'idle' | 'waiting' | 'done'
 
