@@ -2,17 +2,15 @@
  * Receiving-desk workflows through the real Station (issue 5): the scan page's bulk move with undo, and a receipt
  * of a demo purchase order from supplier labels alone.
  *
- * Scans go through the quick-scan dialog by default. STATION_E2E_SCAN=wedge sends them as a keyboard-wedge
- * scanner types them instead (5 ms per key, then Enter; GS/RS/EOT as Ctrl+] / Ctrl+^ / Ctrl+D).
- * TODO(wedge): make wedge the default once the web host's wedge keeps the first character of the first scans on a
- * fresh page (today the first one or two scans arrive as "NV-SI1" when focus is not in a text field).
- * The 500-row measurement always uses the wedge: it is the device path, with no dialog in the way.
+ * Scans arrive as a keyboard-wedge scanner types them (5 ms per key, then Enter; GS/RS/EOT as Ctrl+] / Ctrl+^ /
+ * Ctrl+D), sent through CDP with the scanner's own timestamps (wedge-keys.ts `scanKeys`). STATION_E2E_SCAN=dialog
+ * uses the quick-scan dialog instead.
  */
 import type { Page } from '@playwright/test'
 import type { ItemDetail } from '../src-main/contract'
 import { expect, test } from './fixtures'
 import { ask, quickScan } from './station'
-import { keyEventsFor, sendKeys, wedgeReady, withEnter } from './wedge-keys'
+import { keyEventsFor, scanKeys, wedgeReady, withEnter } from './wedge-keys'
 
 const GS = '\u001D'
 const RS = '\u001E'
@@ -20,10 +18,10 @@ const EOT = '\u0004'
 
 /** One wedge scan: the keys a scanner sends for `data`, 5 ms apart, ended by Enter. */
 async function wedgeScan(page: Page, data: string): Promise<void> {
-  await sendKeys(page, withEnter(keyEventsFor(data)), 5)
+  await scanKeys(page, withEnter(keyEventsFor(data)), 5)
 }
 
-const useWedge = process.env['STATION_E2E_SCAN'] === 'wedge'
+const useWedge = process.env['STATION_E2E_SCAN'] !== 'dialog'
 
 /** One scan, by wedge keystrokes or through the quick-scan dialog (see above). */
 async function scan(page: Page, data: string): Promise<void> {
@@ -141,6 +139,9 @@ test('receiving: a demo order received from its supplier labels alone, committed
 
   // Away from the receipt, the bag's label opens the stock item it became.
   await page.getByRole('link', { name: 'Scan Station' }).click()
+  // The home page loads its location tree and recent scans first; a person scans once it is there.
+  await expect(page.getByTestId('location-tree')).toBeVisible()
+  await expect(page.getByTestId('scan-history')).toBeVisible()
   await scan(page, first.label)
   await expect(page).toHaveURL(new RegExp(`#/stockitem/${pks[0]}$`))
 })

@@ -57,6 +57,24 @@ export function wedgeBridgeScript(): string {
 
     const busy = () => hostHolding || unanswered.size > 0
 
+    // While keys are held, the page's clock drives the host's timeouts (wedge.ts PageClock): a tick every 15 ms,
+    // on the clock of the keys' own timestamps (the last key's time plus the real time since it was handled).
+    // A page too busy to tick is too busy to have new keys either, so a stall of the page never splits a scan.
+    let ticker = 0
+    let lastKeyStamp = 0
+    let lastKeyAt = 0
+    function tickWhileHolding() {
+      if (ticker || !(held.size > 0 || hostHolding)) return
+      ticker = setInterval(() => {
+        if (!(held.size > 0 || hostHolding) || !socket || socket.readyState !== WebSocket.OPEN) {
+          clearInterval(ticker)
+          ticker = 0
+          return
+        }
+        socket.send(JSON.stringify({ wedge: { tick: lastKeyStamp + (performance.now() - lastKeyAt) } }))
+      }, 15)
+    }
+
     function shouldHold(e) {
       const k = kind(e)
       if (k === 'char' || k === 'control' || k === 'altNumpad') return !e.repeat || busy()
@@ -81,7 +99,10 @@ export function wedgeBridgeScript(): string {
         held.set(id, { target: document.activeElement, ev })
         unanswered.add(id)
       }
-      socket.send(JSON.stringify({ wedge: { ...ev, seq: id, held: hold, time: e.timeStamp || performance.now() } }))
+      lastKeyStamp = e.timeStamp || performance.now()
+      lastKeyAt = performance.now()
+      socket.send(JSON.stringify({ wedge: { ...ev, seq: id, held: hold, time: lastKeyStamp } }))
+      tickWhileHolding()
     }
 
     const TEXT_INPUTS = new Set(['text', 'search', 'url', 'tel', 'password', ''])
@@ -133,6 +154,7 @@ export function wedgeBridgeScript(): string {
       for (const r of Array.isArray(m.release) ? m.release : []) replay(r)
       if (typeof m.holding === 'boolean') {
         hostHolding = m.holding
+        tickWhileHolding()
         // Nothing held by the host: every held key up to the last answer was replayed or was part of a scan.
         if (!hostHolding) for (const id of held.keys()) if (id <= lastAck && !unanswered.has(id)) held.delete(id)
       }

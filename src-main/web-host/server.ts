@@ -255,6 +255,7 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
           // Handled before any await, so keys reach the detector in the order they were typed.
           const body = (message as { wedge: unknown }).wedge
           if (body && typeof body === 'object' && (body as { flush?: unknown }).flush === true) wedge?.flush()
+          else if (body && typeof body === 'object' && typeof (body as { tick?: unknown }).tick === 'number') wedge?.tick((body as { tick: number }).tick)
           else {
             const key = parseForwardedKey(body)
             if (key && wedge) wedge.key(key)

@@ -135,7 +135,9 @@ describe('web host keyboard wedge', () => {
         if (held) heldSeqs.push(seq)
         page.ws.send(JSON.stringify({ wedge: { ...ev, seq, held, time: 5000 + (performance.now() - t0) } }))
       }
-      await page.next(() => page.messages.flatMap((m) => wedgeOf(m)?.release ?? []).length >= text.length)
+      // As the bridge does while keys are held: the page's clock ticks, so the last pause ends its burst.
+      const ticker = setInterval(() => page.ws.send(JSON.stringify({ wedge: { tick: 5000 + (performance.now() - t0) } })), 15)
+      await page.next(() => page.messages.flatMap((m) => wedgeOf(m)?.release ?? []).length >= text.length).finally(() => clearInterval(ticker))
       const released = page.messages.flatMap((m) => wedgeOf(m)?.release ?? [])
       expect(released.map((r) => r.seq)).toEqual(heldSeqs)
       expect(released.map((r) => r.key).join('')).toBe(text)

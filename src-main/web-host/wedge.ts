@@ -23,13 +23,16 @@
  * whose `scanResult` event reaches every page). `holding` tells the bridge whether the session still holds keys,
  * so it knows whether Enter/Tab could end a scan (then it holds them too) or may act natively.
  *
- * Timing: the detector sees the page's times (the keys' `time`), so a burst's gaps are the real gaps whatever the
- * socket adds. The session's timer runs on the page clock as estimated from the LATEST key (its time minus the
- * moment it arrived): a burst ends by timeout only after `maxIntervalMs` of silence both in the page's times and
- * in arrival (plus TRANSPORT_GRACE_MS), so a late-delivered key of the same burst is not cut off by the timer.
+ * Timing: the detector runs on the PAGE's clock. Keys carry their `event.timeStamp`, and while the bridge holds
+ * keys it sends a tick every 15 ms (the last key's time plus the real time since the page handled it); the
+ * session's timers fire only when the page's clock passes them. A page that is busy (a long render) sends neither
+ * keys nor ticks, and when it resumes it handles the queued keys — whose times show they came 5 ms apart — before
+ * its next tick, so a stall of the page never cuts a scan in two. Ticks count TICK_GRACE_MS less, an allowance
+ * for keys delayed on their way INTO the page (a loaded machine, a test harness); a person's typing is released
+ * that much later, in the web host only (Electron's main process sees the keys directly).
  */
 import type { KeyEvent } from '../core/scanner/layouts'
-import { realTimers, type ScannerHub, type Timers, type WedgeSession } from '../devices/scanner-hub'
+import type { ScannerHub, Timers, WedgeSession } from '../devices/scanner-hub'
 
 export interface ForwardedKey extends KeyEvent {
   seq: number
@@ -79,37 +82,67 @@ const sameKey = (a: KeyEvent, b: KeyEvent): boolean =>
   a.type === b.type && a.code === b.code && a.key === b.key && a.shift === b.shift && a.control === b.control && a.alt === b.alt && a.meta === b.meta
 
 const MAX_PENDING = 5000
-/**
- * The timer's allowance for a key that is late on the socket (a busy page, a busy harness): the timeout path fires
- * this much later in arrival time. Decisions still use the page's times; typing is released this much later.
- */
-export const TRANSPORT_GRACE_MS = 100
+
+/** See the header comment: keys seen late by an idle page (a loaded two-core CI machine stalled over 100 ms). */
+export const TICK_GRACE_MS = 250
+
+/** Timers on a clock that only the page moves forward (see the header comment). */
+export class PageClock implements Timers {
+  private time = 0
+  private nextId = 1
+  private readonly due = new Map<number, { at: number; fn: () => void }>()
+
+  now(): number {
+    return this.time
+  }
+
+  setTimeout(fn: () => void, ms: number): number {
+    const id = this.nextId++
+    this.due.set(id, { at: this.time + ms, fn })
+    return id
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.due.delete(handle as number)
+  }
+
+  /** The page's clock reads `time`: fire, in order, every timer due by then. */
+  advance(time: number): void {
+    if (time > this.time) this.time = time
+    for (;;) {
+      let next: [number, { at: number; fn: () => void }] | undefined
+      for (const entry of this.due) if (entry[1].at <= this.time && (!next || entry[1].at < next[1].at)) next = entry
+      if (!next) return
+      this.due.delete(next[0])
+      next[1].fn()
+    }
+  }
+}
 
 /** One page's wedge: its session, the keys its bridge holds, and the page clock. */
 export class PageWedge {
   private readonly session: WedgeSession
   /** Keys the bridge holds, oldest first, until released (replayed) or consumed by a scan. */
   private pending: { seq: number; ev: KeyEvent }[] = []
-  private offset: number | null = null
+  private readonly clock = new PageClock()
 
   constructor(
     hub: ScannerHub,
     id: string,
     /** Send a message to this page only. */
     private readonly send: (reply: WedgeReply) => void,
-    private readonly serverTimers: Timers = realTimers,
   ) {
-    const timers: Timers = {
-      now: () => this.serverTimers.now() + (this.offset ?? 0) - TRANSPORT_GRACE_MS,
-      setTimeout: (fn, ms) => this.serverTimers.setTimeout(fn, ms),
-      clearTimeout: (h) => this.serverTimers.clearTimeout(h),
-    }
-    this.session = hub.createWedgeSession(id, { release: (events) => this.send({ release: this.match(events), holding: this.session.holding }) }, { timers })
+    this.session = hub.createWedgeSession(id, { release: (events) => this.send({ release: this.match(events), holding: this.session.holding }) }, { timers: this.clock })
+  }
+
+  /** The page's clock while it holds keys (`{wedge: {tick: performance.now()}}`): due timeouts fire now. */
+  tick(time: number): void {
+    if (Number.isFinite(time)) this.clock.advance(time - TICK_GRACE_MS)
   }
 
   /** A key event forwarded by the bridge. */
   key(k: ForwardedKey): void {
-    this.offset = k.time - this.serverTimers.now()
+    this.clock.advance(k.time)
     const { seq, held, time, ...ev } = k
     if (held) {
       this.pending.push({ seq, ev })
