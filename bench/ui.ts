@@ -9,7 +9,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
+import { keyEventsFor } from '../src-main/core/scanner/layouts'
 import { seedHistory } from '../src-main/core/demo/seed'
+import { scanKeys, withEnter } from '../e2e/scanner-keys'
 import { Station } from '../src-main/core/station'
 import { fmt, heading, line, percentile } from './stats'
 
@@ -39,18 +41,18 @@ const frames = (page: Page): Promise<unknown> =>
   }))
 
 async function scanPage(page: Page, url: string): Promise<void> {
-  heading('Scan page with 500 rows: last scan to its row shown (renderer, Chromium)')
+  heading('Scan page with 500 rows: last scan to its row shown (renderer, Chromium; keyboard-wedge scans)')
   await page.goto(`${url}#/scan`)
   await page.getByTestId('scan-page').waitFor()
+  await page.locator('html[data-station-wedge="on"]').waitFor({ state: 'attached' })
+  await page.waitForTimeout(500)
   const samples: number[] = []
   const adds: number[] = []
   const renders: number[] = []
   for (let i = 0; i < 10; i++) {
     const before = (await stats(page, '__scanPageStats'))?.['scans'] ?? 0
-    await page.getByTestId('quick-scan-button').click()
-    const input = page.getByTestId('quick-scan-input')
-    await input.fill(`INV-SI${10 + i}`)
-    await input.press('Enter')
+    // As a scanner types it: 5 ms per key, then Enter (the device path; no dialog in the way).
+    await scanKeys(page, withEnter(keyEventsFor(`INV-SI${10 + i}`)), 5)
     await page.waitForFunction((n) => ((globalThis as unknown as { __scanPageStats?: { scans: number } }).__scanPageStats?.scans ?? 0) > n, before)
     await frames(page)
     const s = await stats(page, '__scanPageStats')
