@@ -7,7 +7,7 @@ export const methodNames = [
   'scan', 'getItem', 'search', 'locationTree', 'history', 'info', 'link', 'unlink', 'getSettings', 'setSettings',
   'plugins', 'historyQuery', 'historyStats', 'historyExport', 'purgeHistory', 'operators', 'signIn', 'signOut',
   'sessionStart', 'sessionCurrent', 'sessionAdd', 'sessionRemoveRow', 'sessionUpdateRow', 'sessionClear',
-  'sessionDrop', 'sessionCommit', 'stockAction', 'undo', 'devices', 'calibrateWedge', 'labelTemplates', 'labelPreview', 'labelPdf',
+  'sessionDrop', 'sessionCommit', 'stockAction', 'undo', 'devices', 'suppliers', 'createSupplierPart', 'calibrateWedge', 'labelTemplates', 'labelPreview', 'labelPdf',
   'printLabels',
 ] as const
 

@@ -188,6 +188,18 @@ export const methodSchemas = {
   undo: z.strictObject({ actionId: PkSchema.optional() }),
   /** Latest status of every scanner device main knows about. */
   devices: z.strictObject({}),
+  /** Companies that supply parts (for choosing the supplier of a new supplier part). */
+  suppliers: z.strictObject({}),
+  /** A supplier part made from a supplier label's fields, for an existing part or a new one. */
+  createSupplierPart: z.strictObject({
+    supplier: PkSchema,
+    sku: z.string().trim().min(1).max(100),
+    part: PkSchema.optional(),
+    newPartName: z.string().trim().min(1).max(200).optional(),
+    mpn: z.string().trim().max(100).optional(),
+    manufacturer: z.string().trim().max(200).optional(),
+    packQuantity: z.number().positive().max(1_000_000).optional(),
+  }).refine((v) => (v.part === undefined) !== (v.newPartName === undefined), 'give an existing part or a new part name'),
   /** Keyboard-layout calibration: arm it (admin), then scan the printed test label; poll its status. */
   calibrateWedge: z.strictObject({ action: z.enum(['start', 'cancel', 'status']) }),
   /** Label templates, for one model type or all. */
@@ -242,6 +254,8 @@ interface ScanResultBase {
   candidates?: (ItemRef & { model: ModelType })[]
   /** Why recognised data could not be used (e.g. a GTIN that fails its check digit). */
   problem?: string
+  /** On no match: the plugin that could read the data (e.g. DigiKeyBarcode), a hint for creating what it names. */
+  recognised_by?: string
   /** Set when the barcode was a command (commit, undo, clear, quantity) from the command sheet. */
   command?: StationCommand
   /** Set when the barcode was an operator's badge: that operator is now signed in. */
@@ -473,6 +487,8 @@ export interface MethodOutputs {
   stockAction: ActionResult
   undo: ActionResult
   devices: DeviceStatus[]
+  suppliers: ItemRef[]
+  createSupplierPart: { supplierpart: ItemRef; part: ItemRef; manufacturerpart: ItemRef | null }
   calibrateWedge: WedgeCalibrationView
   historyQuery: { total: number; offset: number; rows: HistoryEntry[] }
   historyStats: HistoryStats

@@ -59,6 +59,22 @@ describe('supplier labels through the Station', () => {
   })
 })
 
+describe('a supplier part made from an unknown supplier label', () => {
+  it('creates it from the label fields, and the same label then resolves to it', async () => {
+    const station = open()
+    const label = `[)>${RS}06${GS}P497-NEW-PART-ND${GS}1PNEW-MPN-1${GS}30P497-NEW-PART-ND${GS}KPO-0001${GS}Q7${RS}${EOT}`
+    const miss = station.scan({ data: label, source: 'wedge' })
+    expect(miss).toMatchObject({ error: NO_MATCH, recognised_by: 'DigiKeyBarcode', fields: { supplier_part_number: '497-NEW-PART-ND', manufacturer_part_number: 'NEW-MPN-1' } })
+    const digikey = station.suppliers().find((s) => s.name === 'DigiKey')!
+    const made = station.createSupplierPart({ supplier: digikey.pk, sku: '497-NEW-PART-ND', newPartName: 'New widget', mpn: 'NEW-MPN-1', manufacturer: 'STMicroelectronics' })
+    expect(made.part.name).toBe('New widget')
+    expect(made.manufacturerpart?.name).toBe('STMicroelectronics NEW-MPN-1')
+    expect(station.scan({ data: label, source: 'wedge' })).toMatchObject({ success: MATCH, supplierpart: { pk: made.supplierpart.pk }, fields: { quantity: 7 } })
+    expect(await dispatch(station, 'createSupplierPart', { supplier: digikey.pk, sku: '497-new-part-nd', part: made.part.pk })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already has a supplier part/) } })
+    expect(await dispatch(station, 'createSupplierPart', { supplier: digikey.pk, sku: 'X', part: 1, newPartName: 'Y' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+  })
+})
+
 describe('GS1 through the Station', () => {
   it('resolves a GTIN to its part and returns batch, expiry and serial', async () => {
     const station = open()
