@@ -5,6 +5,7 @@
  */
 import { shell, type Session, type WebContents } from 'electron'
 import { isAppResource, isAppUrl } from './origin'
+import { stationCsp } from '../csp'
 
 /** Hosts whose https links may be opened in the user's browser (documentation the UI links to). */
 const EXTERNAL_LINK_HOSTS = new Set(['github.com', 'docs.inventree.org', 'inventree.org', 'www.electronjs.org'])
@@ -12,24 +13,7 @@ const EXTERNAL_LINK_HOSTS = new Set(['github.com', 'docs.inventree.org', 'invent
 export function contentSecurityPolicy(dev: boolean): string {
   const devServer = process.env['ELECTRON_RENDERER_URL']
   // The dev server injects styles and talks HMR over a WebSocket; the built app needs neither.
-  const hmr = dev && devServer ? ` ws://${new URL(devServer).host}` : ''
-  return [
-    "default-src 'none'",
-    // zxing-wasm compiles its module in the page: wasm needs 'wasm-unsafe-eval', never 'unsafe-eval'.
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self' blob:",
-    // Vue's static-tree hoisting sets style attributes through innerHTML (and the dev server injects <style>).
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob: mediastream:",
-    "font-src 'self' data:",
-    `connect-src 'self'${hmr}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ')
+  return stationCsp(dev && devServer ? [`ws://${new URL(devServer).host}`] : [])
 }
 
 /** Checks an external link against the allow-list: https only, no credentials, a listed host. */

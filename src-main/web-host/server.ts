@@ -21,6 +21,7 @@ import type { Station } from '../core/station'
 import type { ScannerHub } from '../devices/scanner-hub'
 import { BRIDGE_PATH, SOCKET_PATH, bridgeScript } from './bridge'
 import { PageWedge, parseForwardedKey } from './wedge'
+import { stationCsp } from '../csp'
 
 export interface WebHostOptions {
   station: Station
@@ -77,23 +78,7 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 export function contentSecurityPolicy(origin: string): string {
-  const socketOrigin = origin.replace(/^http/, 'ws')
-  return [
-    "default-src 'none'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self' blob:",
-    // Vue's static-tree hoisting sets style attributes through innerHTML; styles cannot run code.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob: mediastream:",
-    "font-src 'self' data:",
-    `connect-src 'self' ${socketOrigin}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ')
+  return stationCsp([origin.replace(/^http/, 'ws')])
 }
 
 /** Constant-time token comparison (length leaks nothing useful: every token has the same length). */

@@ -16,6 +16,7 @@ import type {
   StationInfo,
 } from '../../src-main/contract'
 import { eventNames, methodNames, methodSchemas } from '../../src-main/contract'
+import { settingDefaults } from '../../src-main/core/settings'
 
 type Handler<M extends MethodName> = (input: MethodInput<M>) => Reply<MethodOutputs[M]> | Promise<Reply<MethodOutputs[M]>>
 type Handlers = { [M in MethodName]: Handler<M> }
@@ -59,33 +60,8 @@ export const demoInfo: StationInfo = {
   counts: { parts: 3, stockItems: 5, locations: 2, scans: 0 },
 }
 
-/** The station's defaults (src-main/core/settings.ts). */
-export const demoSettings: SettingsValues = {
-  'barcode.enabled': true,
-  'barcode.inputDelay': 50,
-  'barcode.webcam': true,
-  'barcode.showText': true,
-  'barcode.generationPlugin': 'InvenTreeBarcode',
-  'barcode.prefix': 'INV-',
-  'barcode.form': 'json',
-  'history.store': true,
-  'history.maxResults': 0,
-  'plugins.disabled': [],
-  'plugins.order': [],
-  'scanner.wedge.enabled': true,
-  'scanner.wedge.preset': 'standard',
-  'scanner.wedge.minLength': 5,
-  'scanner.wedge.requireTerminator': false,
-  'scanner.wedge.prefix': '',
-  'scanner.wedge.suffix': '',
-  'scanner.wedge.layout': 'us',
-  'scanner.serial.enabled': false,
-  'scanner.serial.path': '',
-  'scanner.serial.baudRate': 9600,
-  'scanner.serial.terminator': 'ANY',
-  'scanner.hid.enabled': true,
-  'feedback.mute': false,
-}
+/** The station's own defaults (tests may import main's runtime code; the renderer may not). */
+export const demoSettings: SettingsValues = { ...settingDefaults }
 
 export const demoPlugins: PluginInfo[] = [
   { name: 'InvenTreeBarcode', order: 0, description: 'Internal barcodes', enabled: true, builtIn: true },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { demoAdmin, demoSam, installFakeStation } from './fakeStation'
+import { demoAdmin, demoSam, demoSettings, installFakeStation } from './fakeStation'
 import { mountApp, unmountAll } from './mountApp'
 
 afterEach(unmountAll)
@@ -33,7 +33,7 @@ describe('settings page', () => {
     }
     expect(text).toContain('0 keeps all')
     const delay = wrapper.get<HTMLInputElement>('#input-delay')
-    expect(delay.element.value).toBe('50')
+    expect(delay.element.value).toBe(String(demoSettings['barcode.inputDelay']))
     // The help text is tied to its input for screen readers.
     expect(wrapper.get(`#${delay.attributes('aria-describedby')}`).text()).toContain('5 to 500 ms')
   })
@@ -89,7 +89,7 @@ describe('settings page', () => {
 
     expect(setCalls(fake)).toHaveLength(1)
     expect(wrapper.get('[data-testid="settings-error"]').text()).toContain('Only an admin may change settings')
-    expect(fake.state.settings['barcode.inputDelay']).toBe(50)
+    expect(fake.state.settings['barcode.inputDelay']).toBe(demoSettings['barcode.inputDelay'])
     expect(wrapper.get('[data-testid="settings-admin-only"]').text()).toContain('Nobody is signed in')
     expect(wrapper.find('[data-testid="settings-save"]').exists()).toBe(false)
   })
@@ -99,7 +99,7 @@ describe('settings page', () => {
     const { wrapper } = await mountApp('/settings')
 
     expect(wrapper.get('[data-testid="settings-admin-only"]').text()).toContain('Sam Stores is signed in as an operator')
-    expect(wrapper.get<HTMLInputElement>('#input-delay').element.value).toBe('50')
+    expect(wrapper.get<HTMLInputElement>('#input-delay').element.value).toBe(String(demoSettings['barcode.inputDelay']))
     const fieldsets = wrapper.get('[data-testid="settings-form"]').findAll('fieldset')
     expect(fieldsets.length).toBeGreaterThan(0)
     expect(fieldsets.every((f) => (f.element as HTMLFieldSetElement).disabled)).toBe(true)
