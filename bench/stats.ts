@@ -13,3 +13,11 @@ export function line(label: string, value: string): void {
 export function heading(text: string): void {
   process.stdout.write(`\n== ${text}\n`)
 }
+
+/** Median of a few runs: this machine is shared and noisy, one run can be off by a fifth. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+export const RUNS = 3

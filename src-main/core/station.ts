@@ -113,6 +113,8 @@ export class Station {
   private readonly actions: StockActions
   private readonly sessions: Sessions
   private readonly deviceStatus = new Map<string, DeviceStatus>()
+  /** Every scan is checked against the badges, so the statement is prepared once. */
+  private readonly byBadge
 
   static open(options: StationOptions): Station {
     const db = openDatabase(options.dbPath, options)
@@ -130,6 +132,7 @@ export class Station {
     this.refs = new ItemRefs(db)
     this.details = new ItemDetails(db)
     this.searcher = new Search(db)
+    this.byBadge = db.prepare<[string], Operator>('SELECT id, name, role FROM operator WHERE badge = ? AND active = 1')
     this.actions = new StockActions(db)
     this.sessions = new Sessions(db, this.refs, this.actions)
     this.builtIn = [internalBarcodePlugin(this.settings), externalBarcodePlugin(db), ...supplierPlugins(new SupplierCatalog(db)), gs1Plugin(db)]
@@ -186,7 +189,7 @@ export class Station {
   private commandOrBadge(text: string, data: string, hash: string): (ScanResponse & { plugin: string }) | null {
     const command = parseCommand(text)
     if (command) return { success: `Command: ${command.name}${command.value === undefined ? '' : ` ${command.value}`}`, plugin: 'StationCommand', command, barcode_data: data, barcode_hash: hash }
-    const badge = this.db.prepare<[string], Operator>('SELECT id, name, role FROM operator WHERE badge = ? AND active = 1').get(text)
+    const badge = this.byBadge.get(text)
     if (!badge) return null
     this.operator = badge
     return { success: `Signed in: ${badge.name}`, plugin: 'OperatorBadge', operator: badge, barcode_data: data, barcode_hash: hash }
@@ -392,7 +395,7 @@ export class Station {
 
   signIn(input: MethodInput<'signIn'>): Operator {
     const row = input.badge !== undefined
-      ? this.db.prepare<[string], Operator>('SELECT id, name, role FROM operator WHERE badge = ? AND active = 1').get(input.badge.trim())
+      ? this.byBadge.get(input.badge.trim())
       : this.db.prepare<[number], Operator>('SELECT id, name, role FROM operator WHERE id = ? AND active = 1').get(input.operatorId!)
     if (!row) throw new NotFoundError(input.badge !== undefined ? 'No operator has this badge' : `No operator with id ${input.operatorId}`)
     this.operator = row

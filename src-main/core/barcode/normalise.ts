@@ -18,7 +18,11 @@ const STRAY_CONTROL = /[\u0000-\u0003\u0005-\u001B\u007F-\u009F]/g
 const CARET_CONTROLS = /\^\]|\^\^|\^D/g
 const CARET_MAP: Record<string, string> = { '^]': '\u001D', '^^': '\u001E', '^D': '\u0004' }
 
+/** Printable ASCII with no surrounding space: nothing to repair (most scans), so no regex pass is needed. */
+const CLEAN = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/
+
 export function tolerant(data: string): Normalised {
+  if (CLEAN.test(data) && !data.includes('^')) return { text: data, notes: [] }
   const notes: string[] = []
   let text = data
   const step = (next: string, note: string): void => {

@@ -7,7 +7,7 @@ import { existsSync, rmSync } from 'node:fs'
 import { inventory } from './migrations/001-inventory'
 import { gtin } from './migrations/002-gtin'
 import { workflows } from './migrations/003-workflows'
-import { historyReview } from './migrations/004-history-review'
+import { historyWithoutTimeIndex } from './migrations/004-history-without-time-index'
 
 export interface Migration {
   version: number
@@ -19,7 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'inventory', sql: inventory },
   { version: 2, name: 'gtin', sql: gtin },
   { version: 3, name: 'workflows', sql: workflows },
-  { version: 4, name: 'history review', sql: historyReview },
+  { version: 4, name: 'history without time index', sql: historyWithoutTimeIndex },
 ]
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version

@@ -8,7 +8,27 @@ import type { Db } from '../db/connection'
 import { csvRow } from './csv'
 import { rowToEntry, SCAN_COLUMNS, type ScanRow } from './scan-log'
 
-function where(filter: HistoryFilter): { sql: string; params: unknown[] } {
+/**
+ * The first scan id logged at or after `iso`. Rows are written in time order, so ids and timestamps rise
+ * together and a binary search over ids (each probe a rowid seek) replaces an index on the timestamp, which every
+ * scan would otherwise pay for on insert.
+ */
+function firstIdFrom(db: Db, iso: string): number {
+  const at = db.prepare<[number], { id: number; timestamp: string }>('SELECT id, timestamp FROM scan WHERE id >= ? ORDER BY id LIMIT 1')
+  const bounds = db.prepare<[], { lo: number | null; hi: number | null }>('SELECT min(id) AS lo, max(id) AS hi FROM scan').get()!
+  if (bounds.lo === null || bounds.hi === null) return 1
+  let lo = bounds.lo
+  let hi = bounds.hi + 1
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2)
+    const row = at.get(mid)
+    if (!row || row.timestamp >= iso) hi = row ? Math.min(mid, row.id) : mid
+    else lo = row.id + 1
+  }
+  return lo
+}
+
+function where(db: Db, filter: HistoryFilter): { sql: string; params: unknown[] } {
   const parts: string[] = []
   const params: unknown[] = []
   const inList = (column: string, values: readonly string[] | undefined) => {
@@ -32,12 +52,12 @@ function where(filter: HistoryFilter): { sql: string; params: unknown[] } {
     params.push(filter.model)
   }
   if (filter.from) {
-    parts.push('s.timestamp >= ?')
-    params.push(new Date(filter.from).toISOString())
+    parts.push('s.id >= ?')
+    params.push(firstIdFrom(db, new Date(filter.from).toISOString()))
   }
   if (filter.to) {
-    parts.push('s.timestamp < ?')
-    params.push(new Date(filter.to).toISOString())
+    parts.push('s.id < ?')
+    params.push(firstIdFrom(db, new Date(filter.to).toISOString()))
   }
   if (filter.text) {
     parts.push("instr(s.data, ?) > 0")
@@ -52,14 +72,14 @@ export class HistoryQuery {
   constructor(private readonly db: Db) {}
 
   page(filter: HistoryFilter, offset = 0, limit = 200): { total: number; offset: number; rows: HistoryEntry[] } {
-    const w = where(filter)
+    const w = where(this.db, filter)
     const total = (this.db.prepare(`SELECT count(*) AS n ${FROM} ${w.sql}`).get(...w.params) as { n: number }).n
     const rows = this.db.prepare(`SELECT ${SCAN_COLUMNS} ${FROM} ${w.sql} ORDER BY s.id DESC LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as ScanRow[]
     return { total, offset, rows: rows.map(rowToEntry) }
   }
 
   stats(filter: HistoryFilter): HistoryStats {
-    const w = where(filter)
+    const w = where(this.db, filter)
     const hours = this.db
       .prepare(`SELECT substr(s.timestamp, 1, 13) AS hour, count(*) AS scans, sum(s.result <> 'match') AS failures ${FROM} ${w.sql} GROUP BY hour ORDER BY hour`)
       .all(...w.params) as { hour: string; scans: number; failures: number }[]
@@ -76,7 +96,7 @@ export class HistoryQuery {
 
   /** Every filtered row as CSV (newest first), with spreadsheet formulas and control characters neutralised. */
   csv(filter: HistoryFilter): { csv: string; rows: number } {
-    const w = where(filter)
+    const w = where(this.db, filter)
     const columns = ['id', 'timestamp', 'action', 'source', 'device', 'operator', 'data', 'dataHex', 'result', 'plugin', 'model', 'pk', 'durationMs', 'response'] as const
     const lines = [csvRow([...columns])]
     let rows = 0

@@ -35,8 +35,15 @@ export class SupplierCatalog {
     )
   }
 
+  private readonly supplierIds = new Map<string, number>()
+
+  /** Suppliers are looked up on every supplier label; a found id is kept (companies are not renumbered). */
   supplierId(name: string): number | null {
-    return this.supplierByName.get(name)?.id ?? null
+    const known = this.supplierIds.get(name)
+    if (known !== undefined) return known
+    const id = this.supplierByName.get(name)?.id ?? null
+    if (id !== null) this.supplierIds.set(name, id)
+    return id
   }
 
   /** Supplier parts the label names: by SKU first, by MPN only when the SKU names nothing. */

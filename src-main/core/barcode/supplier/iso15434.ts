@@ -47,6 +47,9 @@ export interface Iso15434Parse {
   recovered: boolean
 }
 
+/** The RS EOT trailer (either part may be missing). */
+const TRAILER = new RegExp(`${RS}?${EOT}?$`)
+
 const HEADER = /^(?:\[\)>\u001E06\u001D|>\[\)>06\u001D|\[\)>06\u001D)/
 const HEADER_STRIPPED = /^(?:>?\[\)>0?6)/
 
@@ -79,7 +82,7 @@ function toFields(raw: [string, string][]): SupplierFields {
 export function parseIso15434(data: string): Iso15434Parse | null {
   const header = HEADER.exec(data)
   if (!header) return null
-  const body = data.slice(header[0].length).replace(new RegExp(`${RS}?${EOT}?$`), '').replace(new RegExp(`${RS}$`), '')
+  const body = data.slice(header[0].length).replace(TRAILER, '')
   const raw: [string, string][] = []
   for (const field of body.split(GS)) {
     if (field === '') continue
