@@ -27,14 +27,19 @@ const devOrigin = (): string | null => {
   }
 }
 
+/** The URL, or null when it does not parse (a URL that does not parse is never the app's). */
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url)
+  } catch {
+    return null
+  }
+}
+
 /** True when `url` is a page of the app itself (the renderer's index.html, or any page of the dev server). */
 export function isAppUrl(url: string): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
+  const parsed = parseUrl(url)
+  if (!parsed) return false
   const dev = devOrigin()
   if (dev) return parsed.origin === dev
   if (parsed.protocol !== 'file:') return false
@@ -44,12 +49,8 @@ export function isAppUrl(url: string): boolean {
 
 /** True when `url` is a resource the app serves (any file of the built renderer folder, or the dev server). */
 export function isAppResource(url: string): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
+  const parsed = parseUrl(url)
+  if (!parsed) return false
   const dev = devOrigin()
   if (dev) return parsed.origin === dev
   if (parsed.protocol !== 'file:') return false

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ItemRef, ScanResult, SessionHeader, SessionRow, SessionView } from '../../../../src-main/contract'
 import { StationError, call, errorMessage } from '../../api/station'
-import { upsertRow, type CreatedStock } from '../lib'
+import { runGuarded, upsertRow, type CreatedStock } from '../lib'
 
 /** What a commit made, kept on screen after the session closed. */
 export interface Receipt {
@@ -98,18 +98,7 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
     }
   }
 
-  async function guarded(work: () => Promise<void>): Promise<void> {
-    if (busy.value) return
-    busy.value = true
-    error.value = null
-    try {
-      await work()
-    } catch (e) {
-      error.value = errorMessage(e)
-    } finally {
-      busy.value = false
-    }
-  }
+  const guarded = (work: () => Promise<void>): Promise<void> => runGuarded({ busy, error }, work)
 
   function updateRow(row: number, patch: { quantity?: number; lot?: string }): Promise<void> {
     return guarded(async () => {

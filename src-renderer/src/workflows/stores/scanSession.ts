@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, nextTick, ref, shallowRef } from 'vue'
 import type { ActionResult, ScanResult, SessionHeader, SessionRow } from '../../../../src-main/contract'
 import { StationError, call, errorMessage } from '../../api/station'
-import { upsertRow } from '../lib'
+import { runGuarded, upsertRow } from '../lib'
 
 export type BulkAction = 'move' | 'count' | 'add' | 'remove' | 'merge'
 
@@ -132,18 +132,7 @@ export const useScanSessionStore = defineStore('scanSession', () => {
     selected.value = on ? new Set(selectable.value.map((r) => r.id)) : new Set()
   }
 
-  async function guarded(work: () => Promise<void>): Promise<void> {
-    if (busy.value) return
-    busy.value = true
-    error.value = null
-    try {
-      await work()
-    } catch (e) {
-      error.value = errorMessage(e)
-    } finally {
-      busy.value = false
-    }
-  }
+  const guarded = (work: () => Promise<void>): Promise<void> => runGuarded({ busy, error }, work)
 
   /** One stock action on the selected stock items; its summary is kept with an Undo. */
   function runAction(action: BulkAction, quantity?: number): Promise<void> {
