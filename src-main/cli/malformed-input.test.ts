@@ -42,5 +42,9 @@ describe('scan - under hostile input', () => {
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(check.prepare('SELECT count(*) AS n FROM scan').get()).toEqual({ n: 1000 })
     expect(check.prepare('SELECT count(*) AS n FROM part').get()).toEqual({ n: 60 })
+    // Invalid UTF-8 is resolved as its best reading and logged with its exact bytes.
+    const invalid = check.prepare("SELECT data, data_hex FROM scan WHERE data_hex LIKE 'c328fffe%' LIMIT 1").get() as { data: string; data_hex: string }
+    expect(invalid.data_hex).toMatch(/^c328fffe[45][0-9a-f]$/)
+    expect(invalid.data).toContain('\ufffd')
   })
 })

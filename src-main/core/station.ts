@@ -92,7 +92,10 @@ export interface StationOptions extends OpenOptions {
   pluginTimeoutMs?: number
 }
 
-type ScanInput = MethodInput<'scan'>
+type ScanInput = MethodInput<'scan'> & {
+  /** The exact bytes (hex) when the source's bytes were not valid UTF-8 (trusted callers only: the CLI). */
+  rawHex?: string
+}
 /** A scan result before its history row exists (Omit that keeps the union's members apart). */
 type ScanResponse = ScanResult extends infer R ? (R extends ScanResult ? Omit<R, 'scan_id'> : never) : never
 type Outcome = { result: HistoryEntry['result']; plugin: string | null; tried: string[]; model?: ModelType; pk?: number; action?: HistoryEntry['action'] }
@@ -251,11 +254,12 @@ export class Station {
     return { ...(JSON.parse(row.response) as ScanResponse), scan_id: scanId } as ScanResult
   }
 
-  private record(input: { data: string; source: ScanInput['source']; device?: string }, started: number, response: object, outcome: Outcome): number | null {
+  private record(input: { data: string; source: ScanInput['source']; device?: string; rawHex?: string }, started: number, response: object, outcome: Outcome): number | null {
     if (!this.settings.get('history.store')) return null
     const id = this.log.write({
       action: outcome.action,
       data: input.data,
+      rawHex: input.rawHex ?? null,
       source: input.source,
       device: input.device ?? null,
       operatorId: this.operator?.id ?? null,

@@ -11,6 +11,8 @@ export const MAX_LOGGED_DATA = 65_536
 export interface ScanRecord {
   action?: HistoryEntry['action']
   data: string
+  /** The bytes that arrived, when they were not valid UTF-8 (else the hex is made from `data` if needed). */
+  rawHex?: string | null
   source: ScanSource
   device: string | null
   operatorId: number | null
@@ -92,7 +94,7 @@ export class ScanLog {
   write(r: ScanRecord): number {
     const data = r.data.length > MAX_LOGGED_DATA ? r.data.slice(0, MAX_LOGGED_DATA) : r.data
     const info = this.insert.run(
-      new Date().toISOString(), r.action ?? 'scan', data, hexIfControl(data), r.source, r.device, r.operatorId, r.plugin,
+      new Date().toISOString(), r.action ?? 'scan', data, r.rawHex ?? hexIfControl(data), r.source, r.device, r.operatorId, r.plugin,
       r.tried.join(' '), r.result, r.model, r.pk, r.response, r.durationUs,
     )
     return Number(info.lastInsertRowid)
