@@ -436,7 +436,7 @@ export class Station {
     const withScan = (update: SessionUpdate): SessionUpdate => (input.data !== undefined ? { ...update, scan } : update)
     if (scan.command) return withScan({ ...this.runCommand(input.session, scan.command), command: scan.command })
     if (scan.operator) return withScan({ row: null, message: `Signed in: ${scan.operator.name}`, session: this.sessions.header(input.session) })
-    return withScan(this.sessions.add(input.session, scan, this.context(input.session)))
+    return withScan(this.sessions.add(input.session, scan))
   }
 
   private runCommand(session: number, command: NonNullable<ScanResult['command']>): Omit<SessionUpdate, 'command'> {

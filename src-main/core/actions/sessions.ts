@@ -157,7 +157,7 @@ export class Sessions {
   // ---- adding scans ---------------------------------------------------------------------------------------------
 
   /** Adds an already-resolved (and logged) scan to a session; commands and locations steer the session instead. */
-  add(sessionId: number, result: ScanResult, ctx: ActionContext): SessionUpdate {
+  add(sessionId: number, result: ScanResult): SessionUpdate {
     return this.db.transaction((): SessionUpdate => {
       const session = this.open(sessionId)
       const match = matchOf(result)
@@ -176,7 +176,6 @@ export class Sessions {
       const rowId = session.kind === 'receive' ? this.addReceiptRow(session, result, match) : this.addScanRow(session, result, match)
       const row = this.rowView(this.db.prepare<[number], RowRecord>('SELECT * FROM scansessionrow WHERE id = ?').get(rowId)!)
       const message = row.flag === 'ok' ? `Added ${row.name}` : row.note
-      void ctx
       return { row, message, session: this.header(sessionId) }
     })()
   }

@@ -2,6 +2,8 @@
  * CSV for history exports, safe to open in a spreadsheet: RFC 4180 quoting, control characters shown as \xNN so
  * a row never breaks, and cells that a spreadsheet would run as a formula (= + - @, tab, CR) neutralised.
  */
+import type { HistoryEntry } from '../../contract'
+
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this escapes
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 
@@ -13,3 +15,10 @@ export function csvCell(value: unknown): string {
 }
 
 export const csvRow = (values: unknown[]): string => values.map(csvCell).join(',')
+
+/** The history's CSV columns, one list for the CLI and the admin's export. */
+export const HISTORY_CSV_COLUMNS = ['id', 'timestamp', 'action', 'source', 'device', 'operator', 'data', 'dataHex', 'result', 'plugin', 'model', 'pk', 'durationMs', 'response'] as const
+
+export const historyCsvHeader = (): string => csvRow([...HISTORY_CSV_COLUMNS])
+
+export const historyCsvRow = (entry: HistoryEntry): string => csvRow(HISTORY_CSV_COLUMNS.map((c) => entry[c]))

@@ -5,7 +5,7 @@
  */
 import type { HistoryEntry, HistoryFilter, HistoryStats } from '../../contract'
 import type { Db } from '../db/connection'
-import { csvRow } from './csv'
+import { historyCsvHeader, historyCsvRow } from './csv'
 import { rowToEntry, SCAN_COLUMNS, type ScanRow } from './scan-log'
 
 /**
@@ -97,12 +97,10 @@ export class HistoryQuery {
   /** Every filtered row as CSV (newest first), with spreadsheet formulas and control characters neutralised. */
   csv(filter: HistoryFilter): { csv: string; rows: number } {
     const w = where(this.db, filter)
-    const columns = ['id', 'timestamp', 'action', 'source', 'device', 'operator', 'data', 'dataHex', 'result', 'plugin', 'model', 'pk', 'durationMs', 'response'] as const
-    const lines = [csvRow([...columns])]
+    const lines = [historyCsvHeader()]
     let rows = 0
     for (const row of this.db.prepare(`SELECT ${SCAN_COLUMNS} ${FROM} ${w.sql} ORDER BY s.id DESC`).iterate(...w.params) as IterableIterator<ScanRow>) {
-      const entry = rowToEntry(row)
-      lines.push(csvRow(columns.map((c) => entry[c])))
+      lines.push(historyCsvRow(rowToEntry(row)))
       rows++
     }
     return { csv: `${lines.join('\r\n')}\r\n`, rows }
