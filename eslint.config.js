@@ -6,13 +6,24 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier'
 
 const electronForbidden =
   'src-main/core is pure TypeScript on Node and must not import electron (design §1): put Electron glue in src-main/electron.'
 
 export default defineConfig(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**', 'coverage/**', '.scratch/**', '.tmp-*'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.native/**',
+      'coverage/**',
+      '.scratch/**',
+      '.tmp-*',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -60,7 +71,10 @@ export default defineConfig(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -75,4 +89,6 @@ export default defineConfig(
       ],
     },
   },
+  // Layout is prettier's (checked by `npm run lint`): turn off every stylistic rule that would fight it.
+  prettier,
 )

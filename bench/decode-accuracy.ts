@@ -35,7 +35,13 @@ export function listFixtures(fixturesDir: string): Fixture[] {
       const path = join(fixturesDir, set, item.name)
       if (set === 'no_code') out.push({ set, name: item.name, path, expected: null })
       // quagga2's suite writes a GS1-128's leading FNC1 as GS; the station reports it as the AIM id ]C1 instead.
-      else if (item.result) out.push({ set, name: item.name, path, expected: item.result.startsWith('\x1d') ? item.result.slice(1) : item.result })
+      else if (item.result)
+        out.push({
+          set,
+          name: item.name,
+          path,
+          expected: item.result.startsWith('\x1d') ? item.result.slice(1) : item.result,
+        })
     }
   }
   return out
@@ -54,8 +60,22 @@ export interface EngineScore {
   wrongResults: string[]
 }
 
-export async function scoreDecoder(name: string, decode: Decoder, fixtures: Fixture[], images: Map<string, RgbaImage>): Promise<EngineScore> {
-  const score: EngineScore = { name, correct: 0, wrong: 0, none: 0, total: 0, falsePositives: 0, medianMs: 0, wrongResults: [] }
+export async function scoreDecoder(
+  name: string,
+  decode: Decoder,
+  fixtures: Fixture[],
+  images: Map<string, RgbaImage>,
+): Promise<EngineScore> {
+  const score: EngineScore = {
+    name,
+    correct: 0,
+    wrong: 0,
+    none: 0,
+    total: 0,
+    falsePositives: 0,
+    medianMs: 0,
+    wrongResults: [],
+  }
   const times: number[] = []
   for (const fixture of fixtures) {
     const image = images.get(fixture.path)!
@@ -65,7 +85,9 @@ export async function scoreDecoder(name: string, decode: Decoder, fixtures: Fixt
     if (fixture.expected === null) {
       if (result) {
         score.falsePositives++
-        score.wrongResults.push(`${fixture.set}/${fixture.name}: ${JSON.stringify(result.text)} on the photo without a barcode`)
+        score.wrongResults.push(
+          `${fixture.set}/${fixture.name}: ${JSON.stringify(result.text)} on the photo without a barcode`,
+        )
       }
       continue
     }
@@ -74,7 +96,9 @@ export async function scoreDecoder(name: string, decode: Decoder, fixtures: Fixt
     else if (result.text === fixture.expected) score.correct++
     else {
       score.wrong++
-      score.wrongResults.push(`${fixture.set}/${fixture.name}: ${JSON.stringify(result.text)} (${result.format}), expected ${JSON.stringify(fixture.expected)}`)
+      score.wrongResults.push(
+        `${fixture.set}/${fixture.name}: ${JSON.stringify(result.text)} (${result.format}), expected ${JSON.stringify(fixture.expected)}`,
+      )
     }
   }
   times.sort((a, b) => a - b)
@@ -98,7 +122,12 @@ export async function benchDecodeAccuracy(fixturesDir: string = DEFAULT_FIXTURES
     await scoreDecoder('quagga2 alone', decodeQuaggaOnly, fixtures, images),
     await scoreDecoder('zxing-wasm alone', decodeZxingOnly, fixtures, images),
     await scoreDecoder('station pipeline', (image) => decodeImage(image, { effort: 'thorough' }), fixtures, images),
-    await scoreDecoder('pipeline, fast (webcam frames)', (image) => decodeImage(image, { effort: 'fast' }), fixtures, images),
+    await scoreDecoder(
+      'pipeline, fast (webcam frames)',
+      (image) => decodeImage(image, { effort: 'fast' }),
+      fixtures,
+      images,
+    ),
   ]
   const total = scores[0]!.total
   const cols = ['', ...scores.map((s) => s.name)]
@@ -110,7 +139,8 @@ export async function benchDecodeAccuracy(fixturesDir: string = DEFAULT_FIXTURES
     ['median ms per image', ...scores.map((s) => fmt(s.medianMs, 1))],
   ]
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)))
-  const render = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  const render = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
   process.stdout.write(`${render(cols)}\n${rows.map(render).join('\n')}\n`)
   for (const score of scores) {
     for (const wrong of score.wrongResults) process.stdout.write(`  ${score.name} wrong: ${wrong}\n`)

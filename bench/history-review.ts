@@ -28,7 +28,10 @@ export function benchHistoryReview(dbPath: string, scans = 100_000): void {
       times.push(performance.now() - t)
     }
     times.sort((a, b) => a - b)
-    line(`  ${label}: first page + total, p50 / max`, `${fmt(percentile(times, 50), 1)} ms / ${fmt(times.at(-1)!, 1)} ms`)
+    line(
+      `  ${label}: first page + total, p50 / max`,
+      `${fmt(percentile(times, 50), 1)} ms / ${fmt(times.at(-1)!, 1)} ms`,
+    )
   }
   const t = performance.now()
   const stats = station.historyStats({ filter: {} })

@@ -23,7 +23,9 @@ const dir = mkdtempSync(join(tmpdir(), 'scan-station-bench-'))
 const dbPath = join(dir, 'bench.db')
 
 try {
-  heading(`Database: demo inventory + ${fmt(stockItems, 0)} synthetic stock items, ${fmt(linkedBarcodes, 0)} linked barcodes`)
+  heading(
+    `Database: demo inventory + ${fmt(stockItems, 0)} synthetic stock items, ${fmt(linkedBarcodes, 0)} linked barcodes`,
+  )
   const t0 = performance.now()
   const station = Station.open({ dbPath })
   seedScale(station.db, stockItems)

@@ -38,13 +38,18 @@ export function benchScanResolution(dbPath: string, barcodes: string[]): void {
   const singleMs = performance.now() - t0
   latencies.sort((a, b) => a - b)
   line('Station.scan, one transaction per scan: throughput', `${fmt(barcodes.length / (singleMs / 1000), 0)} scans/s`)
-  line('Station.scan latency p50 / p99', `${fmt(percentile(latencies, 50) * 1000, 0)} µs / ${fmt(percentile(latencies, 99) * 1000, 0)} µs`)
+  line(
+    'Station.scan latency p50 / p99',
+    `${fmt(percentile(latencies, 50) * 1000, 0)} µs / ${fmt(percentile(latencies, 99) * 1000, 0)} µs`,
+  )
 
   // Batched as `scan -` does it (one transaction per chunk of input), against the floor: the same primary-key
   // lookup and one history insert on raw better-sqlite3. The two alternate, RUNS times each; medians are reported.
   const db = station.db
   const lookup = db.prepare('SELECT p.name, s.quantity FROM stockitem s JOIN part p ON p.id = s.part_id WHERE s.id = ?')
-  const insert = db.prepare("INSERT INTO scan (timestamp, data, source, result, response, duration_us) VALUES (?, ?, 'api', 'match', ?, 0)")
+  const insert = db.prepare(
+    "INSERT INTO scan (timestamp, data, source, result, response, duration_us) VALUES (?, ?, 'api', 'match', ?, 0)",
+  )
   const pks = barcodes.map((b) => Number(/(\d+)\D*$/.exec(b)![1]))
   const rawBatch = db.transaction((slice: number[]) => {
     for (const pk of slice) insert.run(new Date().toISOString(), String(pk), JSON.stringify(lookup.get(pk) ?? null))
@@ -53,7 +58,8 @@ export function benchScanResolution(dbPath: string, barcodes: string[]): void {
   const rawRates: number[] = []
   for (let run = 0; run < RUNS; run++) {
     const t1 = performance.now()
-    for (let i = 0; i < barcodes.length; i += 1000) station.scanMany(barcodes.slice(i, i + 1000).map((data) => ({ data, source: 'api' })))
+    for (let i = 0; i < barcodes.length; i += 1000)
+      station.scanMany(barcodes.slice(i, i + 1000).map((data) => ({ data, source: 'api' })))
     stationRates.push(barcodes.length / ((performance.now() - t1) / 1000))
     const t2 = performance.now()
     for (let i = 0; i < pks.length; i += 1000) rawBatch(pks.slice(i, i + 1000))
@@ -63,7 +69,10 @@ export function benchScanResolution(dbPath: string, barcodes: string[]): void {
   const rawRate = median(rawRates)
   line(`Station.scanMany, 1,000 per transaction (median of ${RUNS})`, `${fmt(stationRate, 0)} scans/s`)
   line(`raw better-sqlite3 lookup + insert, 1,000 per transaction (median of ${RUNS})`, `${fmt(rawRate, 0)} ops/s`)
-  line('Station overhead over raw SQLite (batched)', `${fmt(rawRate / stationRate, 2)}× (raw is ${fmt(rawRate / stationRate, 2)} times faster)`)
+  line(
+    'Station overhead over raw SQLite (batched)',
+    `${fmt(rawRate / stationRate, 2)}× (raw is ${fmt(rawRate / stationRate, 2)} times faster)`,
+  )
   station.close()
 }
 
@@ -78,12 +87,19 @@ export function benchScanStream(dbPath: string, barcodes: string[]): void {
     })
     const ms = performance.now() - t0
     const answered = r.stdout.toString().split('\n').filter(Boolean).length
-    if (r.status !== 0 || answered !== lines.length) throw new Error(`scan - failed: exit ${r.status}, ${answered} lines, ${r.stderr}`)
+    if (r.status !== 0 || answered !== lines.length)
+      throw new Error(`scan - failed: exit ${r.status}, ${answered} lines, ${r.stderr}`)
     return ms
   }
   const startup = median(Array.from({ length: RUNS }, () => run([])))
   const total = median(Array.from({ length: RUNS }, () => run(barcodes)))
   line(`process start-up and database open, empty input (median of ${RUNS})`, `${fmt(startup, 0)} ms`)
-  line(`scan - throughput, start-up included (median of ${RUNS})`, `${fmt(barcodes.length / (total / 1000), 0)} scans/s`)
-  line('scan - throughput, steady state (start-up subtracted)', `${fmt(barcodes.length / ((total - startup) / 1000), 0)} scans/s`)
+  line(
+    `scan - throughput, start-up included (median of ${RUNS})`,
+    `${fmt(barcodes.length / (total / 1000), 0)} scans/s`,
+  )
+  line(
+    'scan - throughput, steady state (start-up subtracted)',
+    `${fmt(barcodes.length / ((total - startup) / 1000), 0)} scans/s`,
+  )
 }

@@ -18,7 +18,11 @@ import { fmt, heading, line, percentile } from './stats'
 const root = resolve(import.meta.dirname, '..')
 
 async function startHost(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src-main/web-host/serve.ts', '--db', dbPath, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(
+    join(root, 'node_modules/.bin/tsx'),
+    ['src-main/web-host/serve.ts', '--db', dbPath, '--port', '0'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error('web host did not start')), 30_000)
     createInterface({ input: child.stdout! }).on('line', (l) => {
@@ -33,12 +37,16 @@ async function startHost(dbPath: string): Promise<{ url: string; child: ChildPro
 }
 
 type Stats = Record<string, number | null | undefined>
-const stats = (page: Page, name: string): Promise<Stats | undefined> => page.evaluate((n) => (globalThis as unknown as Record<string, Stats | undefined>)[n], name)
+const stats = (page: Page, name: string): Promise<Stats | undefined> =>
+  page.evaluate((n) => (globalThis as unknown as Record<string, Stats | undefined>)[n], name)
 const frames = (page: Page): Promise<unknown> =>
-  page.evaluate(() => new Promise((done) => {
-    const raf = (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame
-    raf(() => raf(() => done(null)))
-  }))
+  page.evaluate(
+    () =>
+      new Promise((done) => {
+        const raf = (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame
+        raf(() => raf(() => done(null)))
+      }),
+  )
 
 async function scanPage(page: Page, url: string): Promise<void> {
   heading('Scan page with 500 rows: last scan to its row shown (renderer, Chromium; keyboard-wedge scans)')
@@ -53,7 +61,10 @@ async function scanPage(page: Page, url: string): Promise<void> {
     const before = (await stats(page, '__scanPageStats'))?.['scans'] ?? 0
     // As a scanner types it: 5 ms per key, then Enter (the device path; no dialog in the way).
     await scanKeys(page, withEnter(keyEventsFor(`INV-SI${10 + i}`)), 5)
-    await page.waitForFunction((n) => ((globalThis as unknown as { __scanPageStats?: { scans: number } }).__scanPageStats?.scans ?? 0) > n, before)
+    await page.waitForFunction(
+      (n) => ((globalThis as unknown as { __scanPageStats?: { scans: number } }).__scanPageStats?.scans ?? 0) > n,
+      before,
+    )
     await frames(page)
     const s = await stats(page, '__scanPageStats')
     if (typeof s?.['lastScanToRowMs'] === 'number') samples.push(s['lastScanToRowMs'])
@@ -64,7 +75,10 @@ async function scanPage(page: Page, url: string): Promise<void> {
   line('  of which: the station adds the row (round trip), p50', `${fmt(percentile(adds, 50), 1)} ms`)
   line('  of which: the renderer paints it, p50', `${fmt(percentile(renders, 50), 1)} ms`)
   line('rows on the page', String((await stats(page, '__scanPageStats'))?.['rows'] ?? '?'))
-  line('last scan to its row shown, p50 / max (target < 50 ms)', `${fmt(percentile(samples, 50), 1)} ms / ${fmt(samples.at(-1) ?? NaN, 1)} ms`)
+  line(
+    'last scan to its row shown, p50 / max (target < 50 ms)',
+    `${fmt(percentile(samples, 50), 1)} ms / ${fmt(samples.at(-1) ?? NaN, 1)} ms`,
+  )
 }
 
 async function historyReview(page: Page, url: string): Promise<void> {
@@ -77,13 +91,19 @@ async function historyReview(page: Page, url: string): Promise<void> {
     const before = (await stats(page, '__historyStats'))?.['changes'] ?? 0
     // Toggle "no match" on and off: each is a filter change the page must answer.
     await results.getByLabel(/no match/i).click()
-    await page.waitForFunction((n) => ((globalThis as unknown as { __historyStats?: { changes: number } }).__historyStats?.changes ?? 0) > n, before)
+    await page.waitForFunction(
+      (n) => ((globalThis as unknown as { __historyStats?: { changes: number } }).__historyStats?.changes ?? 0) > n,
+      before,
+    )
     await frames(page)
     const s = await stats(page, '__historyStats')
     if (typeof s?.['lastFilterToRowsMs'] === 'number') samples.push(s['lastFilterToRowsMs'])
   }
   samples.sort((a, b) => a - b)
-  line('filter change to rows shown, p50 / max (target < 200 ms)', `${fmt(percentile(samples, 50), 1)} ms / ${fmt(samples.at(-1) ?? NaN, 1)} ms`)
+  line(
+    'filter change to rows shown, p50 / max (target < 200 ms)',
+    `${fmt(percentile(samples, 50), 1)} ms / ${fmt(samples.at(-1) ?? NaN, 1)} ms`,
+  )
 }
 
 export async function benchUi(dir: string): Promise<void> {
@@ -103,15 +123,26 @@ export async function benchUi(dir: string): Promise<void> {
   const host = await startHost(dbPath)
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
   })
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await page.goto(host.url)
     await page.waitForFunction(() => typeof (globalThis as { station?: unknown }).station === 'object')
     const url = host.url
-    await scanPage(page, url).catch((err: unknown) => line('scan page', `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`))
-    await historyReview(page, url).catch((err: unknown) => line('history review', `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`))
+    await scanPage(page, url).catch((err: unknown) =>
+      line('scan page', `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`),
+    )
+    await historyReview(page, url).catch((err: unknown) =>
+      line('history review', `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`),
+    )
   } finally {
     await browser.close()
     host.child.kill('SIGTERM')

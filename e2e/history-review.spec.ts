@@ -38,7 +38,10 @@ async function localInputValue(page: Page, daysAgo: number): Promise<string> {
   }, daysAgo)
 }
 
-test('the history review filters 100,000 scans by result and date and opens a detail drawer', async ({ page, station }) => {
+test('the history review filters 100,000 scans by result and date and opens a detail drawer', async ({
+  page,
+  station,
+}) => {
   test.setTimeout(180_000)
   await seedHistory(station.dataDir, 100_000)
   await page.reload()
@@ -62,7 +65,11 @@ test('the history review filters 100,000 scans by result and date and opens a de
 
   // What the Station says for the same filter (dates converted in the page, as the renderer does).
   const filter = await page.evaluate(
-    ([from, to]): HistoryFilter => ({ results: ['no_match'], from: new Date(from).toISOString(), to: new Date(to).toISOString() }),
+    ([from, to]): HistoryFilter => ({
+      results: ['no_match'],
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+    }),
     [fromValue, toValue] as const,
   )
   const expected = await ask(page, 'historyQuery', { filter, offset: 0, limit: 200 })
@@ -83,11 +90,15 @@ test('the history review filters 100,000 scans by result and date and opens a de
 
   // The measurement the benchmark reads.
   const timing = await page.evaluate(
-    () => (globalThis as unknown as { __historyStats?: { lastFilterToRowsMs: number | null; total: number | null } }).__historyStats,
+    () =>
+      (globalThis as unknown as { __historyStats?: { lastFilterToRowsMs: number | null; total: number | null } })
+        .__historyStats,
   )
   expect(timing?.lastFilterToRowsMs).toEqual(expect.any(Number))
   expect(timing?.total).toBe(expected.total)
-  test.info().annotations.push({ type: 'filter → rows (ms)', description: String(timing?.lastFilterToRowsMs?.toFixed(1)) })
+  test
+    .info()
+    .annotations.push({ type: 'filter → rows (ms)', description: String(timing?.lastFilterToRowsMs?.toFixed(1)) })
 
   // The detail drawer of the first row: its raw data with controls made visible, and its bytes.
   const first = expected.rows[0]!
@@ -109,7 +120,10 @@ test('the history review filters 100,000 scans by result and date and opens a de
   }, target)
   await expect(page.locator(`[data-testid="history-row"][data-index="${target}"]`)).toHaveAttribute('data-id', /\d+/)
   const far = await ask(page, 'historyQuery', { filter, offset: target, limit: 1 })
-  await expect(page.locator(`[data-testid="history-row"][data-index="${target}"]`)).toHaveAttribute('data-id', String(far.rows[0]!.id))
+  await expect(page.locator(`[data-testid="history-row"][data-index="${target}"]`)).toHaveAttribute(
+    'data-id',
+    String(far.rows[0]!.id),
+  )
 })
 
 test('a stock item page downloads its label as a PDF', async ({ page, station }) => {

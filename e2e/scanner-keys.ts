@@ -7,8 +7,26 @@ import type { Page } from 'playwright-core'
 import { isModifierKey, type KeyEvent } from '../src-main/core/scanner/layouts'
 
 const ENTER: KeyEvent[] = [
-  { type: 'keyDown', key: 'Enter', code: 'Enter', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false },
-  { type: 'keyUp', key: 'Enter', code: 'Enter', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false },
+  {
+    type: 'keyDown',
+    key: 'Enter',
+    code: 'Enter',
+    shift: false,
+    control: false,
+    alt: false,
+    meta: false,
+    isAutoRepeat: false,
+  },
+  {
+    type: 'keyUp',
+    key: 'Enter',
+    code: 'Enter',
+    shift: false,
+    control: false,
+    alt: false,
+    meta: false,
+    isAutoRepeat: false,
+  },
 ]
 
 export const withEnter = (events: KeyEvent[]): KeyEvent[] => [...events, ...ENTER]
@@ -24,10 +42,33 @@ function virtualKeyCode(code: string): number {
   m = /^Numpad([0-9])$/.exec(code)
   if (m) return 96 + Number(m[1])
   const table: Record<string, number> = {
-    Enter: 13, NumpadEnter: 13, Tab: 9, Space: 32, ShiftLeft: 16, ShiftRight: 16, ControlLeft: 17, ControlRight: 17,
-    AltLeft: 18, AltRight: 18, Semicolon: 186, Equal: 187, Comma: 188, Minus: 189, Period: 190, Slash: 191,
-    Backquote: 192, BracketLeft: 219, Backslash: 220, BracketRight: 221, Quote: 222, IntlBackslash: 226,
-    NumpadDecimal: 110, NumpadAdd: 107, NumpadSubtract: 109, NumpadMultiply: 106, NumpadDivide: 111,
+    Enter: 13,
+    NumpadEnter: 13,
+    Tab: 9,
+    Space: 32,
+    ShiftLeft: 16,
+    ShiftRight: 16,
+    ControlLeft: 17,
+    ControlRight: 17,
+    AltLeft: 18,
+    AltRight: 18,
+    Semicolon: 186,
+    Equal: 187,
+    Comma: 188,
+    Minus: 189,
+    Period: 190,
+    Slash: 191,
+    Backquote: 192,
+    BracketLeft: 219,
+    Backslash: 220,
+    BracketRight: 221,
+    Quote: 222,
+    IntlBackslash: 226,
+    NumpadDecimal: 110,
+    NumpadAdd: 107,
+    NumpadSubtract: 109,
+    NumpadMultiply: 106,
+    NumpadDivide: 111,
   }
   return table[code] ?? 0
 }
@@ -41,7 +82,13 @@ export async function scanKeys(page: Page, events: KeyEvent[], msPerKey: number)
   const cdp = await page.context().newCDPSession(page)
   // Warm the session up first (a Shift press types nothing): its first commands are slow to arrive.
   for (const type of ['rawKeyDown', 'keyUp']) {
-    await cdp.send('Input.dispatchKeyEvent', { type: type as 'keyUp', key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, location: 1 })
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: type as 'keyUp',
+      key: 'Shift',
+      code: 'ShiftLeft',
+      windowsVirtualKeyCode: 16,
+      location: 1,
+    })
   }
   await sleep(100)
   const sent: Promise<unknown>[] = []
@@ -62,7 +109,13 @@ export async function scanKeys(page: Page, events: KeyEvent[], msPerKey: number)
         timestamp: start + (stroke * msPerKey) / 1000,
         windowsVirtualKeyCode: virtualKeyCode(ev.code),
         ...(ev.type === 'keyDown' && text !== undefined ? { text, unmodifiedText: text } : {}),
-        ...(/^Numpad/.test(ev.code) ? { location: 3 } : /Right$/.test(ev.code) ? { location: 2 } : /Left$/.test(ev.code) ? { location: 1 } : {}),
+        ...(/^Numpad/.test(ev.code)
+          ? { location: 3 }
+          : /Right$/.test(ev.code)
+            ? { location: 2 }
+            : /Left$/.test(ev.code)
+              ? { location: 1 }
+              : {}),
       }
       sent.push(cdp.send('Input.dispatchKeyEvent', params as never))
       if (ev.type === 'keyUp' && !isModifierKey(ev)) {
@@ -75,4 +128,3 @@ export async function scanKeys(page: Page, events: KeyEvent[], msPerKey: number)
     await cdp.detach().catch(() => {})
   }
 }
-

@@ -7,10 +7,15 @@ import type { MethodInput, MethodName, MethodOutputs, StationApi } from '../src-
 import { expect } from './fixtures'
 
 /** Calls a contract method in the page and returns its value (fails the test on an error reply). */
-export async function ask<M extends MethodName>(page: Page, method: M, input: MethodInput<M>): Promise<MethodOutputs[M]> {
+export async function ask<M extends MethodName>(
+  page: Page,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutputs[M]> {
   const reply = await page.evaluate(
     async ([name, arg]) => {
-      const station = (globalThis as unknown as { station: Record<string, (input: unknown) => Promise<unknown>> }).station
+      const station = (globalThis as unknown as { station: Record<string, (input: unknown) => Promise<unknown>> })
+        .station
       return station[name]!(arg)
     },
     [method, input] as const,

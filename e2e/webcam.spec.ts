@@ -18,15 +18,32 @@ const PHOTO_TEXT = '8032754490297'
 /** Turns a still image of at most 640×480 into a short 640×480 .y4m clip, centred on white. */
 function y4mFrom(image: string, out: string): void {
   execFileSync('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-loop', '1', '-i', image, '-t', '1', '-r', '10',
-    '-vf', 'pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p',
-    '-f', 'yuv4mpegpipe', out,
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-loop',
+    '1',
+    '-i',
+    image,
+    '-t',
+    '1',
+    '-r',
+    '10',
+    '-vf',
+    'pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p',
+    '-f',
+    'yuv4mpegpipe',
+    out,
   ])
 }
 
 function fakeCamera(y4m: string): string[] {
-  return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`]
+  return [
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${y4m}`,
+  ]
 }
 
 const qrTest = test.extend<{ chromiumArgs: string[] }>({
@@ -62,12 +79,15 @@ qrTest('a QR code on the camera opens its stock item', async ({ page, station })
   expect(station.errors.filter((e) => /wasm|worker|Content Security Policy/i.test(e))).toEqual([])
 })
 
-photoTest('a 1D barcode photo on the camera reaches the station and opens the item it is linked to', async ({ page }) => {
-  const item = await ask(page, 'getItem', { model: 'stockitem', pk: 2 })
-  await ask(page, 'link', { model: 'stockitem', pk: 2, data: PHOTO_TEXT })
-  await page.getByTestId('camera-link').click()
-  await expect(page).toHaveURL(/#\/stockitem\/2$/, { timeout: 20_000 })
-  await expect(page.getByTestId('item-title')).toHaveText(item.title)
-  const history = await ask(page, 'history', { limit: 5 })
-  expect(history.find((h) => h.data === PHOTO_TEXT)).toMatchObject({ source: 'webcam' })
-})
+photoTest(
+  'a 1D barcode photo on the camera reaches the station and opens the item it is linked to',
+  async ({ page }) => {
+    const item = await ask(page, 'getItem', { model: 'stockitem', pk: 2 })
+    await ask(page, 'link', { model: 'stockitem', pk: 2, data: PHOTO_TEXT })
+    await page.getByTestId('camera-link').click()
+    await expect(page).toHaveURL(/#\/stockitem\/2$/, { timeout: 20_000 })
+    await expect(page.getByTestId('item-title')).toHaveText(item.title)
+    const history = await ask(page, 'history', { limit: 5 })
+    expect(history.find((h) => h.data === PHOTO_TEXT)).toMatchObject({ source: 'webcam' })
+  },
+)

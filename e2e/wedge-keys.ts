@@ -10,8 +10,6 @@ import { expect } from './fixtures'
 export { keyEventsFor }
 export { scanKeys, withEnter } from './scanner-keys'
 
-
-
 /** Playwright's name for the key: modifiers by name, everything else by its physical code (KeyA, Digit2, Quote…). */
 function playwrightKey(ev: KeyEvent): string {
   if (isModifierKey(ev)) {

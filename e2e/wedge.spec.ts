@@ -6,7 +6,10 @@ const GS = '\x1d'
 const RS = '\x1e'
 const EOT = '\x04'
 
-test('a scan typed at 5 ms per key into the focused search box opens the item and leaves the box empty', async ({ page, station }) => {
+test('a scan typed at 5 ms per key into the focused search box opens the item and leaves the box empty', async ({
+  page,
+  station,
+}) => {
   await wedgeReady(page, station.mode)
   const search = page.getByTestId('search-input')
   await search.click()
@@ -35,7 +38,10 @@ test('a person typing at 120 ms per key gets the text in the search box', async 
   expect(history.filter((h) => h.source === 'wedge')).toEqual([])
 })
 
-test('a supplier label with GS separators sent as Ctrl+] arrives intact and resolves the DigiKey part', async ({ page, station }) => {
+test('a supplier label with GS separators sent as Ctrl+] arrives intact and resolves the DigiKey part', async ({
+  page,
+  station,
+}) => {
   await wedgeReady(page, station.mode)
   const sku = '1276-CL21B104KBCNNNCCT-ND'
   const hits = await ask(page, 'search', { query: sku })
@@ -55,7 +61,10 @@ test('a supplier label with GS separators sent as Ctrl+] arrives intact and reso
   expect(row!.result).toBe('match')
 })
 
-test('with the UK layout profile, a UK-configured scanner types {"stockitem": 1} exactly', async ({ page, station }) => {
+test('with the UK layout profile, a UK-configured scanner types {"stockitem": 1} exactly', async ({
+  page,
+  station,
+}) => {
   await wedgeReady(page, station.mode)
   await ask(page, 'signIn', { badge: 'OP-9000' })
   await ask(page, 'setSettings', { 'scanner.wedge.layout': 'uk' })
@@ -72,7 +81,10 @@ test('with the UK layout profile, a UK-configured scanner types {"stockitem": 1}
   expect(row).toMatchObject({ data: text, source: 'wedge', result: 'match' })
 })
 
-test('in the quick-scan field a person types separators with Ctrl+] and Ctrl+D, shown visibly', async ({ page, station }) => {
+test('in the quick-scan field a person types separators with Ctrl+] and Ctrl+D, shown visibly', async ({
+  page,
+  station,
+}) => {
   await wedgeReady(page, station.mode)
   await page.getByTestId('quick-scan-button').click()
   const input = page.getByTestId('quick-scan-input')

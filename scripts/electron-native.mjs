@@ -46,13 +46,20 @@ try {
   fail(`cannot find electron or better-sqlite3 in node_modules (${err.message}): run \`npm ci\` first`)
 }
 const sqliteVersion = readJson(join(sqliteDir, 'package.json')).version
-const wanted = { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch }
+const wanted = {
+  electron: electronVersion,
+  betterSqlite3: sqliteVersion,
+  platform: process.platform,
+  arch: process.arch,
+}
 
 if (existsSync(outFile) && existsSync(stampFile)) {
   try {
     const stamp = readJson(stampFile)
     if (Object.entries(wanted).every(([key, value]) => stamp[key] === value)) {
-      log(`up to date: better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${process.platform}-${process.arch})`)
+      log(
+        `up to date: better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${process.platform}-${process.arch})`,
+      )
       process.exit(0)
     }
     log(`stamp ${JSON.stringify(stamp)} does not match ${JSON.stringify(wanted)}: rebuilding`)
@@ -81,7 +88,17 @@ function run(label, command, args) {
 function findNodeGyp() {
   const candidates = [
     process.env.npm_config_node_gyp, // set by npm when it runs a package script
-    join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    join(
+      dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    ),
     join(dirname(process.execPath), 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
   ]
   try {

@@ -46,7 +46,10 @@ export const settingSchemas = {
   /** Plugin that generates the barcodes printed on labels (BARCODE_GENERATION_PLUGIN). */
   'barcode.generationPlugin': z.string().min(1).max(100),
   /** Prefix of short-form internal barcodes. */
-  'barcode.prefix': z.string().max(20).regex(/^[^\s{}"]*$/, 'no spaces, braces or quotes'),
+  'barcode.prefix': z
+    .string()
+    .max(20)
+    .regex(/^[^\s{}"]*$/, 'no spaces, braces or quotes'),
   /** Which internal form labels and QR codes show. */
   'barcode.form': z.enum(['json', 'short']),
   /** Keep a history row per scan (BARCODE_STORE_RESULTS). */
@@ -86,8 +89,14 @@ export type SettingsValues = { [K in SettingKey]: z.output<(typeof settingSchema
 
 /** What the admin's history review filters by; every part is optional and they combine with AND. */
 export const HistoryFilterSchema = z.strictObject({
-  results: z.array(z.enum(['match', 'no_match', 'error'])).max(3).optional(),
-  actions: z.array(z.enum(['scan', 'link', 'unlink'])).max(3).optional(),
+  results: z
+    .array(z.enum(['match', 'no_match', 'error']))
+    .max(3)
+    .optional(),
+  actions: z
+    .array(z.enum(['scan', 'link', 'unlink']))
+    .max(3)
+    .optional(),
   sources: z.array(z.enum(scanSources)).max(scanSources.length).optional(),
   operator: z.string().max(100).optional(),
   plugin: z.string().max(100).optional(),
@@ -148,22 +157,23 @@ export const methodSchemas = {
   /** Operators who may sign in. */
   operators: z.strictObject({}),
   /** Sign an operator in by badge barcode or by id; null signs out. */
-  signIn: z.strictObject({ badge: z.string().min(1).max(100).optional(), operatorId: PkSchema.optional() }).refine(
-    (v) => (v.badge === undefined) !== (v.operatorId === undefined),
-    'give a badge or an operatorId',
-  ),
+  signIn: z
+    .strictObject({ badge: z.string().min(1).max(100).optional(), operatorId: PkSchema.optional() })
+    .refine((v) => (v.badge === undefined) !== (v.operatorId === undefined), 'give a badge or an operatorId'),
   signOut: z.strictObject({}),
   /** The open session of a kind (restored after a restart), or a new one. */
   sessionStart: z.strictObject({ kind: z.enum(['scan', 'receive']), purchaseOrder: PkSchema.optional() }),
   /** The open session of a kind, or null. */
   sessionCurrent: z.strictObject({ kind: z.enum(['scan', 'receive']) }),
   /** Add a scan to a session: by the history id of a scan already made, or by data (resolved and logged here). */
-  sessionAdd: z.strictObject({
-    session: PkSchema,
-    scanId: PkSchema.optional(),
-    data: z.string().max(MAX_SCAN_INPUT).optional(),
-    source: z.enum(scanSources).optional(),
-  }).refine((v) => (v.scanId === undefined) !== (v.data === undefined), 'give a scanId or data'),
+  sessionAdd: z
+    .strictObject({
+      session: PkSchema,
+      scanId: PkSchema.optional(),
+      data: z.string().max(MAX_SCAN_INPUT).optional(),
+      source: z.enum(scanSources).optional(),
+    })
+    .refine((v) => (v.scanId === undefined) !== (v.data === undefined), 'give a scanId or data'),
   sessionRemoveRow: z.strictObject({ session: PkSchema, row: PkSchema }),
   sessionUpdateRow: z.strictObject({
     session: PkSchema,
@@ -191,15 +201,20 @@ export const methodSchemas = {
   /** Companies that supply parts (for choosing the supplier of a new supplier part). */
   suppliers: z.strictObject({}),
   /** A supplier part made from a supplier label's fields, for an existing part or a new one. */
-  createSupplierPart: z.strictObject({
-    supplier: PkSchema,
-    sku: z.string().trim().min(1).max(100),
-    part: PkSchema.optional(),
-    newPartName: z.string().trim().min(1).max(200).optional(),
-    mpn: z.string().trim().max(100).optional(),
-    manufacturer: z.string().trim().max(200).optional(),
-    packQuantity: z.number().positive().max(1_000_000).optional(),
-  }).refine((v) => (v.part === undefined) !== (v.newPartName === undefined), 'give an existing part or a new part name'),
+  createSupplierPart: z
+    .strictObject({
+      supplier: PkSchema,
+      sku: z.string().trim().min(1).max(100),
+      part: PkSchema.optional(),
+      newPartName: z.string().trim().min(1).max(200).optional(),
+      mpn: z.string().trim().max(100).optional(),
+      manufacturer: z.string().trim().max(200).optional(),
+      packQuantity: z.number().positive().max(1_000_000).optional(),
+    })
+    .refine(
+      (v) => (v.part === undefined) !== (v.newPartName === undefined),
+      'give an existing part or a new part name',
+    ),
   /** Keyboard-layout calibration: arm it (admin), then scan the printed test label; poll its status. */
   calibrateWedge: z.strictObject({ action: z.enum(['start', 'cancel', 'status']) }),
   /** Label templates, for one model type or all. */
@@ -208,12 +223,18 @@ export const methodSchemas = {
   labelPreview: z.strictObject({ model: ModelTypeSchema, pk: PkSchema, template: z.string().max(100).optional() }),
   /** Verified labels for many items as one PDF (base64); a label whose barcode does not read back is refused. */
   labelPdf: z.strictObject({
-    items: z.array(z.strictObject({ model: ModelTypeSchema, pk: PkSchema })).min(1).max(2000),
+    items: z
+      .array(z.strictObject({ model: ModelTypeSchema, pk: PkSchema }))
+      .min(1)
+      .max(2000),
     template: z.string().max(100).optional(),
   }),
   /** Print verified labels on the desk's printer (desktop app only). */
   printLabels: z.strictObject({
-    items: z.array(z.strictObject({ model: ModelTypeSchema, pk: PkSchema })).min(1).max(2000),
+    items: z
+      .array(z.strictObject({ model: ModelTypeSchema, pk: PkSchema }))
+      .min(1)
+      .max(2000),
     template: z.string().max(100).optional(),
     printer: z.string().max(200).optional(),
   }),
@@ -563,4 +584,3 @@ export type StationApi = {
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
 }
-

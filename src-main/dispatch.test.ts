@@ -5,7 +5,9 @@ import { tempDbPath } from './core/test-support/temp-db'
 
 /** Everything a bad call could have touched: the scan log and the inventory. */
 const snapshot = (station: Station): string =>
-  JSON.stringify(['scan', 'stockitem', 'barcodelink', 'setting'].map((t) => station.db.prepare(`SELECT * FROM ${t}`).all()))
+  JSON.stringify(
+    ['scan', 'stockitem', 'barcodelink', 'setting'].map((t) => station.db.prepare(`SELECT * FROM ${t}`).all()),
+  )
 
 describe('dispatch: the validated entry point for IPC and the web host', () => {
   it('refuses arguments that fail the schema with a typed error, and changes nothing', async () => {
@@ -51,7 +53,9 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
   it('passes valid calls through and maps a missing item to not_found', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
     const reply = await dispatch(station, 'scan', { data: 'INV-SL1', source: 'manual' })
-    expect(reply.ok && reply.value !== null && 'success' in reply.value && reply.value.success).toBe('Match found for barcode data')
+    expect(reply.ok && reply.value !== null && 'success' in reply.value && reply.value.success).toBe(
+      'Match found for barcode data',
+    )
     expect(await dispatch(station, 'getItem', { model: 'part', pk: 99999 })).toEqual({
       ok: false,
       error: { code: 'not_found', message: 'No part with pk 99999' },

@@ -10,13 +10,21 @@ import { isStationError } from './core/errors'
 
 const isMethod = (name: string): name is MethodName => Object.hasOwn(methodSchemas, name)
 
-export async function dispatch(station: Station, method: string, arg: unknown): Promise<Reply<MethodOutputs[MethodName]>> {
-  if (!isMethod(method)) return fail({ code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 60)}` })
+export async function dispatch(
+  station: Station,
+  method: string,
+  arg: unknown,
+): Promise<Reply<MethodOutputs[MethodName]>> {
+  if (!isMethod(method))
+    return fail({ code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 60)}` })
   const parsed = methodSchemas[method].safeParse(arg)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-    return fail({ code: 'invalid_argument', message: `Invalid argument for ${method}: ${where}${issue?.message ?? 'rejected'}` })
+    return fail({
+      code: 'invalid_argument',
+      message: `Invalid argument for ${method}: ${where}${issue?.message ?? 'rejected'}`,
+    })
   }
   try {
     // safeParse of methodSchemas[method] produced exactly this method's input type.
@@ -29,7 +37,10 @@ export async function dispatch(station: Station, method: string, arg: unknown): 
 }
 
 type Handlers = {
-  [M in MethodName]: (station: Station, input: z.output<(typeof methodSchemas)[M]>) => MethodOutputs[M] | Promise<MethodOutputs[M]>
+  [M in MethodName]: (
+    station: Station,
+    input: z.output<(typeof methodSchemas)[M]>,
+  ) => MethodOutputs[M] | Promise<MethodOutputs[M]>
 }
 
 const handlers: Handlers = {
@@ -71,7 +82,11 @@ const handlers: Handlers = {
   printLabels: (s, input) => s.printLabels(input),
 }
 
-function call<M extends MethodName>(station: Station, method: M, input: z.output<(typeof methodSchemas)[M]>): MethodOutputs[M] | Promise<MethodOutputs[M]> {
+function call<M extends MethodName>(
+  station: Station,
+  method: M,
+  input: z.output<(typeof methodSchemas)[M]>,
+): MethodOutputs[M] | Promise<MethodOutputs[M]> {
   return handlers[method](station, input)
 }
 

@@ -15,7 +15,10 @@ describe('cli', () => {
 
     const location = cli(['scan', '--db', db, 'INV-SL1'])
     expect(location.code).toBe(0)
-    expect(JSON.parse(location.out)).toMatchObject({ stocklocation: { pk: 1 }, success: 'Match found for barcode data' })
+    expect(JSON.parse(location.out)).toMatchObject({
+      stocklocation: { pk: 1 },
+      success: 'Match found for barcode data',
+    })
 
     const item = cli(['scan', '--db', db, '{"stockitem": 1}'])
     expect(item.code).toBe(0)
@@ -41,7 +44,10 @@ describe('cli', () => {
     const lines = ['INV-SI1', '', 'nope', 'y'.repeat(200_000), '{"part": 2}\r']
     const r = cli(['scan', '--db', db, '-'], lines.join('\n') + '\n')
     expect(r.code).toBe(0)
-    const out = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const out = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(out).toHaveLength(5)
     expect(out[0]).toMatchObject({ stockitem: { pk: 1 } })
     expect(out[1]).toMatchObject({ error: 'Missing barcode data' })
@@ -53,14 +59,24 @@ describe('cli', () => {
 
   it('scan resolves a DigiKey label to its supplier part with quantity and order, with or without its separators', () => {
     const db = tempDbPath()
-    const label = '[)>\u001e06\u001dP1276-CL21B104KBCNNNCCT-ND\u001d1PCL21B104KBCNNNC\u001d30P1276-CL21B104KBCNNNCCT-ND\u001dKPO-0001\u001d1K84213377\u001d10K98765432\u001d9D2345\u001d1TLOT4471A\u001d11K1\u001d4LKR\u001dQ25\u001d11ZPICK\u001d12Z4471823\u001d13Z123456\u001d20Z0000000000000000\u001e\u0004'
+    const label =
+      '[)>\u001e06\u001dP1276-CL21B104KBCNNNCCT-ND\u001d1PCL21B104KBCNNNC\u001d30P1276-CL21B104KBCNNNCCT-ND\u001dKPO-0001\u001d1K84213377\u001d10K98765432\u001d9D2345\u001d1TLOT4471A\u001d11K1\u001d4LKR\u001dQ25\u001d11ZPICK\u001d12Z4471823\u001d13Z123456\u001d20Z0000000000000000\u001e\u0004'
     for (const data of [label, label.replace(/[^\x20-\x7e]/g, '')]) {
       const r = cli(['scan', '--db', db, data])
       expect(r.code).toBe(0)
-      const result = JSON.parse(r.out) as { supplierpart: { name: string }; plugin: string; fields: Record<string, unknown>; related: { purchaseorder: { name: string } } }
+      const result = JSON.parse(r.out) as {
+        supplierpart: { name: string }
+        plugin: string
+        fields: Record<string, unknown>
+        related: { purchaseorder: { name: string } }
+      }
       expect(result.plugin).toBe('DigiKeyBarcode')
       expect(result.supplierpart.name).toBe('DigiKey 1276-CL21B104KBCNNNCCT-ND')
-      expect(result.fields).toMatchObject({ quantity: 25, customer_order_number: 'PO-0001', supplier_order_number: '84213377' })
+      expect(result.fields).toMatchObject({
+        quantity: 25,
+        customer_order_number: 'PO-0001',
+        supplier_order_number: '84213377',
+      })
       expect(result.related.purchaseorder.name).toBe('PO-0001')
     }
   })
@@ -68,7 +84,12 @@ describe('cli', () => {
   it('parse shows what each parser reads, without a database', () => {
     const r = cli(['parse', '(01)09506000134352(17)291231(10)LOT-1'])
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.out).parsers).toEqual([expect.objectContaining({ parser: 'GS1', fields: expect.objectContaining({ gtin: '09506000134352', batch: 'LOT-1', expiry: '2029-12-31' }) })])
+    expect(JSON.parse(r.out).parsers).toEqual([
+      expect.objectContaining({
+        parser: 'GS1',
+        fields: expect.objectContaining({ gtin: '09506000134352', batch: 'LOT-1', expiry: '2029-12-31' }),
+      }),
+    ])
   })
 
   it('link and unlink an external barcode; a second link of the same data is refused', () => {

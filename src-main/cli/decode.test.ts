@@ -24,7 +24,14 @@ async function qrPng(text: string): Promise<Buffer> {
 }
 
 async function dataMatrixPng(text: string): Promise<Buffer> {
-  return bwipjs.toBuffer({ bcid: 'datamatrix', text, scale: 5, paddingwidth: 10, paddingheight: 10, backgroundcolor: 'FFFFFF' })
+  return bwipjs.toBuffer({
+    bcid: 'datamatrix',
+    text,
+    scale: 5,
+    paddingwidth: 10,
+    paddingheight: 10,
+    backgroundcolor: 'FFFFFF',
+  })
 }
 
 class Collect extends Writable {
@@ -52,13 +59,20 @@ describe('decode pipeline (Node)', () => {
 
   it('quagga2 alone reads photos zxing misses', async () => {
     expect(await decodeZxingOnly(loadImageFile(photo('ean', 'image-001.jpg')))).toBeNull()
-    expect(await decodeQuaggaOnly(loadImageFile(photo('ean', 'image-001.jpg')))).toEqual({ text: '3574660239843', format: 'EAN13', symbologyId: ']E0' })
+    expect(await decodeQuaggaOnly(loadImageFile(photo('ean', 'image-001.jpg')))).toEqual({
+      text: '3574660239843',
+      format: 'EAN13',
+      symbologyId: ']E0',
+    })
     expect((await decodeQuaggaOnly(loadImageFile(photo('code_39', 'image-004.jpg'))))?.text).toBe('QUAGGAJS')
   })
 
   it('zxing alone reads photos quagga2 misses', async () => {
     expect(await decodeQuaggaOnly(loadImageFile(photo('code_128', 'image-004.jpg')))).toBeNull()
-    expect(await decodeZxingOnly(loadImageFile(photo('code_128', 'image-004.jpg')))).toMatchObject({ text: '010210150301625334', format: 'Code128' })
+    expect(await decodeZxingOnly(loadImageFile(photo('code_128', 'image-004.jpg')))).toMatchObject({
+      text: '010210150301625334',
+      format: 'Code128',
+    })
     expect((await decodeZxingOnly(loadImageFile(photo('code_39', 'image-011.jpg'))))?.text).toBe('4')
   })
 
@@ -100,7 +114,12 @@ describe('decode command', () => {
     const out = new Collect()
     const code = await decodeCommand([qr, photo('ean', 'image-001.jpg')], out)
     expect(code).toBe(0)
-    expect(out.text.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+    expect(
+      out.text
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([
       { file: qr, text: 'INV-SI5', format: 'QRCode', symbologyId: ']Q1' },
       { file: photo('ean', 'image-001.jpg'), text: '3574660239843', format: 'EAN13', symbologyId: ']E0' },
     ])
@@ -118,7 +137,10 @@ describe('decode command', () => {
 
     const out2 = new Collect()
     expect(await decodeCommand([none, junk, missing], out2)).toBe(2)
-    const lines = out2.text.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const lines = out2.text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(lines[0]).toEqual({ file: none, result: null })
     expect(lines[1]).toMatchObject({ file: junk, error: expect.any(String) })
     expect(lines[2]).toMatchObject({ file: missing, error: expect.stringContaining('ENOENT') })

@@ -11,7 +11,9 @@ import { decodeImage } from '../../src-renderer/src/scanner/decode/pipeline'
 import { loadImageFile, setupNodeDecoder } from './decode-node'
 
 function writeLine(out: Writable, value: object): Promise<void> {
-  return new Promise((resolve, reject) => out.write(`${JSON.stringify(value)}\n`, (err) => (err ? reject(err) : resolve())))
+  return new Promise((resolve, reject) =>
+    out.write(`${JSON.stringify(value)}\n`, (err) => (err ? reject(err) : resolve())),
+  )
 }
 
 export async function decodeCommand(files: string[], out: Writable): Promise<number> {

@@ -12,7 +12,12 @@ import { loadImageFile, setupNodeDecoder } from './decode-node'
 import { labelCommand, type LabelIo } from './label'
 
 function capture(): LabelIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) }
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  }
   return io
 }
 
@@ -20,7 +25,9 @@ function capture(): LabelIo & { stdout: string; stderr: string } {
 function pdftoppm(args: string[]): void {
   const r = spawnSync('pdftoppm', args, { encoding: 'utf8' })
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error('pdftoppm is not installed: install poppler-utils (apt-get install poppler-utils) to run the label re-scan check')
+    throw new Error(
+      'pdftoppm is not installed: install poppler-utils (apt-get install poppler-utils) to run the label re-scan check',
+    )
   }
   if (r.status !== 0) throw new Error(`pdftoppm failed (${r.status}): ${r.stderr}`)
 }
@@ -37,13 +44,25 @@ describe('cli label', () => {
     const elapsed = performance.now() - started
     expect(io.stderr).toBe('')
     expect(code).toBe(0)
-    const summary = JSON.parse(io.stdout) as { template: string; barcode: string; verified: { decoded: string; ms: number } }
-    expect(summary).toMatchObject({ file: out, model: 'stockitem', pk: 7, template: 'stockitem-62x29', barcode: '{"stockitem": 7}' })
+    const summary = JSON.parse(io.stdout) as {
+      template: string
+      barcode: string
+      verified: { decoded: string; ms: number }
+    }
+    expect(summary).toMatchObject({
+      file: out,
+      model: 'stockitem',
+      pk: 7,
+      template: 'stockitem-62x29',
+      barcode: '{"stockitem": 7}',
+    })
     // Timing (a figure, not a pass/fail): the first label also loads the decoder's wasm; a second one is warm.
     const warm = capture()
     await labelCommand(['--db', db, 'stockitem', '8', '--out', join(dirname(db), 'stockitem-8.pdf')], warm)
     const second = JSON.parse(warm.stdout) as { ms: number; verified: { ms: number } }
-    console.log(`label stockitem: first ${Math.round(elapsed)} ms (verify ${summary.verified.ms} ms, decoder load included); warm ${second.ms} ms (verify ${second.verified.ms} ms)`)
+    console.log(
+      `label stockitem: first ${Math.round(elapsed)} ms (verify ${summary.verified.ms} ms, decoder load included); warm ${second.ms} ms (verify ${second.verified.ms} ms)`,
+    )
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-')
 
     // Rasterise the PDF itself with poppler, at 300 dpi, and read it with the station's decoder.
@@ -66,7 +85,11 @@ describe('cli label', () => {
   it('reads back every built-in default template from its pdftoppm raster too (Code 128 and DataMatrix included)', async () => {
     const db = tempDbPath()
     setupNodeDecoder()
-    for (const [model, template] of [['stocklocation', 'stocklocation-62x29'], ['part', 'part-50x25'], ['purchaseorder', 'purchaseorder-4x6']] as const) {
+    for (const [model, template] of [
+      ['stocklocation', 'stocklocation-62x29'],
+      ['part', 'part-50x25'],
+      ['purchaseorder', 'purchaseorder-4x6'],
+    ] as const) {
       const out = join(dirname(db), `${template}.pdf`)
       const io = capture()
       expect(await labelCommand(['--db', db, model, '2', '--template', template, '--out', out], io), io.stderr).toBe(0)
@@ -86,14 +109,19 @@ describe('cli label', () => {
     expect(existsSync(out)).toBe(false)
 
     io = capture()
-    expect(await labelCommand(['--db', db, 'part', '1', '--template', 'supplierpart-linked-62x29', '--out', out], io)).toBe(1)
+    expect(
+      await labelCommand(['--db', db, 'part', '1', '--template', 'supplierpart-linked-62x29', '--out', out], io),
+    ).toBe(1)
     expect(io.stderr).toMatch(/has no linked barcode/)
 
     // A user template with a QR too small for the printer: refused, nothing written.
     const dir = mkdtempSync(join(tmpdir(), 'scan-station-user-labels-'))
     try {
       const { name: _n, file: _f, ...spec } = loadTemplateFile(join(defaultLabelsDir(), 'stockitem-62x29.json'))
-      writeFileSync(join(dir, 'tiny.json'), JSON.stringify({ ...spec, barcode: { ...spec.barcode, width: 2, height: 2, humanReadable: false } }))
+      writeFileSync(
+        join(dir, 'tiny.json'),
+        JSON.stringify({ ...spec, barcode: { ...spec.barcode, width: 2, height: 2, humanReadable: false } }),
+      )
       setTemplateDirs([defaultLabelsDir(), dir])
       io = capture()
       expect(await labelCommand(['--db', db, 'stockitem', '1', '--template', 'tiny', '--out', out], io)).toBe(1)
@@ -107,13 +135,24 @@ describe('cli label', () => {
       rmSync(dir, { recursive: true, force: true })
     }
 
-    for (const args of [['stockitem', '1'], ['stockitem', '--out', out], ['widget', '1', '--out', out], ['stockitem', 'one', '--out', out], ['stockitem', '1', '--out', out, '--colour', 'red'], ['company', '1', '--out', out]]) {
+    for (const args of [
+      ['stockitem', '1'],
+      ['stockitem', '--out', out],
+      ['widget', '1', '--out', out],
+      ['stockitem', 'one', '--out', out],
+      ['stockitem', '1', '--out', out, '--colour', 'red'],
+      ['company', '1', '--out', out],
+    ]) {
       io = capture()
       expect(await labelCommand(['--db', db, ...args], io), args.join(' ')).toBe(2)
       expect(io.stderr).toMatch(/Usage: label|No label templates for company/)
     }
     io = capture()
     expect(await labelCommand(['--list', 'stocklocation'], io)).toBe(0)
-    expect((JSON.parse(io.stdout) as { name: string }[]).map((t) => t.name)).toEqual(['a4-3x8-70x37', 'stocklocation-4x6', 'stocklocation-62x29'])
+    expect((JSON.parse(io.stdout) as { name: string }[]).map((t) => t.name)).toEqual([
+      'a4-3x8-70x37',
+      'stocklocation-4x6',
+      'stocklocation-62x29',
+    ])
   })
 })

@@ -30,7 +30,13 @@ export async function labelCommand(args: string[], io: LabelIo = processIo): Pro
   try {
     parsed = parseArgs({
       args,
-      options: { db: { type: 'string' }, template: { type: 'string' }, out: { type: 'string' }, list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        db: { type: 'string' },
+        template: { type: 'string' },
+        out: { type: 'string' },
+        list: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     })
@@ -49,39 +55,48 @@ export async function labelCommand(args: string[], io: LabelIo = processIo): Pro
   }
   if (values.list) {
     const model = positionals[0]
-    if (model !== undefined && !(modelTypes as readonly string[]).includes(model)) return usage(`Unknown model type "${model}"`)
+    if (model !== undefined && !(modelTypes as readonly string[]).includes(model))
+      return usage(`Unknown model type "${model}"`)
     io.out(`${JSON.stringify(listTemplates(model as ModelType | undefined), null, 2)}\n`)
     return 0
   }
   if (positionals.length !== 2) return usage('label takes MODEL PK')
   const [model, pkText] = positionals as [string, string]
-  if (!(modelTypes as readonly string[]).includes(model)) return usage(`Unknown model type "${model}" (one of ${modelTypes.join(', ')})`)
+  if (!(modelTypes as readonly string[]).includes(model))
+    return usage(`Unknown model type "${model}" (one of ${modelTypes.join(', ')})`)
   const pk = Number(pkText)
-  if (!/^\d+$/.test(pkText) || !Number.isSafeInteger(pk) || pk < 1) return usage(`PK must be a positive whole number, not "${pkText}"`)
+  if (!/^\d+$/.test(pkText) || !Number.isSafeInteger(pk) || pk < 1)
+    return usage(`PK must be a positive whole number, not "${pkText}"`)
   if (!values.out) return usage('--out FILE.pdf is required')
 
   const station = Station.open({ dbPath: values.db ?? defaultDatabasePath() })
   try {
     const started = performance.now()
-    const { template, layout, verification } = await checkLabel(station, { model: model as ModelType, pk, template: values.template })
+    const { template, layout, verification } = await checkLabel(station, {
+      model: model as ModelType,
+      pk,
+      template: values.template,
+    })
     if (!verification.ok) {
       io.err(`Label refused for ${model} ${pk} (template ${template.name}): ${verification.reason}\n`)
       return 1
     }
     const pdf = await renderPdf(template, [layout], { title: `${model} ${pk}` })
     writeFileSync(values.out, pdf)
-    io.out(`${JSON.stringify({
-      file: values.out,
-      model,
-      pk,
-      template: template.name,
-      symbology: layout.barcode.symbol.symbology,
-      barcode: layout.data,
-      verified: { decoded: verification.decoded.text, format: verification.decoded.format, ms: verification.ms },
-      moduleMm: Math.round(layout.barcode.module * 1000) / 1000,
-      bytes: pdf.length,
-      ms: Math.round(performance.now() - started),
-    })}\n`)
+    io.out(
+      `${JSON.stringify({
+        file: values.out,
+        model,
+        pk,
+        template: template.name,
+        symbology: layout.barcode.symbol.symbology,
+        barcode: layout.data,
+        verified: { decoded: verification.decoded.text, format: verification.decoded.format, ms: verification.ms },
+        moduleMm: Math.round(layout.barcode.module * 1000) / 1000,
+        bytes: pdf.length,
+        ms: Math.round(performance.now() - started),
+      })}\n`,
+    )
     return 0
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err)

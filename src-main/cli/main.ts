@@ -52,7 +52,8 @@ const OPTIONS = {
 export function positiveInt(text: string | undefined, name: string, fallback: number): number {
   if (text === undefined) return fallback
   const n = Number(text)
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive whole number, not "${text}"`)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(`--${name} must be a positive whole number, not "${text}"`)
   return n
 }
 
@@ -76,8 +77,11 @@ async function run(argv: string[]): Promise<number> {
         const links = values.links === undefined ? 0 : positiveInt(values.links, 'links', 0)
         const added = scale ? seedScale(station.db, scale) : null
         const linked = links ? seedLinks(station.db, links) : null
-        const history = values.history === undefined ? null : seedHistory(station.db, positiveInt(values.history, 'history', 0))
-        process.stdout.write(`${JSON.stringify({ database: dbPath, added, linked, history, ...station.info().counts })}\n`)
+        const history =
+          values.history === undefined ? null : seedHistory(station.db, positiveInt(values.history, 'history', 0))
+        process.stdout.write(
+          `${JSON.stringify({ database: dbPath, added, linked, history, ...station.info().counts })}\n`,
+        )
       } finally {
         station.close()
       }
@@ -125,7 +129,8 @@ async function run(argv: string[]): Promise<number> {
     case 'link':
     case 'unlink': {
       const [model, pkText, data] = rest
-      if (rest.length !== (command === 'link' ? 3 : 2)) throw new UsageError(`${command} takes MODEL PK${command === 'link' ? ' DATA' : ''}`)
+      if (rest.length !== (command === 'link' ? 3 : 2))
+        throw new UsageError(`${command} takes MODEL PK${command === 'link' ? ' DATA' : ''}`)
       const arg = command === 'link' ? { model, pk: Number(pkText), data } : { model, pk: Number(pkText) }
       const station = Station.open({ dbPath })
       try {
@@ -147,7 +152,9 @@ run(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (err: unknown) => {
-    const usage = err instanceof UsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    const usage =
+      err instanceof UsageError ||
+      (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${usage ? `\n${USAGE}\n` : ''}`)
     process.exitCode = 2
   },

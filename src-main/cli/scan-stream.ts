@@ -27,7 +27,12 @@ function readLine(bytes: Buffer): { data: string; rawHex?: string } {
   }
 }
 
-export async function scanStream(station: Station, source: ScanSource, input: Readable, output: Writable): Promise<void> {
+export async function scanStream(
+  station: Station,
+  source: ScanSource,
+  input: Readable,
+  output: Writable,
+): Promise<void> {
   let pending: Buffer = Buffer.alloc(0)
   const flush = async (lines: Buffer[]): Promise<void> => {
     if (lines.length === 0) return

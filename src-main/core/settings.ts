@@ -40,7 +40,9 @@ export class Settings {
 
   constructor(private readonly db: Db) {
     this.select = db.prepare<[string], { value: string }>('SELECT value FROM setting WHERE key = ?')
-    this.upsert = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    this.upsert = db.prepare(
+      'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    )
   }
 
   get<K extends SettingKey>(key: K): SettingsValues[K] {
@@ -56,7 +58,9 @@ export class Settings {
   }
 
   all(): SettingsValues {
-    return Object.fromEntries((Object.keys(settingDefaults) as SettingKey[]).map((k) => [k, this.get(k)])) as SettingsValues
+    return Object.fromEntries(
+      (Object.keys(settingDefaults) as SettingKey[]).map((k) => [k, this.get(k)]),
+    ) as SettingsValues
   }
 
   set<K extends SettingKey>(key: K, value: SettingsValues[K]): void {

@@ -38,7 +38,14 @@ describe('Station.scan', () => {
     const hit = station.scan({ data: '{"stockitem": 1}', source: 'wedge', device: 'kbd-1' })
     const row = station.history({ limit: 1 })[0]!
     expect(row.id).toBe(hit.scan_id)
-    expect(row).toMatchObject({ source: 'wedge', device: 'kbd-1', result: 'match', plugin: 'InvenTreeBarcode', model: 'stockitem', pk: 1 })
+    expect(row).toMatchObject({
+      source: 'wedge',
+      device: 'kbd-1',
+      result: 'match',
+      plugin: 'InvenTreeBarcode',
+      model: 'stockitem',
+      pk: 1,
+    })
     expect(JSON.parse(row.response)).toMatchObject({ success: MATCH, stockitem: { pk: 1 } })
     expect(row.durationMs).toBeGreaterThanOrEqual(0)
 
@@ -93,10 +100,17 @@ describe('Station reads', () => {
 
   it('finds parts by MPN, SKU, IPN and name', () => {
     const station = openStation()
-    expect(station.search({ query: 'CL21B104KBCNNNC' })[0]).toMatchObject({ model: 'manufacturerpart', matched: 'MPN CL21B104KBCNNNC' })
+    expect(station.search({ query: 'CL21B104KBCNNNC' })[0]).toMatchObject({
+      model: 'manufacturerpart',
+      matched: 'MPN CL21B104KBCNNNC',
+    })
     expect(station.search({ query: 'R-0805-10K' })[0]).toMatchObject({ model: 'part', title: 'Resistor 10kΩ 0805' })
     expect(station.search({ query: 'stm32' }).some((h) => h.model === 'part' && h.title === 'STM32F103C8T6')).toBe(true)
-    expect(station.search({ query: '-ND' }).every((h) => h.model === 'supplierpart' || h.model === 'purchaseorder' || h.model === 'part')).toBe(true)
+    expect(
+      station
+        .search({ query: '-ND' })
+        .every((h) => h.model === 'supplierpart' || h.model === 'purchaseorder' || h.model === 'part'),
+    ).toBe(true)
     // % is a character to look for, not a wildcard: only descriptions like "±1%" match.
     const percent = station.search({ query: '%' })
     expect(percent.length).toBeGreaterThan(0)
@@ -117,7 +131,9 @@ describe('Station reads', () => {
     const station = openStation()
     const n = (sql: string): number => (station.db.prepare(sql).get() as { n: number }).n
     expect(n('SELECT count(*) n FROM part')).toBeGreaterThanOrEqual(50)
-    expect(n("SELECT count(*) n FROM company WHERE is_supplier = 1 AND name IN ('DigiKey', 'Mouser', 'LCSC', 'TME')")).toBe(4)
+    expect(
+      n("SELECT count(*) n FROM company WHERE is_supplier = 1 AND name IN ('DigiKey', 'Mouser', 'LCSC', 'TME')"),
+    ).toBe(4)
     expect(n("SELECT count(*) n FROM purchaseorder WHERE status = 'placed'")).toBeGreaterThanOrEqual(3)
     expect(n('SELECT count(*) n FROM purchaseorderline')).toBeGreaterThanOrEqual(12)
     expect(n("SELECT count(*) n FROM stockitem WHERE batch <> ''")).toBeGreaterThan(50)

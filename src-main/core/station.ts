@@ -98,7 +98,14 @@ type ScanInput = MethodInput<'scan'> & {
 }
 /** A scan result before its history row exists (Omit that keeps the union's members apart). */
 type ScanResponse = ScanResult extends infer R ? (R extends ScanResult ? Omit<R, 'scan_id'> : never) : never
-type Outcome = { result: HistoryEntry['result']; plugin: string | null; tried: string[]; model?: ModelType; pk?: number; action?: HistoryEntry['action'] }
+type Outcome = {
+  result: HistoryEntry['result']
+  plugin: string | null
+  tried: string[]
+  model?: ModelType
+  pk?: number
+  action?: HistoryEntry['action']
+}
 
 export class Station {
   readonly settings: Settings
@@ -138,8 +145,14 @@ export class Station {
     this.byBadge = db.prepare<[string], Operator>('SELECT id, name, role FROM operator WHERE badge = ? AND active = 1')
     this.actions = new StockActions(db)
     this.sessions = new Sessions(db, this.refs, this.actions)
-    this.builtIn = [internalBarcodePlugin(this.settings), externalBarcodePlugin(db), ...supplierPlugins(new SupplierCatalog(db)), gs1Plugin(db)]
-    const pluginsDir = options.pluginsDir ?? (options.dbPath === ':memory:' ? '' : join(dirname(options.dbPath), 'plugins'))
+    this.builtIn = [
+      internalBarcodePlugin(this.settings),
+      externalBarcodePlugin(db),
+      ...supplierPlugins(new SupplierCatalog(db)),
+      gs1Plugin(db),
+    ]
+    const pluginsDir =
+      options.pluginsDir ?? (options.dbPath === ':memory:' ? '' : join(dirname(options.dbPath), 'plugins'))
     this.userPlugins = new UserPluginHost(pluginsDir, options.pluginTimeoutMs)
     this.userChain = pluginsDir ? this.userPlugins.start() : []
     this.rebuildChain()
@@ -174,15 +187,23 @@ export class Station {
     const hash = barcodeHash(data)
     const refuse = (error: string): ScanResult => {
       const response = { error, plugin: null, barcode_data: data.slice(0, MAX_BARCODE_LENGTH), barcode_hash: hash }
-      return { ...response, scan_id: this.record(input, started, response, { result: 'error', plugin: null, tried: [] }) }
+      return {
+        ...response,
+        scan_id: this.record(input, started, response, { result: 'error', plugin: null, tried: [] }),
+      }
     }
     if (!this.settings.get('barcode.enabled')) return refuse('Barcode support is switched off in settings')
     if (data.trim() === '') return refuse('Missing barcode data')
-    if (data.length > MAX_BARCODE_LENGTH) return refuse(`Barcode data too long (${data.length} characters; the limit is ${MAX_BARCODE_LENGTH})`)
+    if (data.length > MAX_BARCODE_LENGTH)
+      return refuse(`Barcode data too long (${data.length} characters; the limit is ${MAX_BARCODE_LENGTH})`)
 
     const { text, notes } = tolerant(data)
     const special = this.commandOrBadge(text, data, hash)
-    if (special) return { ...special, scan_id: this.record(input, started, special, { result: 'match', plugin: special.plugin, tried: [] }) } as ScanResult
+    if (special)
+      return {
+        ...special,
+        scan_id: this.record(input, started, special, { result: 'match', plugin: special.plugin, tried: [] }),
+      } as ScanResult
     const resolution = resolve({ raw: data, text, hash }, this.chain, (m) => this.lookup(m))
     const { response, outcome } = this.describe(resolution, data, hash, notes)
     return { ...response, scan_id: this.record(input, started, response, outcome) } as ScanResult
@@ -191,11 +212,24 @@ export class Station {
   /** Command-sheet barcodes and operator badges are answered before the plugin chain: they name no item. */
   private commandOrBadge(text: string, data: string, hash: string): (ScanResponse & { plugin: string }) | null {
     const command = parseCommand(text)
-    if (command) return { success: `Command: ${command.name}${command.value === undefined ? '' : ` ${command.value}`}`, plugin: 'StationCommand', command, barcode_data: data, barcode_hash: hash }
+    if (command)
+      return {
+        success: `Command: ${command.name}${command.value === undefined ? '' : ` ${command.value}`}`,
+        plugin: 'StationCommand',
+        command,
+        barcode_data: data,
+        barcode_hash: hash,
+      }
     const badge = this.byBadge.get(text)
     if (!badge) return null
     this.operator = badge
-    return { success: `Signed in: ${badge.name}`, plugin: 'OperatorBadge', operator: badge, barcode_data: data, barcode_hash: hash }
+    return {
+      success: `Signed in: ${badge.name}`,
+      plugin: 'OperatorBadge',
+      operator: badge,
+      barcode_data: data,
+      barcode_hash: hash,
+    }
   }
 
   private lookup(m: BarcodeMatch): FoundItem | null {
@@ -204,7 +238,12 @@ export class Station {
   }
 
   /** The InvenTree-shaped response for a resolution, plus what the history row records. */
-  private describe(r: Resolution, data: string, hash: string, notes: string[]): { response: ScanResponse; outcome: Outcome } {
+  private describe(
+    r: Resolution,
+    data: string,
+    hash: string,
+    notes: string[],
+  ): { response: ScanResponse; outcome: Outcome } {
     const extras: Record<string, unknown> = {}
     if (r.answer?.format) extras.format = r.answer.format
     if (r.answer?.fields && Object.keys(r.answer.fields).length) extras.fields = r.answer.fields
@@ -229,10 +268,16 @@ export class Station {
     }
     if (r.ambiguous) {
       extras.candidates = r.ambiguous.map((f) => ({ model: f.model, ...f.item }))
-      return { response: { error: AMBIGUOUS, plugin: r.plugin, ...base, ...extras }, outcome: { result: 'error', plugin: r.plugin, tried: r.tried } }
+      return {
+        response: { error: AMBIGUOUS, plugin: r.plugin, ...base, ...extras },
+        outcome: { result: 'error', plugin: r.plugin, tried: r.tried },
+      }
     }
     if (r.answer) extras.recognised_by = r.answer.plugin
-    return { response: { error: NO_MATCH, plugin: null, ...base, ...extras }, outcome: { result: 'no_match', plugin: null, tried: r.tried } }
+    return {
+      response: { error: NO_MATCH, plugin: null, ...base, ...extras },
+      outcome: { result: 'no_match', plugin: null, tried: r.tried },
+    }
   }
 
   /** Resolve many scans in one transaction (the CLI's `scan -`): each is logged before any result is returned. */
@@ -249,12 +294,19 @@ export class Station {
 
   /** A scan already made, rebuilt from its history row (how workflows receive scans from any source). */
   private scanById(scanId: number): ScanResult {
-    const row = this.db.prepare<[number], { response: string; action: string }>('SELECT response, action FROM scan WHERE id = ?').get(scanId)
+    const row = this.db
+      .prepare<[number], { response: string; action: string }>('SELECT response, action FROM scan WHERE id = ?')
+      .get(scanId)
     if (!row || row.action !== 'scan') throw new NotFoundError(`No scan with id ${scanId}`)
     return { ...(JSON.parse(row.response) as ScanResponse), scan_id: scanId } as ScanResult
   }
 
-  private record(input: { data: string; source: ScanInput['source']; device?: string; rawHex?: string }, started: number, response: object, outcome: Outcome): number | null {
+  private record(
+    input: { data: string; source: ScanInput['source']; device?: string; rawHex?: string },
+    started: number,
+    response: object,
+    outcome: Outcome,
+  ): number | null {
     if (!this.settings.get('history.store')) return null
     const id = this.log.write({
       action: outcome.action,
@@ -291,19 +343,42 @@ export class Station {
       const internal = parseInternal(text, this.settings.get('barcode.prefix'))
       if (internal) {
         const owner = this.refs.get(internal.model, internal.pk)
-        throw new ConflictError(`This is the internal barcode of ${internal.model} ${internal.pk}${owner ? ` (${owner.name})` : ''}; it cannot be linked to another item`)
+        throw new ConflictError(
+          `This is the internal barcode of ${internal.model} ${internal.pk}${owner ? ` (${owner.name})` : ''}; it cannot be linked to another item`,
+        )
       }
       const hash = barcodeHash(text)
-      const taken = this.db.prepare<[string], { model_type: string; pk: number }>('SELECT model_type, pk FROM barcodelink WHERE hash = ?').get(hash)
+      const taken = this.db
+        .prepare<[string], { model_type: string; pk: number }>('SELECT model_type, pk FROM barcodelink WHERE hash = ?')
+        .get(hash)
       if (taken) {
         const owner = this.refs.get(taken.model_type, taken.pk)
-        throw new ConflictError(`This barcode is already linked to ${taken.model_type} ${taken.pk}${owner ? ` (${owner.name})` : ''}`)
+        throw new ConflictError(
+          `This barcode is already linked to ${taken.model_type} ${taken.pk}${owner ? ` (${owner.name})` : ''}`,
+        )
       }
-      const existing = this.db.prepare('SELECT 1 FROM barcodelink WHERE model_type = ? AND pk = ?').get(input.model, input.pk)
+      const existing = this.db
+        .prepare('SELECT 1 FROM barcodelink WHERE model_type = ? AND pk = ?')
+        .get(input.model, input.pk)
       if (existing) throw new ConflictError(`${item.name} already has a linked barcode; unlink it first`)
-      this.db.prepare('INSERT INTO barcodelink (model_type, pk, data, hash) VALUES (?, ?, ?, ?)').run(input.model, input.pk, text, hash)
-      const result: LinkResult = { model: input.model, pk: input.pk, barcode_data: text, barcode_hash: hash, normalised: notes }
-      this.record({ data: input.data, source: 'manual' }, started, result, { action: 'link', result: 'match', plugin: null, tried: [], model: input.model, pk: input.pk })
+      this.db
+        .prepare('INSERT INTO barcodelink (model_type, pk, data, hash) VALUES (?, ?, ?, ?)')
+        .run(input.model, input.pk, text, hash)
+      const result: LinkResult = {
+        model: input.model,
+        pk: input.pk,
+        barcode_data: text,
+        barcode_hash: hash,
+        normalised: notes,
+      }
+      this.record({ data: input.data, source: 'manual' }, started, result, {
+        action: 'link',
+        result: 'match',
+        plugin: null,
+        tried: [],
+        model: input.model,
+        pk: input.pk,
+      })
       return result
     })()
   }
@@ -311,11 +386,22 @@ export class Station {
   unlink(input: MethodInput<'unlink'>): MethodOutputs['unlink'] {
     const started = performance.now()
     return this.db.transaction(() => {
-      const row = this.db.prepare<[string, number], { id: number; data: string }>('SELECT id, data FROM barcodelink WHERE model_type = ? AND pk = ?').get(input.model, input.pk)
+      const row = this.db
+        .prepare<[string, number], { id: number; data: string }>(
+          'SELECT id, data FROM barcodelink WHERE model_type = ? AND pk = ?',
+        )
+        .get(input.model, input.pk)
       if (!row) throw new NotFoundError(`${input.model} ${input.pk} has no linked barcode`)
       this.db.prepare('DELETE FROM barcodelink WHERE id = ?').run(row.id)
       const result = { model: input.model, pk: input.pk, removed: row.data }
-      this.record({ data: row.data, source: 'manual' }, started, result, { action: 'unlink', result: 'match', plugin: null, tried: [], model: input.model, pk: input.pk })
+      this.record({ data: row.data, source: 'manual' }, started, result, {
+        action: 'unlink',
+        result: 'match',
+        plugin: null,
+        tried: [],
+        model: input.model,
+        pk: input.pk,
+      })
       return result
     })()
   }
@@ -327,8 +413,16 @@ export class Station {
     const json = jsonBarcode(input.model, input.pk)
     const short = shortBarcode(input.model, input.pk, this.settings.get('barcode.prefix'))
     const preferred = this.settings.get('barcode.form') === 'short' && short ? short : json
-    const linked = this.db.prepare<[string, number], { data: string }>('SELECT data FROM barcodelink WHERE model_type = ? AND pk = ?').get(input.model, input.pk)
-    return { model: input.model, pk: input.pk, ...built, barcode: { json, short, preferred }, linked: linked?.data ?? null }
+    const linked = this.db
+      .prepare<[string, number], { data: string }>('SELECT data FROM barcodelink WHERE model_type = ? AND pk = ?')
+      .get(input.model, input.pk)
+    return {
+      model: input.model,
+      pk: input.pk,
+      ...built,
+      barcode: { json, short, preferred },
+      linked: linked?.data ?? null,
+    }
   }
 
   search(input: MethodInput<'search'>): SearchHit[] {
@@ -356,13 +450,19 @@ export class Station {
   }
 
   info(): StationInfo {
-    const count = (table: string): number => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    const count = (table: string): number =>
+      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
     return {
       version: STATION_VERSION,
       database: this.dbPath,
       operator: this.operator,
       historyEnabled: this.settings.get('history.store'),
-      counts: { parts: count('part'), stockItems: count('stockitem'), locations: count('stocklocation'), scans: this.log.total() },
+      counts: {
+        parts: count('part'),
+        stockItems: count('stockitem'),
+        locations: count('stocklocation'),
+        scans: this.log.total(),
+      },
     }
   }
 
@@ -383,8 +483,23 @@ export class Station {
     const disabled = new Set(this.settings.get('plugins.disabled'))
     const builtIn = new Set(this.builtIn)
     const ordered = this.ordered([...this.builtIn, ...this.userChain])
-    const listed = ordered.map((p, order) => ({ name: p.name, order, description: p.description, enabled: !disabled.has(p.name), builtIn: builtIn.has(p) }))
-    const failed = this.userPlugins.loaded.filter((p) => p.error).map((p, i) => ({ name: p.file.split('/').pop()!, order: listed.length + i, description: 'User plugin', enabled: false, builtIn: false, error: p.error! }))
+    const listed = ordered.map((p, order) => ({
+      name: p.name,
+      order,
+      description: p.description,
+      enabled: !disabled.has(p.name),
+      builtIn: builtIn.has(p),
+    }))
+    const failed = this.userPlugins.loaded
+      .filter((p) => p.error)
+      .map((p, i) => ({
+        name: p.file.split('/').pop()!,
+        order: listed.length + i,
+        description: 'User plugin',
+        enabled: false,
+        builtIn: false,
+        error: p.error!,
+      }))
     return [...listed, ...failed]
   }
 
@@ -398,10 +513,16 @@ export class Station {
   }
 
   signIn(input: MethodInput<'signIn'>): Operator {
-    const row = input.badge !== undefined
-      ? this.byBadge.get(input.badge.trim())
-      : this.db.prepare<[number], Operator>('SELECT id, name, role FROM operator WHERE id = ? AND active = 1').get(input.operatorId!)
-    if (!row) throw new NotFoundError(input.badge !== undefined ? 'No operator has this badge' : `No operator with id ${input.operatorId}`)
+    const row =
+      input.badge !== undefined
+        ? this.byBadge.get(input.badge.trim())
+        : this.db
+            .prepare<[number], Operator>('SELECT id, name, role FROM operator WHERE id = ? AND active = 1')
+            .get(input.operatorId!)
+    if (!row)
+      throw new NotFoundError(
+        input.badge !== undefined ? 'No operator has this badge' : `No operator with id ${input.operatorId}`,
+      )
     this.operator = row
     return row
   }
@@ -413,7 +534,8 @@ export class Station {
   }
 
   private requireAdmin(what: string): void {
-    if (this.operator?.role !== 'admin') throw new ForbiddenError(`Only an admin may ${what}; sign in with an admin badge first`)
+    if (this.operator?.role !== 'admin')
+      throw new ForbiddenError(`Only an admin may ${what}; sign in with an admin badge first`)
   }
 
   // ---- workflows: sessions and stock actions ---------------------------------------------------------------------
@@ -432,19 +554,33 @@ export class Station {
 
   /** Adds a scan to a session, or carries out the command barcode it is. */
   sessionAdd(input: MethodInput<'sessionAdd'>): SessionUpdate {
-    const scan = input.scanId !== undefined ? this.scanById(input.scanId) : this.scan({ data: input.data!, source: input.source ?? 'manual' })
+    const scan =
+      input.scanId !== undefined
+        ? this.scanById(input.scanId)
+        : this.scan({ data: input.data!, source: input.source ?? 'manual' })
     const withScan = (update: SessionUpdate): SessionUpdate => (input.data !== undefined ? { ...update, scan } : update)
     if (scan.command) return withScan({ ...this.runCommand(input.session, scan.command), command: scan.command })
-    if (scan.operator) return withScan({ row: null, message: `Signed in: ${scan.operator.name}`, session: this.sessions.header(input.session) })
+    if (scan.operator)
+      return withScan({
+        row: null,
+        message: `Signed in: ${scan.operator.name}`,
+        session: this.sessions.header(input.session),
+      })
     return withScan(this.sessions.add(input.session, scan))
   }
 
   private runCommand(session: number, command: NonNullable<ScanResult['command']>): Omit<SessionUpdate, 'command'> {
-    const header = (message: string, h: SessionHeader = this.sessions.header(session)): Omit<SessionUpdate, 'command'> => ({ row: null, message, session: h })
+    const header = (
+      message: string,
+      h: SessionHeader = this.sessions.header(session),
+    ): Omit<SessionUpdate, 'command'> => ({ row: null, message, session: h })
     switch (command.name) {
       case 'commit': {
         const { created, ...done } = this.sessions.commit(session, this.context(session))
-        return { ...header(done.kind === 'receive' ? `Received ${created.length} package(s)` : 'Session closed', done), created }
+        return {
+          ...header(done.kind === 'receive' ? `Received ${created.length} package(s)` : 'Session closed', done),
+          created,
+        }
       }
       case 'clear':
         return header('Session cleared', this.sessions.clear(session))
@@ -456,7 +592,10 @@ export class Station {
         return header(`Removed the last scan: ${last.name}`, this.sessions.removeRow(session, last.id))
       }
       case 'quantity': {
-        const last = this.sessions.view(session).rows.filter((r) => r.flag !== 'duplicate' && r.flag !== 'unknown').at(-1)
+        const last = this.sessions
+          .view(session)
+          .rows.filter((r) => r.flag !== 'duplicate' && r.flag !== 'unknown')
+          .at(-1)
         if (!last) throw new ConflictError('Scan an item before setting its quantity')
         const row = this.sessions.updateRow(session, last.id, { quantity: command.value ?? 0 })
         return { row, message: `Quantity ${command.value} for ${row.name}`, session: this.sessions.header(session) }
@@ -469,7 +608,11 @@ export class Station {
   }
 
   sessionUpdateRow(input: MethodInput<'sessionUpdateRow'>): SessionRow {
-    return this.sessions.updateRow(input.session, input.row, { quantity: input.quantity, locationId: input.location, lot: input.lot })
+    return this.sessions.updateRow(input.session, input.row, {
+      quantity: input.quantity,
+      locationId: input.location,
+      lot: input.lot,
+    })
   }
 
   sessionClear(input: MethodInput<'sessionClear'>): SessionHeader {
@@ -511,7 +654,10 @@ export class Station {
   // ---- supplier parts from labels -------------------------------------------------------------------------------
 
   suppliers(): ItemRef[] {
-    return this.db.prepare<[], { id: number; name: string }>('SELECT id, name FROM company WHERE is_supplier = 1 ORDER BY name').all().map((r) => ({ pk: r.id, name: r.name, url: `/company/${r.id}` }))
+    return this.db
+      .prepare<[], { id: number; name: string }>('SELECT id, name FROM company WHERE is_supplier = 1 ORDER BY name')
+      .all()
+      .map((r) => ({ pk: r.id, name: r.name, url: `/company/${r.id}` }))
   }
 
   /**
@@ -520,26 +666,63 @@ export class Station {
    */
   createSupplierPart(input: MethodInput<'createSupplierPart'>): MethodOutputs['createSupplierPart'] {
     return this.db.transaction(() => {
-      const supplier = this.db.prepare<[number], { name: string }>('SELECT name FROM company WHERE id = ? AND is_supplier = 1').get(input.supplier)
+      const supplier = this.db
+        .prepare<[number], { name: string }>('SELECT name FROM company WHERE id = ? AND is_supplier = 1')
+        .get(input.supplier)
       if (!supplier) throw new NotFoundError(`No supplier with pk ${input.supplier}`)
       const sku = input.sku.trim()
-      const existing = this.db.prepare<[number, string], { id: number }>('SELECT id FROM supplierpart WHERE supplier_id = ? AND sku = ? COLLATE NOCASE').get(input.supplier, sku)
-      if (existing) throw new ConflictError(`${supplier.name} already has a supplier part with SKU ${sku} (supplier part ${existing.id})`)
+      const existing = this.db
+        .prepare<[number, string], { id: number }>(
+          'SELECT id FROM supplierpart WHERE supplier_id = ? AND sku = ? COLLATE NOCASE',
+        )
+        .get(input.supplier, sku)
+      if (existing)
+        throw new ConflictError(
+          `${supplier.name} already has a supplier part with SKU ${sku} (supplier part ${existing.id})`,
+        )
       let partId = input.part ?? null
       if (partId !== null && !this.refs.get('part', partId)) throw new NotFoundError(`No part with pk ${partId}`)
       if (partId === null) {
-        partId = Number(this.db.prepare("INSERT INTO part (name, description) VALUES (?, ?)").run(input.newPartName!, input.mpn ? `MPN ${input.mpn}` : '').lastInsertRowid)
+        partId = Number(
+          this.db
+            .prepare('INSERT INTO part (name, description) VALUES (?, ?)')
+            .run(input.newPartName!, input.mpn ? `MPN ${input.mpn}` : '').lastInsertRowid,
+        )
       }
       let mpId: number | null = null
       if (input.mpn) {
         const makerName = input.manufacturer || 'Unknown manufacturer'
-        const maker = this.db.prepare<[string], { id: number }>('SELECT id FROM company WHERE name = ? COLLATE NOCASE').get(makerName)
-        const makerId = maker ? maker.id : Number(this.db.prepare('INSERT INTO company (name, is_manufacturer) VALUES (?, 1)').run(makerName).lastInsertRowid)
-        const mp = this.db.prepare<[number, string], { id: number; part_id: number }>('SELECT id, part_id FROM manufacturerpart WHERE manufacturer_id = ? AND mpn = ? COLLATE NOCASE').get(makerId, input.mpn)
-        if (mp && mp.part_id !== partId) throw new ConflictError(`${makerName} ${input.mpn} belongs to part ${mp.part_id}; choose that part`)
-        mpId = mp ? mp.id : Number(this.db.prepare('INSERT INTO manufacturerpart (part_id, manufacturer_id, mpn) VALUES (?, ?, ?)').run(partId, makerId, input.mpn).lastInsertRowid)
+        const maker = this.db
+          .prepare<[string], { id: number }>('SELECT id FROM company WHERE name = ? COLLATE NOCASE')
+          .get(makerName)
+        const makerId = maker
+          ? maker.id
+          : Number(
+              this.db.prepare('INSERT INTO company (name, is_manufacturer) VALUES (?, 1)').run(makerName)
+                .lastInsertRowid,
+            )
+        const mp = this.db
+          .prepare<[number, string], { id: number; part_id: number }>(
+            'SELECT id, part_id FROM manufacturerpart WHERE manufacturer_id = ? AND mpn = ? COLLATE NOCASE',
+          )
+          .get(makerId, input.mpn)
+        if (mp && mp.part_id !== partId)
+          throw new ConflictError(`${makerName} ${input.mpn} belongs to part ${mp.part_id}; choose that part`)
+        mpId = mp
+          ? mp.id
+          : Number(
+              this.db
+                .prepare('INSERT INTO manufacturerpart (part_id, manufacturer_id, mpn) VALUES (?, ?, ?)')
+                .run(partId, makerId, input.mpn).lastInsertRowid,
+            )
       }
-      const spId = Number(this.db.prepare('INSERT INTO supplierpart (part_id, supplier_id, manufacturer_part_id, sku, pack_quantity) VALUES (?, ?, ?, ?, ?)').run(partId, input.supplier, mpId, sku, input.packQuantity ?? 1).lastInsertRowid)
+      const spId = Number(
+        this.db
+          .prepare(
+            'INSERT INTO supplierpart (part_id, supplier_id, manufacturer_part_id, sku, pack_quantity) VALUES (?, ?, ?, ?, ?)',
+          )
+          .run(partId, input.supplier, mpId, sku, input.packQuantity ?? 1).lastInsertRowid,
+      )
       return {
         supplierpart: this.refs.get('supplierpart', spId)!,
         part: this.refs.get('part', partId)!,
@@ -579,10 +762,24 @@ export class Station {
   }
 
   /** A scan an unplug cut off: logged as an error (never merged with the next scan) and shown to the user. */
-  reportDroppedScan(dropped: { device: string; partial: string; reason: string; source: 'wedge' | 'hid' | 'serial' }): void {
+  reportDroppedScan(dropped: {
+    device: string
+    partial: string
+    reason: string
+    source: 'wedge' | 'hid' | 'serial'
+  }): void {
     const started = performance.now()
-    const response = { error: `Scan cut off (${dropped.reason}); scan it again`, plugin: null, barcode_data: dropped.partial, barcode_hash: barcodeHash(dropped.partial) }
-    this.record({ data: dropped.partial, source: dropped.source, device: dropped.device }, started, response, { result: 'error', plugin: null, tried: [] })
+    const response = {
+      error: `Scan cut off (${dropped.reason}); scan it again`,
+      plugin: null,
+      barcode_data: dropped.partial,
+      barcode_hash: barcodeHash(dropped.partial),
+    }
+    this.record({ data: dropped.partial, source: dropped.source, device: dropped.device }, started, response, {
+      result: 'error',
+      plugin: null,
+      tried: [],
+    })
     this.emit('scanDropped', { device: dropped.device, partial: dropped.partial, reason: dropped.reason })
   }
 
@@ -606,7 +803,10 @@ export class Station {
       name: t.name,
       title: t.title,
       models: t.models,
-      page: t.page.kind === 'roll' ? `${t.page.width} × ${t.page.height} mm roll` : `${t.page.paper} sheet ${t.page.columns} × ${t.page.rows}`,
+      page:
+        t.page.kind === 'roll'
+          ? `${t.page.width} × ${t.page.height} mm roll`
+          : `${t.page.paper} sheet ${t.page.columns} × ${t.page.rows}`,
       symbology: t.symbology,
       isDefaultFor: t.defaultFor,
     }))
@@ -615,7 +815,12 @@ export class Station {
   async labelPreview(input: MethodInput<'labelPreview'>): Promise<MethodOutputs['labelPreview']> {
     const { checkLabel, renderLabelSvg } = await this.labels()
     const checked = await checkLabel(this, input)
-    return { svg: renderLabelSvg(checked.layout), verified: checked.verification.ok, reason: checked.verification.ok ? null : checked.verification.reason, template: checked.template.name }
+    return {
+      svg: renderLabelSvg(checked.layout),
+      verified: checked.verification.ok,
+      reason: checked.verification.ok ? null : checked.verification.reason,
+      template: checked.template.name,
+    }
   }
 
   async labelPdf(input: MethodInput<'labelPdf'>): Promise<MethodOutputs['labelPdf']> {

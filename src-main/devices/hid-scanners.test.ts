@@ -2,7 +2,13 @@ import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import type { DeviceStatus } from '../contract'
 import { encodeHidPosReports } from '../core/scanner/hid-pos'
-import { HidScannerManager, type HidBackend, type HidDeviceInfo, type HidHandle, type HidScanEvent } from './hid-scanners'
+import {
+  HidScannerManager,
+  type HidBackend,
+  type HidDeviceInfo,
+  type HidHandle,
+  type HidScanEvent,
+} from './hid-scanners'
 import type { DroppedScan } from './serial-scanner'
 
 class FakeHandle extends EventEmitter implements HidHandle {
@@ -63,7 +69,9 @@ describe('HidScannerManager (fake node-hid)', () => {
     await t.manager.start()
     expect([...t.handles.keys()]).toEqual(['/dev/hidraw1'])
     expect(t.handles.get('/dev/hidraw1')!.features).toEqual([[0xfe, 0x01]]) // Honeywell: HID POS mode on
-    expect(t.statuses).toEqual([{ id: 'hid:/dev/hidraw1', kind: 'hid', name: 'Honeywell Voyager 1400g', state: 'connected' }])
+    expect(t.statuses).toEqual([
+      { id: 'hid:/dev/hidraw1', kind: 'hid', name: 'Honeywell Voyager 1400g', state: 'connected' },
+    ])
     for (const r of encodeHidPosReports('{"stockitem": 1}', ']Q1')) t.handles.get('/dev/hidraw1')!.report(r)
     expect(t.scans).toEqual([{ data: '{"stockitem": 1}', symbologyId: ']Q1', device: 'hid:/dev/hidraw1' }])
     await t.manager.stop()

@@ -16,7 +16,12 @@
  * injectable, so the manager is unit-tested without hardware.
  */
 import type { DeviceStatus } from '../contract'
-import { HID_POS_USAGE_PAGE, HID_POS_USAGE_SCANNER, HidPosAssembler, HONEYWELL_VENDOR_ID } from '../core/scanner/hid-pos'
+import {
+  HID_POS_USAGE_PAGE,
+  HID_POS_USAGE_SCANNER,
+  HidPosAssembler,
+  HONEYWELL_VENDOR_ID,
+} from '../core/scanner/hid-pos'
 import type { DroppedScan } from './serial-scanner'
 
 /** What node-hid's `devices()` returns, the fields used here. */
@@ -87,7 +92,8 @@ interface Open {
   name: string
 }
 
-export const isHidPosScanner = (d: HidDeviceInfo): boolean => d.usagePage === HID_POS_USAGE_PAGE && d.usage === HID_POS_USAGE_SCANNER
+export const isHidPosScanner = (d: HidDeviceInfo): boolean =>
+  d.usagePage === HID_POS_USAGE_PAGE && d.usage === HID_POS_USAGE_SCANNER
 
 export class HidScannerManager {
   readonly options: HidScannerOptions
@@ -119,7 +125,13 @@ export class HidScannerManager {
       this.backend = await this.backendFactory()
     } catch (err) {
       this.running = false
-      this.handlers.onStatus({ id: 'hid', kind: 'hid', name: 'HID POS scanners', state: 'error', message: `node-hid unavailable: ${message(err)}` })
+      this.handlers.onStatus({
+        id: 'hid',
+        kind: 'hid',
+        name: 'HID POS scanners',
+        state: 'error',
+        message: `node-hid unavailable: ${message(err)}`,
+      })
       return
     }
     await this.poll()
@@ -165,12 +177,17 @@ export class HidScannerManager {
 
   private allowed(d: HidDeviceInfo): boolean {
     const allow = this.options.allow
-    return allow.length === 0 || allow.some((a) => a.vendorId === d.vendorId && (a.productId === undefined || a.productId === d.productId))
+    return (
+      allow.length === 0 ||
+      allow.some((a) => a.vendorId === d.vendorId && (a.productId === undefined || a.productId === d.productId))
+    )
   }
 
   private async openDevice(path: string, info: HidDeviceInfo): Promise<void> {
     const id = `hid:${path}`
-    const name = [info.manufacturer, info.product].filter(Boolean).join(' ') || `HID scanner ${hex(info.vendorId)}:${hex(info.productId)}`
+    const name =
+      [info.manufacturer, info.product].filter(Boolean).join(' ') ||
+      `HID scanner ${hex(info.vendorId)}:${hex(info.productId)}`
     let handle: HidHandle
     try {
       handle = await this.backend!.open(path)
@@ -200,7 +217,8 @@ export class HidScannerManager {
     handle.on('error', (err: unknown) => {
       if (this.open.get(path) === dev) this.closeDevice(path, `read failed: ${message(err)}`)
     })
-    if (info.vendorId === HONEYWELL_VENDOR_ID && handle.sendFeatureReport) safe(() => handle.sendFeatureReport!([0xfe, 0x01]))
+    if (info.vendorId === HONEYWELL_VENDOR_ID && handle.sendFeatureReport)
+      safe(() => handle.sendFeatureReport!([0xfe, 0x01]))
     this.handlers.onStatus({ id, kind: 'hid', name, state: 'connected' })
   }
 
@@ -212,7 +230,8 @@ export class HidScannerManager {
     safe(() => dev.handle.on('error', () => {}))
     safe(() => dev.handle.close())
     const partial = dev.assembler.reset()
-    if (partial !== null) this.handlers.onDropped?.({ device: dev.id, partial, reason: reason === 'stopped' ? 'stopped' : 'disconnected' })
+    if (partial !== null)
+      this.handlers.onDropped?.({ device: dev.id, partial, reason: reason === 'stopped' ? 'stopped' : 'disconnected' })
     this.handlers.onStatus({ id: dev.id, kind: 'hid', name: dev.name, state: 'disconnected', message: reason })
   }
 }

@@ -63,14 +63,24 @@ describe('hubOptionsFromSettings', () => {
       'scanner.serial.terminator': 'CR',
       'scanner.hid.enabled': false,
     })
-    expect(o.wedge).toMatchObject({ maxIntervalMs: 45, minLength: 3, requireTerminator: true, prefix: '#', suffix: '!', layout: 'de' })
+    expect(o.wedge).toMatchObject({
+      maxIntervalMs: 45,
+      minLength: 3,
+      requireTerminator: true,
+      prefix: '#',
+      suffix: '!',
+      layout: 'de',
+    })
     expect(o.serial).toEqual({ enabled: true, path: '/dev/ttyACM0', baudRate: 115200, terminator: 'CR' })
     expect(o.hid.enabled).toBe(false)
     // Under `slow`, the gap is at least the preset's (else 80–100 ms scanners are never one burst)…
     const slow = hubOptionsFromSettings({ ...settingDefaults, 'scanner.wedge.preset': 'slow' })
     expect(slow.wedge).toMatchObject({ ...WEDGE_PRESETS.slow, maxIntervalMs: 120 })
     // …and a larger input delay still wins.
-    expect(hubOptionsFromSettings({ ...settingDefaults, 'scanner.wedge.preset': 'slow', 'barcode.inputDelay': 200 }).wedge.maxIntervalMs).toBe(200)
+    expect(
+      hubOptionsFromSettings({ ...settingDefaults, 'scanner.wedge.preset': 'slow', 'barcode.inputDelay': 200 }).wedge
+        .maxIntervalMs,
+    ).toBe(200)
     // A path without "enabled", or "enabled" without a path, opens nothing.
     expect(hubOptionsFromSettings({ ...settingDefaults, 'scanner.serial.path': '/dev/x' }).serial.enabled).toBe(false)
     expect(hubOptionsFromSettings({ ...settingDefaults, 'scanner.serial.enabled': true }).serial.enabled).toBe(false)
@@ -90,7 +100,8 @@ describe('startScannerHub', () => {
     const running = await startScannerHub(station, noHid)
     try {
       const session = running.hub.createWedgeSession('w', { release: () => {} })
-      for (const { ev, t } of scannerTrace('INV-SI1', { msPerKey: 5, terminator: 'Enter', start: 100 })) session.onKey(ev, t)
+      for (const { ev, t } of scannerTrace('INV-SI1', { msPerKey: 5, terminator: 'Enter', start: 100 }))
+        session.onKey(ev, t)
       expect(station.scans).toEqual([{ data: 'INV-SI1', source: 'wedge', device: 'wedge:w' }])
 
       let reconfigures = 0
@@ -108,7 +119,14 @@ describe('startScannerHub', () => {
       expect(reconfigures).toBe(1)
 
       // The UK layout now decodes a UK-configured scanner's keys.
-      for (const { ev, t } of scannerTrace('{"stockitem": 1}', { msPerKey: 5, terminator: 'Enter', scannerLayout: 'uk', hostLayout: 'us', start: 5000 })) session.onKey(ev, t)
+      for (const { ev, t } of scannerTrace('{"stockitem": 1}', {
+        msPerKey: 5,
+        terminator: 'Enter',
+        scannerLayout: 'uk',
+        hostLayout: 'us',
+        start: 5000,
+      }))
+        session.onKey(ev, t)
       expect(station.scans.at(-1)?.data).toBe('{"stockitem": 1}')
     } finally {
       await running.stop()
@@ -146,7 +164,10 @@ describe('startScannerHub', () => {
       expect(station.statuses.filter((s) => s.kind === 'serial').map((s) => s.state)).toEqual(['connected'])
       station.update({ 'scanner.serial.enabled': false })
       await running.settled()
-      expect(station.statuses.filter((s) => s.kind === 'serial').map((s) => s.state)).toEqual(['connected', 'disconnected'])
+      expect(station.statuses.filter((s) => s.kind === 'serial').map((s) => s.state)).toEqual([
+        'connected',
+        'disconnected',
+      ])
     } finally {
       await running.stop()
     }
@@ -162,7 +183,14 @@ describe('startScannerHub', () => {
       const session = running.hub.createWedgeSession('c', { release: () => {} })
       expect(station.calibration!.start()).toMatchObject({ state: 'waiting', label: CALIBRATION_LABEL })
       // A German-configured scanner on a US host: the keys mean nothing under 'us' but decode exactly under 'de'.
-      for (const { ev, t } of scannerTrace(CALIBRATION_LABEL, { msPerKey: 4, terminator: 'Enter', scannerLayout: 'de', hostLayout: 'us', start: 100 })) session.onKey(ev, t)
+      for (const { ev, t } of scannerTrace(CALIBRATION_LABEL, {
+        msPerKey: 4,
+        terminator: 'Enter',
+        scannerLayout: 'de',
+        hostLayout: 'us',
+        start: 100,
+      }))
+        session.onKey(ev, t)
       const view = station.calibration!.view()
       expect(view).toMatchObject({ state: 'done', profile: 'de', candidates: ['de'] })
       expect(view.decoded.find((d) => d.profile === 'de')?.text).toBe(CALIBRATION_LABEL)
@@ -171,7 +199,8 @@ describe('startScannerHub', () => {
       // Disarmed: the prefix setting applies again, so an unprefixed burst is typing, not a scan.
       const released: unknown[] = []
       const s2 = running.hub.createWedgeSession('d', { release: (e) => released.push(...e) })
-      for (const { ev, t } of scannerTrace('INV-SI1', { msPerKey: 4, terminator: 'Enter', start: 9000 })) s2.onKey(ev, t)
+      for (const { ev, t } of scannerTrace('INV-SI1', { msPerKey: 4, terminator: 'Enter', start: 9000 }))
+        s2.onKey(ev, t)
       expect(station.scans).toEqual([])
       // Cancel returns to idle.
       station.calibration!.start()

@@ -123,7 +123,9 @@ export async function startScannerHub(station: ScannerStation, deps: HubDeps = {
     queueMicrotask(() => {
       scheduled = false
       if (stopped) return
-      chain = chain.then(() => (stopped ? undefined : hub.reconfigure(hubOptionsFromSettings(readSettings(station))))).catch((err: unknown) => onError(err, 'reconfigure'))
+      chain = chain
+        .then(() => (stopped ? undefined : hub.reconfigure(hubOptionsFromSettings(readSettings(station)))))
+        .catch((err: unknown) => onError(err, 'reconfigure'))
     })
   })
   station.attachWedgeCalibration?.(hub.calibration)

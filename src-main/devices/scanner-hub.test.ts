@@ -57,7 +57,11 @@ describe('WedgeSession', () => {
   function setup(wedge = {}) {
     const station = new FakeStation()
     const timers = new ManualTimers()
-    const hub = new ScannerHub(station, { hid: { enabled: false, pollMs: 1000 }, wedge: { enabled: true, ...wedge } }, { timers })
+    const hub = new ScannerHub(
+      station,
+      { hid: { enabled: false, pollMs: 1000 }, wedge: { enabled: true, ...wedge } },
+      { timers },
+    )
     const page: KeyEvent[] = []
     const session = hub.createWedgeSession('1', { release: (events) => page.push(...events) })
     /** Feed like before-input-event: pass what is not swallowed, replay what is released. */
@@ -72,7 +76,8 @@ describe('WedgeSession', () => {
 
   it('a scan at 5 ms per key goes to the Station as a wedge scan and nothing reaches the page', () => {
     const { station, timers, page, feed } = setup()
-    for (const { ev, t } of scannerTrace('{"stockitem": 1}', { msPerKey: 5, terminator: 'Enter', start: 100 })) feed(ev, t)
+    for (const { ev, t } of scannerTrace('{"stockitem": 1}', { msPerKey: 5, terminator: 'Enter', start: 100 }))
+      feed(ev, t)
     timers.advance(2000)
     expect(station.scans).toEqual([{ data: '{"stockitem": 1}', source: 'wedge', device: 'wedge:1' }])
     expect(page.filter((e) => !['Shift', 'Control', 'Alt'].includes(e.key))).toEqual([])
@@ -104,10 +109,24 @@ describe('WedgeSession', () => {
 
   it('the UK layout profile (a scanner set to UK) and a US scanner on a UK host both give {"stockitem": 1}', () => {
     const uk = setup({ layout: 'uk' })
-    for (const { ev, t } of scannerTrace('{"stockitem": 1}', { msPerKey: 5, terminator: 'Enter', scannerLayout: 'uk', hostLayout: 'uk', start: 100 })) uk.feed(ev, t)
+    for (const { ev, t } of scannerTrace('{"stockitem": 1}', {
+      msPerKey: 5,
+      terminator: 'Enter',
+      scannerLayout: 'uk',
+      hostLayout: 'uk',
+      start: 100,
+    }))
+      uk.feed(ev, t)
     expect(uk.station.scans.map((s) => s.data)).toEqual(['{"stockitem": 1}'])
     const us = setup({ layout: 'us' })
-    for (const { ev, t } of scannerTrace('{"stockitem": 1}', { msPerKey: 5, terminator: 'Enter', scannerLayout: 'us', hostLayout: 'uk', start: 100 })) us.feed(ev, t)
+    for (const { ev, t } of scannerTrace('{"stockitem": 1}', {
+      msPerKey: 5,
+      terminator: 'Enter',
+      scannerLayout: 'us',
+      hostLayout: 'uk',
+      start: 100,
+    }))
+      us.feed(ev, t)
     expect(us.station.scans.map((s) => s.data)).toEqual(['{"stockitem": 1}'])
   })
 
@@ -143,7 +162,11 @@ describe('WedgeSession', () => {
       reportDevice: () => {},
     }
     const timers = new ManualTimers()
-    const hub = new ScannerHub(station, { hid: { enabled: false, pollMs: 1000 } }, { timers, onError: (_e, where) => errors.push(where) })
+    const hub = new ScannerHub(
+      station,
+      { hid: { enabled: false, pollMs: 1000 } },
+      { timers, onError: (_e, where) => errors.push(where) },
+    )
     const session = hub.createWedgeSession('3', { release: () => {} })
     for (const { ev, t } of scannerTrace('INV-SI5', { msPerKey: 2, terminator: 'Enter' })) session.onKey(ev, t)
     expect(errors).toEqual(['scan from wedge:3'])
@@ -168,7 +191,10 @@ describe('ScannerHub devices', () => {
     })()
     const hub = new ScannerHub(
       station,
-      { serial: { enabled: true, path: '/dev/ttyACM0', baudRate: 9600, terminator: 'CR' }, hid: { enabled: false, pollMs: 1000 } },
+      {
+        serial: { enabled: true, path: '/dev/ttyACM0', baudRate: 9600, terminator: 'CR' },
+        hid: { enabled: false, pollMs: 1000 },
+      },
       { serialFactory: async () => port },
     )
     await hub.start()
@@ -176,7 +202,9 @@ describe('ScannerHub devices', () => {
     port.emit('data', Buffer.from('INV-SI5\rINV-'))
     port.emit('close', Object.assign(new Error('disconnected'), { disconnected: true }))
     expect(station.scans).toEqual([{ data: 'INV-SI5', source: 'serial', device: 'serial:/dev/ttyACM0' }])
-    expect(station.dropped).toEqual([{ device: 'serial:/dev/ttyACM0', partial: 'INV-', reason: 'disconnected', source: 'serial' }])
+    expect(station.dropped).toEqual([
+      { device: 'serial:/dev/ttyACM0', partial: 'INV-', reason: 'disconnected', source: 'serial' },
+    ])
     expect(station.statuses.map((s) => s.state)).toEqual(['connected', 'disconnected'])
     await hub.stop()
   })
@@ -186,12 +214,18 @@ describe('ScannerHub devices', () => {
     const handle = new (class extends EventEmitter implements HidHandle {
       close() {}
     })()
-    const hub = new ScannerHub(station, { hid: { enabled: true, pollMs: 60_000 } }, {
-      hidBackend: async () => ({
-        devices: () => [{ vendorId: 0x05e0, productId: 0x1200, path: 'p1', usagePage: 0x8c, usage: 2, product: 'DS2208' }],
-        open: () => handle,
-      }),
-    })
+    const hub = new ScannerHub(
+      station,
+      { hid: { enabled: true, pollMs: 60_000 } },
+      {
+        hidBackend: async () => ({
+          devices: () => [
+            { vendorId: 0x05e0, productId: 0x1200, path: 'p1', usagePage: 0x8c, usage: 2, product: 'DS2208' },
+          ],
+          open: () => handle,
+        }),
+      },
+    )
     await hub.start()
     for (const r of encodeHidPosReports('INV-SI5', ']Q1')) handle.emit('data', Buffer.from(r))
     expect(station.scans).toEqual([{ data: 'INV-SI5', source: 'hid', device: 'hid:p1', symbologyId: ']Q1' }])

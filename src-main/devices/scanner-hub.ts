@@ -144,7 +144,13 @@ export class ScannerHub {
     if (o.hid.enabled && !this.hid) {
       this.hid = new HidScannerManager(
         {
-          onScan: (s) => this.scan({ data: s.data, source: 'hid', device: s.device, ...(s.symbologyId ? { symbologyId: s.symbologyId } : {}) }),
+          onScan: (s) =>
+            this.scan({
+              data: s.data,
+              source: 'hid',
+              device: s.device,
+              ...(s.symbologyId ? { symbologyId: s.symbologyId } : {}),
+            }),
           onStatus: (s) => this.status(s),
           onDropped: (d) => this.dropped({ ...d, source: 'hid' }),
         },
@@ -241,7 +247,13 @@ interface SessionSinks {
 }
 
 const sameKey = (a: KeyEvent, b: KeyEvent): boolean =>
-  a.type === b.type && a.code === b.code && a.key === b.key && a.shift === b.shift && a.control === b.control && a.alt === b.alt && a.meta === b.meta
+  a.type === b.type &&
+  a.code === b.code &&
+  a.key === b.key &&
+  a.shift === b.shift &&
+  a.control === b.control &&
+  a.alt === b.alt &&
+  a.meta === b.meta
 
 /** One window's wedge detector with its timeout timer. */
 export class WedgeSession {
@@ -327,7 +339,8 @@ export class WedgeSession {
     }
     if (this.calibrating) {
       // Keep the raw events of the current burst: a new one starts after the detector went idle or a silence.
-      if (this.detector.nextDeadline() === null || now - this.burstLastT > this.detector.options.maxIntervalMs) this.burst = []
+      if (this.detector.nextDeadline() === null || now - this.burstLastT > this.detector.options.maxIntervalMs)
+        this.burst = []
       this.burst.push(ev)
       this.burstLastT = now
       if (this.burst.length > 10_000) this.burst.splice(0, this.burst.length - 10_000)

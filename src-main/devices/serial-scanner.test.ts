@@ -35,7 +35,9 @@ describe.skipIf(!hasSocat)('SerialScanner over a socat pty pair', () => {
   let scanner: SerialScanner | null = null
 
   function startSocat(): Promise<Socat> {
-    const proc = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${join(dir, 'scanner')}`, 'pty,raw,echo=0'], { stdio: ['ignore', 'ignore', 'pipe'] })
+    const proc = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${join(dir, 'scanner')}`, 'pty,raw,echo=0'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     procs.push(proc)
     return new Promise((resolve, reject) => {
       let err = ''
@@ -166,7 +168,6 @@ describe('SerialScanner with a fake port', () => {
     await s.stop()
   })
 })
-
 
 class FakePort extends EventEmitter implements PortLike {
   isOpen = false

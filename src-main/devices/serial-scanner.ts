@@ -173,7 +173,10 @@ export class SerialScanner {
     if (gen !== this.generation || this.stopped) return
     const message = err instanceof Error ? err.message : String(err)
     // First failure says why; later ones stay quiet (the state has not changed).
-    this.status(this.lastState === null || this.lastState === 'error' ? 'error' : 'disconnected', `waiting for ${this.options.path}: ${message}`)
+    this.status(
+      this.lastState === null || this.lastState === 'error' ? 'error' : 'disconnected',
+      `waiting for ${this.options.path}: ${message}`,
+    )
     this.schedule()
   }
 

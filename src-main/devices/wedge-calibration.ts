@@ -28,7 +28,11 @@ export const CALIBRATION_TIMEOUT_MS = 120_000
 export class WedgeCalibration implements WedgeCalibrationControl {
   private state: CalibrationState = 'idle'
   private armedAt = 0
-  private result: Pick<WedgeCalibrationView, 'profile' | 'candidates' | 'decoded'> = { profile: null, candidates: [], decoded: [] }
+  private result: Pick<WedgeCalibrationView, 'profile' | 'candidates' | 'decoded'> = {
+    profile: null,
+    candidates: [],
+    decoded: [],
+  }
   /** Told when calibration is armed or disarmed (the hub swaps the sessions' detectors). */
   onArmedChange: (armed: boolean) => void = () => {}
 
@@ -89,5 +93,8 @@ export class WedgeCalibration implements WedgeCalibrationControl {
 
 /** Enter/Tab key-downs (and key-ups) are terminators, not label text. */
 function stripTerminators(events: readonly KeyEvent[]): KeyEvent[] {
-  return events.filter((e) => !['Enter', 'NumpadEnter', 'Tab'].includes(e.code) && !(e.code === '' && (e.key === 'Enter' || e.key === 'Tab')))
+  return events.filter(
+    (e) =>
+      !['Enter', 'NumpadEnter', 'Tab'].includes(e.code) && !(e.code === '' && (e.key === 'Enter' || e.key === 'Tab')),
+  )
 }

@@ -15,7 +15,16 @@ export const electronPrinter: LabelPrinter = {
     const dir = await mkdtemp(join(tmpdir(), 'scan-station-labels-'))
     const file = join(dir, 'labels.pdf')
     await writeFile(file, pdf)
-    const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, disableBlinkFeatures: 'Auxclick' } })
+    const win = new BrowserWindow({
+      show: false,
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        plugins: true,
+        disableBlinkFeatures: 'Auxclick',
+      },
+    })
     try {
       await win.loadURL(pathToFileURL(file).href)
       const printers = await win.webContents.getPrintersAsync()
@@ -23,7 +32,10 @@ export const electronPrinter: LabelPrinter = {
       // Without a named printer the system dialog opens, so the person at the desk picks one and its settings.
       const target = printer
       await new Promise<void>((done, fail) =>
-        win.webContents.print({ silent: Boolean(target), deviceName: target, printBackground: true, margins: { marginType: 'none' } }, (ok, reason) => (ok ? done() : fail(new Error(reason)))),
+        win.webContents.print(
+          { silent: Boolean(target), deviceName: target, printBackground: true, margins: { marginType: 'none' } },
+          (ok, reason) => (ok ? done() : fail(new Error(reason))),
+        ),
       )
       return target ?? 'system dialog'
     } finally {

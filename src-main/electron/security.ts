@@ -20,7 +20,9 @@ export function contentSecurityPolicy(dev: boolean): string {
 export function isAllowedExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url)
-    return parsed.protocol === 'https:' && !parsed.username && !parsed.password && EXTERNAL_LINK_HOSTS.has(parsed.hostname)
+    return (
+      parsed.protocol === 'https:' && !parsed.username && !parsed.password && EXTERNAL_LINK_HOSTS.has(parsed.hostname)
+    )
   } catch {
     return false
   }

@@ -8,8 +8,13 @@ import type { Input, KeyboardInputEvent } from 'electron'
 import { isModifierKey, type KeyEvent } from '../core/scanner/layouts'
 
 /** The key events of `before-input-event` the detector wants (Electron also reports `char` and `rawKeyDown`). */
-export function keyEventFromInput(input: Pick<Input, 'type' | 'key' | 'code' | 'shift' | 'control' | 'alt' | 'meta' | 'isAutoRepeat'> & { modifiers?: string[] }): KeyEvent | null {
-  const type = input.type === 'keyDown' || input.type === 'rawKeyDown' ? 'keyDown' : input.type === 'keyUp' ? 'keyUp' : null
+export function keyEventFromInput(
+  input: Pick<Input, 'type' | 'key' | 'code' | 'shift' | 'control' | 'alt' | 'meta' | 'isAutoRepeat'> & {
+    modifiers?: string[]
+  },
+): KeyEvent | null {
+  const type =
+    input.type === 'keyDown' || input.type === 'rawKeyDown' ? 'keyDown' : input.type === 'keyUp' ? 'keyUp' : null
   if (!type) return null
   const mods = input.modifiers ?? []
   return {
@@ -59,7 +64,8 @@ export function replayInputEvents(ev: KeyEvent): KeyboardInputEvent[] {
   if (ev.type === 'keyUp') return [{ type: 'keyUp', keyCode, modifiers: mods }]
   const out: KeyboardInputEvent[] = [{ type: 'keyDown', keyCode, modifiers: mods }]
   // A printable key types through its `char` event; shortcuts (Ctrl/Alt/Meta held) and modifiers type nothing.
-  const printable = [...ev.key].length === 1 && !ev.control && !ev.meta && !(ev.alt && !ev.altGraph) && !isModifierKey(ev)
+  const printable =
+    [...ev.key].length === 1 && !ev.control && !ev.meta && !(ev.alt && !ev.altGraph) && !isModifierKey(ev)
   if (printable) out.push({ type: 'char', keyCode: ev.key, modifiers: mods })
   return out
 }

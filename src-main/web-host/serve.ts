@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   }
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got ${values.port}`)
-  if (!existsSync(resolve(rendererDir, 'index.html'))) fail(`no built renderer in ${rendererDir}: run \`npx electron-vite build\``)
+  if (!existsSync(resolve(rendererDir, 'index.html')))
+    fail(`no built renderer in ${rendererDir}: run \`npx electron-vite build\``)
 
   const dbPath = resolve(values.db ?? defaultDatabasePath())
   const station = Station.open({ dbPath })

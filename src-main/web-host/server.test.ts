@@ -34,7 +34,10 @@ afterAll(async () => {
 })
 
 /** A raw GET: node's http client sends the path as given, without normalizing `..`. */
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; body: string }> {
   const { port } = new URL(host.origin)
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
@@ -153,7 +156,9 @@ describe('web host', () => {
   it('answers a malformed message with an error, not a dropped connection', async () => {
     const ws = await connect()
     try {
-      const reply = new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(data.toString()))))
+      const reply = new Promise<unknown>((resolve) =>
+        ws.once('message', (data) => resolve(JSON.parse(data.toString()))),
+      )
       ws.send('not json')
       expect(await reply).toMatchObject({ id: null, reply: { ok: false, error: { code: 'invalid_argument' } } })
       expect(await call(ws, 5, 'info', {})).toMatchObject({ ok: true })

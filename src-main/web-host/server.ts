@@ -115,7 +115,11 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
   })
 
   const sendText = (res: ServerResponse, status: number, body: string): void => {
-    res.writeHead(status, { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+    res.writeHead(status, {
+      ...baseHeaders(),
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+    })
     res.end(body)
   }
 
@@ -136,7 +140,8 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
   }
 
   async function servePage(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (!tokenMatches(url.searchParams.get('token'), token)) return sendText(res, 403, 'Forbidden: open the URL the web host printed')
+    if (!tokenMatches(url.searchParams.get('token'), token))
+      return sendText(res, 403, 'Forbidden: open the URL the web host printed')
     let html: string
     try {
       html = await readFile(resolve(root, 'index.html'), 'utf8')
@@ -240,7 +245,8 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
           // Handled before any await, so keys reach the detector in the order they were typed.
           const body = (message as { wedge: unknown }).wedge
           if (body && typeof body === 'object' && (body as { flush?: unknown }).flush === true) wedge?.flush()
-          else if (body && typeof body === 'object' && typeof (body as { tick?: unknown }).tick === 'number') wedge?.tick((body as { tick: number }).tick)
+          else if (body && typeof body === 'object' && typeof (body as { tick?: unknown }).tick === 'number')
+            wedge?.tick((body as { tick: number }).tick)
           else {
             const key = parseForwardedKey(body)
             if (key && wedge) wedge.key(key)
@@ -250,11 +256,15 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
         const { id: messageId, method, input } = message as Record<string, unknown>
         if (typeof messageId !== 'number' && typeof messageId !== 'string') throw new Error('no id')
         id = messageId
-        reply = typeof method === 'string'
-          ? await dispatch(station, method, input)
-          : { ok: false, error: { code: 'unknown_method', message: 'A message needs a method name' } }
+        reply =
+          typeof method === 'string'
+            ? await dispatch(station, method, input)
+            : { ok: false, error: { code: 'unknown_method', message: 'A message needs a method name' } }
       } catch {
-        reply = { ok: false, error: { code: 'invalid_argument', message: 'Malformed message: expected {id, method, input}' } }
+        reply = {
+          ok: false,
+          error: { code: 'invalid_argument', message: 'Malformed message: expected {id, method, input}' },
+        }
       }
       ws.send(JSON.stringify({ id, reply }))
     })

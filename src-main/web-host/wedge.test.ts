@@ -20,7 +20,9 @@ beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true })
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>')
   station = Station.open({ dbPath: join(dir, 'station.db') })
-  scanners = await startScannerHub(station, { hidBackend: async () => ({ devices: () => [], open: () => Promise.reject(new Error('none')) }) })
+  scanners = await startScannerHub(station, {
+    hidBackend: async () => ({ devices: () => [], open: () => Promise.reject(new Error('none')) }),
+  })
   host = await startWebHost({ station, port: 0, rendererDir, scanners: scanners.hub })
 })
 
@@ -40,7 +42,9 @@ interface Page {
 }
 
 async function openPage(): Promise<Page> {
-  const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/ws?token=${encodeURIComponent(host.token)}`, { origin: host.origin })
+  const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/ws?token=${encodeURIComponent(host.token)}`, {
+    origin: host.origin,
+  })
   const messages: Record<string, unknown>[] = []
   const waiters = new Set<() => void>()
   ws.on('message', (data) => {
@@ -76,8 +80,26 @@ async function openPage(): Promise<Page> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 const ENTER: KeyEvent[] = [
-  { type: 'keyDown', key: 'Enter', code: 'Enter', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false },
-  { type: 'keyUp', key: 'Enter', code: 'Enter', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false },
+  {
+    type: 'keyDown',
+    key: 'Enter',
+    code: 'Enter',
+    shift: false,
+    control: false,
+    alt: false,
+    meta: false,
+    isAutoRepeat: false,
+  },
+  {
+    type: 'keyUp',
+    key: 'Enter',
+    code: 'Enter',
+    shift: false,
+    control: false,
+    alt: false,
+    meta: false,
+    isAutoRepeat: false,
+  },
 ]
 
 /** What the bridge holds: key-downs that could be part of a scan (Enter too, while keys are undecided). */
@@ -136,8 +158,13 @@ describe('web host keyboard wedge', () => {
         page.ws.send(JSON.stringify({ wedge: { ...ev, seq, held, time: 5000 + (performance.now() - t0) } }))
       }
       // As the bridge does while keys are held: the page's clock ticks, so the last pause ends its burst.
-      const ticker = setInterval(() => page.ws.send(JSON.stringify({ wedge: { tick: 5000 + (performance.now() - t0) } })), 15)
-      await page.next(() => page.messages.flatMap((m) => wedgeOf(m)?.release ?? []).length >= text.length).finally(() => clearInterval(ticker))
+      const ticker = setInterval(
+        () => page.ws.send(JSON.stringify({ wedge: { tick: 5000 + (performance.now() - t0) } })),
+        15,
+      )
+      await page
+        .next(() => page.messages.flatMap((m) => wedgeOf(m)?.release ?? []).length >= text.length)
+        .finally(() => clearInterval(ticker))
       const released = page.messages.flatMap((m) => wedgeOf(m)?.release ?? [])
       expect(released.map((r) => r.seq)).toEqual(heldSeqs)
       expect(released.map((r) => r.key).join('')).toBe(text)
@@ -152,7 +179,9 @@ describe('web host keyboard wedge', () => {
     expect(parseForwardedKey({ type: 'keyPress', key: 'a', code: 'KeyA', seq: 1, time: 1 })).toBeNull()
     expect(parseForwardedKey({ type: 'keyDown', key: 'a', code: 'KeyA', seq: -1, time: 1 })).toBeNull()
     expect(parseForwardedKey({ type: 'keyDown', key: 'a', code: 'KeyA', seq: 1, time: Infinity })).toBeNull()
-    expect(parseForwardedKey({ type: 'keyDown', key: 'a', code: 'KeyA', seq: 1, time: 1, shift: 'yes' })).toMatchObject({ shift: false })
+    expect(parseForwardedKey({ type: 'keyDown', key: 'a', code: 'KeyA', seq: 1, time: 1, shift: 'yes' })).toMatchObject(
+      { shift: false },
+    )
     const page = await openPage()
     try {
       page.ws.send(JSON.stringify({ wedge: 'nonsense' }))

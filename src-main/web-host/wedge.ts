@@ -79,7 +79,13 @@ export function parseForwardedKey(raw: unknown): ForwardedKey | null {
 }
 
 const sameKey = (a: KeyEvent, b: KeyEvent): boolean =>
-  a.type === b.type && a.code === b.code && a.key === b.key && a.shift === b.shift && a.control === b.control && a.alt === b.alt && a.meta === b.meta
+  a.type === b.type &&
+  a.code === b.code &&
+  a.key === b.key &&
+  a.shift === b.shift &&
+  a.control === b.control &&
+  a.alt === b.alt &&
+  a.meta === b.meta
 
 const MAX_PENDING = 5000
 
@@ -132,7 +138,11 @@ export class PageWedge {
     /** Send a message to this page only. */
     private readonly send: (reply: WedgeReply) => void,
   ) {
-    this.session = hub.createWedgeSession(id, { release: (events) => this.send({ release: this.match(events), holding: this.session.holding }) }, { timers: this.clock })
+    this.session = hub.createWedgeSession(
+      id,
+      { release: (events) => this.send({ release: this.match(events), holding: this.session.holding }) },
+      { timers: this.clock },
+    )
   }
 
   /** The page's clock while it holds keys (`{wedge: {tick: performance.now()}}`): due timeouts fire now. */

@@ -48,7 +48,17 @@ export function unknownRow(id: number, data: string): SessionRow {
 }
 
 export function header(extra: Partial<SessionHeader> = {}): SessionHeader {
-  return { id: 1, kind: 'scan', status: 'open', purchaseOrder: null, location: null, rowCount: 0, flaggedCount: 0, lines: [], ...extra }
+  return {
+    id: 1,
+    kind: 'scan',
+    status: 'open',
+    purchaseOrder: null,
+    location: null,
+    rowCount: 0,
+    flaggedCount: 0,
+    lines: [],
+    ...extra,
+  }
 }
 
 export function view(rows: SessionRow[], extra: Partial<SessionHeader> = {}): SessionView {

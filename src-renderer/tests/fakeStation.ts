@@ -18,7 +18,9 @@ import type {
 import { eventNames, methodNames, methodSchemas } from '../../src-main/contract'
 import { settingDefaults } from '../../src-main/core/settings'
 
-type Handler<M extends MethodName> = (input: MethodInput<M>) => Reply<MethodOutputs[M]> | Promise<Reply<MethodOutputs[M]>>
+type Handler<M extends MethodName> = (
+  input: MethodInput<M>,
+) => Reply<MethodOutputs[M]> | Promise<Reply<MethodOutputs[M]>>
 type Handlers = { [M in MethodName]: Handler<M> }
 type Listeners = { [E in EventName]: Set<(payload: EventPayloads[E]) => void> }
 
@@ -38,7 +40,10 @@ export interface FakeStation {
 
 export const ok = <T>(value: T): Reply<T> => ({ ok: true, value })
 
-export const fail = (code: ContractError['code'], message: string): Reply<never> => ({ ok: false, error: { code, message } })
+export const fail = (code: ContractError['code'], message: string): Reply<never> => ({
+  ok: false,
+  error: { code, message },
+})
 
 /** The demo operators of the real station (src-main/core/demo), with their badges. */
 export const demoOperators: (Operator & { badge: string })[] = [
@@ -46,11 +51,11 @@ export const demoOperators: (Operator & { badge: string })[] = [
   { id: 1, name: 'Alex Receiving', role: 'operator', badge: 'OP-1001' },
   { id: 2, name: 'Sam Stores', role: 'operator', badge: 'OP-1002' },
 ]
-export const [demoAdmin, demoAlex, demoSam] = demoOperators.map(({ id, name, role }): Operator => ({ id, name, role })) as [
-  Operator,
-  Operator,
-  Operator,
-]
+export const [demoAdmin, demoAlex, demoSam] = demoOperators.map(({ id, name, role }): Operator => ({
+  id,
+  name,
+  role,
+})) as [Operator, Operator, Operator]
 
 export const demoInfo: StationInfo = {
   version: '0.1.0',
@@ -68,7 +73,14 @@ export const demoPlugins: PluginInfo[] = [
   { name: 'InvenTreeExternalBarcode', order: 1, description: 'Linked barcodes', enabled: true, builtIn: true },
   { name: 'GS1Barcode', order: 2, description: 'GS1 element strings', enabled: true, builtIn: true },
   { name: 'MyPlugin', order: 3, description: 'A user plugin', enabled: true, builtIn: false },
-  { name: 'broken.js', order: 4, description: 'User plugin', enabled: false, builtIn: false, error: 'SyntaxError: Unexpected token' },
+  {
+    name: 'broken.js',
+    order: 4,
+    description: 'User plugin',
+    enabled: false,
+    builtIn: false,
+    error: 'SyntaxError: Unexpected token',
+  },
 ]
 
 export function noMatch(data: string): ScanResult {
@@ -102,16 +114,40 @@ export const demoItem: ItemDetail = {
     {
       title: 'Tracking',
       columns: ['Date', 'Change'],
-      rows: [{ cells: ['2026-01-02', '+200'], link: { model: 'purchaseorder', pk: 3 } }, { cells: ['2026-01-03', null] }],
+      rows: [
+        { cells: ['2026-01-02', '+200'], link: { model: 'purchaseorder', pk: 3 } },
+        { cells: ['2026-01-03', null] },
+      ],
     },
   ],
 }
 
 /** Label templates as main lists them (resources/labels), a few of them. */
 export const demoLabelTemplates: LabelTemplateInfo[] = [
-  { name: 'stockitem-62x29', title: 'Stock item 62 × 29', models: ['stockitem'], page: '62 × 29 mm roll', symbology: 'qrcode', isDefaultFor: ['stockitem'] },
-  { name: 'stockitem-50x25', title: 'Stock item 50 × 25', models: ['stockitem'], page: '50 × 25 mm roll', symbology: 'datamatrix', isDefaultFor: [] },
-  { name: 'part-62x29', title: 'Part 62 × 29', models: ['part'], page: '62 × 29 mm roll', symbology: 'qrcode', isDefaultFor: ['part'] },
+  {
+    name: 'stockitem-62x29',
+    title: 'Stock item 62 × 29',
+    models: ['stockitem'],
+    page: '62 × 29 mm roll',
+    symbology: 'qrcode',
+    isDefaultFor: ['stockitem'],
+  },
+  {
+    name: 'stockitem-50x25',
+    title: 'Stock item 50 × 25',
+    models: ['stockitem'],
+    page: '50 × 25 mm roll',
+    symbology: 'datamatrix',
+    isDefaultFor: [],
+  },
+  {
+    name: 'part-62x29',
+    title: 'Part 62 × 29',
+    models: ['part'],
+    page: '62 × 29 mm roll',
+    symbology: 'qrcode',
+    isDefaultFor: ['part'],
+  },
   {
     name: 'a4-3x8-70x37',
     title: 'A4 sheet 3 × 8',
@@ -156,19 +192,27 @@ export function createFakeStation(overrides: Partial<Handlers> = {}, initial: Pa
     },
     plugins: () => ok(pluginsAsMainListsThem(state.settings)),
     purgeHistory: () =>
-      isAdmin() ? ok({ deleted: 3 }) : fail('forbidden', 'Only an admin may purge the scan history; sign in with an admin badge first'),
+      isAdmin()
+        ? ok({ deleted: 3 })
+        : fail('forbidden', 'Only an admin may purge the scan history; sign in with an admin badge first'),
     // History review and labels (answers shaped like an empty history and the web host's label refusals).
     historyQuery: ({ offset }) => ok({ total: 0, offset: offset ?? 0, rows: [] }),
     historyStats: () => ok({ total: 0, failures: 0, hours: [], operators: [], plugins: [] }),
     historyExport: () => ok({ csv: 'id,timestamp\r\n', rows: 0 }),
     labelTemplates: ({ model }) => ok(demoLabelTemplates.filter((t) => !model || t.models.includes(model))),
-    labelPreview: ({ template }) => ok({ svg: DEMO_LABEL_SVG, verified: true, reason: null, template: template ?? 'stockitem-62x29' }),
-    labelPdf: ({ items, template }) => ok({ pdfBase64: btoa('%PDF-1.7\n%fake\n'), labels: items.length, template: template ?? null }),
+    labelPreview: ({ template }) =>
+      ok({ svg: DEMO_LABEL_SVG, verified: true, reason: null, template: template ?? 'stockitem-62x29' }),
+    labelPdf: ({ items, template }) =>
+      ok({ pdfBase64: btoa('%PDF-1.7\n%fake\n'), labels: items.length, template: template ?? null }),
     printLabels: () => fail('conflict', 'Printing needs the desktop app; download the PDF and print it instead'),
     operators: () => ok(demoOperators.map(({ id, name, role }) => ({ id, name, role }))),
     signIn: ({ badge, operatorId }) => {
       const found = demoOperators.find((o) => (badge !== undefined ? o.badge === badge.trim() : o.id === operatorId))
-      if (!found) return fail('not_found', badge !== undefined ? 'No operator has this badge' : `No operator with id ${operatorId}`)
+      if (!found)
+        return fail(
+          'not_found',
+          badge !== undefined ? 'No operator has this badge' : `No operator with id ${operatorId}`,
+        )
       state.operator = { id: found.id, name: found.name, role: found.role }
       return ok(state.operator)
     },
@@ -192,7 +236,9 @@ export function createFakeStation(overrides: Partial<Handlers> = {}, initial: Pa
       return fail('invalid_argument', `Invalid argument for ${method}: ${where}${issue?.message ?? 'rejected'}`)
     }
     const handler: Handler<M> | undefined = handlers[method]
-    return handler ? handler(input) : fail('internal', `The fake station has no handler for ${method}; pass one to installFakeStation`)
+    return handler
+      ? handler(input)
+      : fail('internal', `The fake station has no handler for ${method}; pass one to installFakeStation`)
   }
 
   const methods = Object.fromEntries(methodNames.map((m) => [m, (input: never) => invoke(m, input)])) as {

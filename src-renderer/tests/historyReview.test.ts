@@ -22,7 +22,12 @@ describe('history review filters', () => {
       historyQuery: pagedHistory(
         (f) => (f.results?.includes('no_match') ? 3 : 50),
         (i, f: HistoryFilter) =>
-          historyEntry(100 - i, f.results?.includes('no_match') ? { data: `UNKNOWN-${i}`, result: 'no_match', plugin: null, model: null, pk: null } : {}),
+          historyEntry(
+            100 - i,
+            f.results?.includes('no_match')
+              ? { data: `UNKNOWN-${i}`, result: 'no_match', plugin: null, model: null, pk: null }
+              : {},
+          ),
       ),
     })
     const { wrapper } = await mountApp('/history')
@@ -44,7 +49,8 @@ describe('history review filters', () => {
 
   it('sends every filter as the contract names it, dates as ISO, text after a debounce', async () => {
     const fake = installFakeStation({
-      historyStats: () => ok({ total: 0, failures: 0, hours: [], operators: ['Alex Receiving'], plugins: ['GS1Barcode'] }),
+      historyStats: () =>
+        ok({ total: 0, failures: 0, hours: [], operators: ['Alex Receiving'], plugins: ['GS1Barcode'] }),
     })
     const { wrapper } = await mountApp('/history')
 
@@ -94,7 +100,11 @@ describe('history review filters', () => {
           await new Promise<void>((r) => (releaseOld = r))
           return ok({ total: 7, offset, rows: [historyEntry(7, { data: 'OLD' })] })
         }
-        return ok({ total: filter.results ? 1 : 0, offset, rows: filter.results ? [historyEntry(1, { data: 'NEW', result: 'error' })] : [] })
+        return ok({
+          total: filter.results ? 1 : 0,
+          offset,
+          rows: filter.results ? [historyEntry(1, { data: 'NEW', result: 'error' })] : [],
+        })
       },
     })
     const { wrapper } = await mountApp('/history')
@@ -105,13 +115,17 @@ describe('history review filters', () => {
     releaseOld!()
     await flushPromises()
     expect(wrapper.get('[data-testid="history-total"]').text()).toBe('1')
-    expect(wrapper.findAll('[data-testid="history-row"]').map((r) => r.get('[data-testid="history-data"]').text())).toEqual(['NEW'])
+    expect(
+      wrapper.findAll('[data-testid="history-row"]').map((r) => r.get('[data-testid="history-data"]').text()),
+    ).toEqual(['NEW'])
   })
 })
 
 describe('virtual scrolling', () => {
   it('renders only a window of 100,000 rows and fetches the next page on scroll', async () => {
-    const fake = installFakeStation({ historyQuery: pagedHistory(100_000, (i) => historyEntry(100_000 - i, { data: `ROW-${i}` })) })
+    const fake = installFakeStation({
+      historyQuery: pagedHistory(100_000, (i) => historyEntry(100_000 - i, { data: `ROW-${i}` })),
+    })
     const { wrapper } = await mountApp('/history')
 
     expect(wrapper.get('[data-testid="history-total"]').text()).toBe('100000')
@@ -194,7 +208,9 @@ describe('detail drawer', () => {
   })
 
   it('uses the logged dataHex when main kept the raw bytes', async () => {
-    installFakeStation({ historyQuery: () => ok({ total: 1, offset: 0, rows: [historyEntry(1, { data: 'A\ufffdB', dataHex: '41ff42' })] }) })
+    installFakeStation({
+      historyQuery: () => ok({ total: 1, offset: 0, rows: [historyEntry(1, { data: 'A\ufffdB', dataHex: '41ff42' })] }),
+    })
     const { wrapper } = await mountApp('/history')
     await wrapper.get('[data-testid="history-row"]').trigger('click')
     expect(wrapper.get('[data-testid="drawer-hex"]').text()).toContain('41 ff 42')

@@ -13,7 +13,10 @@ describe('HistoryView', () => {
         ok({
           total: 2,
           offset: 0,
-          rows: [entry(2, { data: 'P1\x1dQ2', result: 'no_match', plugin: null, model: null, pk: null, source: 'hid' }), entry(1, {})],
+          rows: [
+            entry(2, { data: 'P1\x1dQ2', result: 'no_match', plugin: null, model: null, pk: null, source: 'hid' }),
+            entry(1, {}),
+          ],
         }),
     })
     const { wrapper } = await mountApp('/history')
@@ -38,7 +41,10 @@ describe('HistoryView', () => {
           offset: 0,
           rows: [
             entry(2, { action: 'link', plugin: null, pluginsTried: '' }),
-            entry(1, { plugin: 'DigiKeyBarcode', pluginsTried: 'InvenTreeBarcode:no GS1Barcode:failed(Bad AI 99) DigiKeyBarcode:match' }),
+            entry(1, {
+              plugin: 'DigiKeyBarcode',
+              pluginsTried: 'InvenTreeBarcode:no GS1Barcode:failed(Bad AI 99) DigiKeyBarcode:match',
+            }),
           ],
         }),
     })
@@ -87,7 +93,10 @@ describe('purge history', () => {
   })
 
   it('asks for confirmation, purges with {confirm: true} and reloads', async () => {
-    const fake = installFakeStation({ historyQuery: () => ok({ total: 1, offset: 0, rows: [entry(1, {})] }) }, { operator: demoAdmin })
+    const fake = installFakeStation(
+      { historyQuery: () => ok({ total: 1, offset: 0, rows: [entry(1, {})] }) },
+      { operator: demoAdmin },
+    )
     const { wrapper } = await mountApp('/history')
 
     await wrapper.get('[data-testid="purge-history-button"]').trigger('click')
@@ -107,7 +116,10 @@ describe('purge history', () => {
   })
 
   it('shows a forbidden answer in the dialog', async () => {
-    installFakeStation({ purgeHistory: () => fail('forbidden', 'Only an admin may purge the scan history') }, { operator: demoAdmin })
+    installFakeStation(
+      { purgeHistory: () => fail('forbidden', 'Only an admin may purge the scan history') },
+      { operator: demoAdmin },
+    )
     const { wrapper } = await mountApp('/history')
 
     await wrapper.get('[data-testid="purge-history-button"]').trigger('click')

@@ -25,7 +25,10 @@ describe('link barcode on the item page', () => {
     await wrapper.get('[data-testid="link-barcode-button"]').trigger('click')
     await flushPromises()
 
-    expect(fake.calls).toContainEqual({ method: 'link', input: { model: 'stockitem', pk: 5, data: 'SUPPLIER-LABEL-77 ' } })
+    expect(fake.calls).toContainEqual({
+      method: 'link',
+      input: { model: 'stockitem', pk: 5, data: 'SUPPLIER-LABEL-77 ' },
+    })
     expect(wrapper.get('[data-testid="link-barcode-done"]').text()).toContain('Repaired: removed trailing whitespace')
     // The item was read again and now has a linked barcode.
     expect(fake.calls.filter((c) => c.method === 'getItem')).toHaveLength(2)
@@ -37,7 +40,8 @@ describe('link barcode on the item page', () => {
   it('shows the conflict message when main refuses the barcode', async () => {
     const fake = installFakeStation({
       getItem: () => ok(demoItem),
-      link: () => fail('conflict', 'This is the internal barcode of stockitem 9 (M4 nut); it cannot be linked to another item'),
+      link: () =>
+        fail('conflict', 'This is the internal barcode of stockitem 9 (M4 nut); it cannot be linked to another item'),
     })
     const { wrapper } = await mountApp('/stockitem/5')
 

@@ -29,7 +29,10 @@ describe('item page label section', () => {
     const { wrapper } = await mountApp('/stockitem/5')
 
     expect(fake.calls).toContainEqual({ method: 'labelTemplates', input: { model: 'stockitem' } })
-    expect(fake.calls).toContainEqual({ method: 'labelPreview', input: { model: 'stockitem', pk: 5, template: 'stockitem-62x29' } })
+    expect(fake.calls).toContainEqual({
+      method: 'labelPreview',
+      input: { model: 'stockitem', pk: 5, template: 'stockitem-62x29' },
+    })
     const panel = wrapper.get('[data-testid="label-panel"]')
     expect(panel.get<HTMLSelectElement>('[data-testid="label-template"]').element.value).toBe('stockitem-62x29')
     expect(panel.get('[data-testid="label-svg"]').find('svg').exists()).toBe(true)
@@ -37,14 +40,22 @@ describe('item page label section', () => {
 
     await panel.get('[data-testid="label-template"]').setValue('a4-3x8-70x37')
     await flushPromises()
-    expect(fake.calls).toContainEqual({ method: 'labelPreview', input: { model: 'stockitem', pk: 5, template: 'a4-3x8-70x37' } })
+    expect(fake.calls).toContainEqual({
+      method: 'labelPreview',
+      input: { model: 'stockitem', pk: 5, template: 'a4-3x8-70x37' },
+    })
   })
 
   it('shows the refusal reason in words when the label does not read back', async () => {
     installFakeStation({
       getItem: () => ok(demoItem),
       labelPreview: ({ template }) =>
-        ok({ svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', verified: false, reason: 'the decoder read nothing from the barcode', template: template ?? 'x' }),
+        ok({
+          svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+          verified: false,
+          reason: 'the decoder read nothing from the barcode',
+          template: template ?? 'x',
+        }),
     })
     const { wrapper } = await mountApp('/stockitem/5')
 
@@ -69,7 +80,10 @@ describe('item page label section', () => {
     await wrapper.get('[data-testid="label-pdf"]').trigger('click')
     await flushPromises()
 
-    expect(fake.calls).toContainEqual({ method: 'labelPdf', input: { items: [{ model: 'stockitem', pk: 5 }], template: 'stockitem-62x29' } })
+    expect(fake.calls).toContainEqual({
+      method: 'labelPdf',
+      input: { items: [{ model: 'stockitem', pk: 5 }], template: 'stockitem-62x29' },
+    })
     expect(downloads.names).toEqual(['label-stockitem-5.pdf'])
     expect(downloads.blobs[0]!.type).toBe('application/pdf')
     expect(await downloads.blobs[0]!.text()).toMatch(/^%PDF/)
@@ -103,7 +117,12 @@ describe('PrintLabelsButton', () => {
   it('offers only templates that fit every item of a mixed batch', async () => {
     const fake = installFakeStation()
     const wrapper = mount(PrintLabelsButton, {
-      props: { items: [{ model: 'stockitem', pk: 5 }, { model: 'part', pk: 7 }] },
+      props: {
+        items: [
+          { model: 'stockitem', pk: 5 },
+          { model: 'part', pk: 7 },
+        ],
+      },
       attachTo: document.body,
     })
     await flushPromises()

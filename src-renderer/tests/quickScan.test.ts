@@ -61,7 +61,9 @@ describe('quick scan', () => {
   })
 
   it('shows the message of a refused call', async () => {
-    installFakeStation({ scan: () => ({ ok: false, error: { code: 'invalid_argument', message: 'Scan data too long' } }) })
+    installFakeStation({
+      scan: () => ({ ok: false, error: { code: 'invalid_argument', message: 'Scan data too long' } }),
+    })
     const { wrapper } = await mountApp('/')
 
     await quickScan(wrapper, 'whatever')

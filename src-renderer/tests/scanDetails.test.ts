@@ -85,7 +85,9 @@ describe('scan feedback details', () => {
     expect(feedback.get('[data-testid="scan-normalised"]').text()).toContain(
       'Repaired: group separators restored between fields',
     )
-    expect(feedback.get('[data-testid="scan-problem"]').text()).toContain('Supplier part 296-9999-ND is not in the database')
+    expect(feedback.get('[data-testid="scan-problem"]').text()).toContain(
+      'Supplier part 296-9999-ND is not in the database',
+    )
     expect(feedback.text()).toContain('Cannot use this barcode')
   })
 
@@ -103,7 +105,9 @@ describe('scan feedback details', () => {
 })
 
 describe('link this barcode to an item', () => {
-  const hits: SearchHit[] = [{ model: 'supplierpart', pk: 12, title: 'Mouser 595-TLV70233', matched: 'SKU', detail: '' }]
+  const hits: SearchHit[] = [
+    { model: 'supplierpart', pk: 12, title: 'Mouser 595-TLV70233', matched: 'SKU', detail: '' },
+  ]
 
   it('after a no-match quick scan, searches, picks a hit and links the scanned data to it', async () => {
     const fake = installFakeStation({ search: ({ query }) => ok(query === 'TLV' ? hits : []) })

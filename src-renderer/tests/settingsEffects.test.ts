@@ -18,7 +18,10 @@ describe("InvenTree's barcode panel settings take effect in the UI", () => {
   })
 
   it('prints the barcode text under the QR code only when "show barcode text" is on', async () => {
-    installFakeStation({ getItem: () => ok(demoItem), getSettings: () => ok({ ...demoSettings, 'barcode.showText': false }) })
+    installFakeStation({
+      getItem: () => ok(demoItem),
+      getSettings: () => ok({ ...demoSettings, 'barcode.showText': false }),
+    })
     const { wrapper } = await mountApp('/stockitem/5')
     const barcode = wrapper.get('[data-testid="item-barcode"]')
     await vi.waitFor(() => expect(barcode.find('svg').exists()).toBe(true))

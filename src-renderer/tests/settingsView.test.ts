@@ -65,7 +65,15 @@ describe('settings page', () => {
 
   it("shows main's refusal of a value next to its field", async () => {
     installFakeStation(
-      { setSettings: () => ({ ok: false, error: { code: 'invalid_argument', message: 'Invalid argument for setSettings: barcode.prefix: no spaces, braces or quotes' } }) },
+      {
+        setSettings: () => ({
+          ok: false,
+          error: {
+            code: 'invalid_argument',
+            message: 'Invalid argument for setSettings: barcode.prefix: no spaces, braces or quotes',
+          },
+        }),
+      },
       { operator: demoAdmin },
     )
     const { wrapper } = await mountApp('/settings')
@@ -98,13 +106,17 @@ describe('settings page', () => {
     const fake = installFakeStation({}, { operator: demoSam })
     const { wrapper } = await mountApp('/settings')
 
-    expect(wrapper.get('[data-testid="settings-admin-only"]').text()).toContain('Sam Stores is signed in as an operator')
+    expect(wrapper.get('[data-testid="settings-admin-only"]').text()).toContain(
+      'Sam Stores is signed in as an operator',
+    )
     expect(wrapper.get<HTMLInputElement>('#input-delay').element.value).toBe(String(demoSettings['barcode.inputDelay']))
     const fieldsets = wrapper.get('[data-testid="settings-form"]').findAll('fieldset')
     expect(fieldsets.length).toBeGreaterThan(0)
     expect(fieldsets.every((f) => (f.element as HTMLFieldSetElement).disabled)).toBe(true)
     expect(wrapper.find('[data-testid="settings-save"]').exists()).toBe(false)
-    expect(wrapper.findAll<HTMLInputElement>('[data-testid="plugin-toggle"]').every((t) => t.element.disabled)).toBe(true)
+    expect(wrapper.findAll<HTMLInputElement>('[data-testid="plugin-toggle"]').every((t) => t.element.disabled)).toBe(
+      true,
+    )
     expect(setCalls(fake)).toEqual([])
   })
 })

@@ -21,7 +21,13 @@ describe('batch labels on the workflow pages', () => {
     await flushPromises()
     expect(fake.calls).toContainEqual({
       method: 'printLabels',
-      input: { items: [{ model: 'stockitem', pk: 4 }, { model: 'stockitem', pk: 6 }], template: 'stockitem-62x29' },
+      input: {
+        items: [
+          { model: 'stockitem', pk: 4 },
+          { model: 'stockitem', pk: 6 },
+        ],
+        template: 'stockitem-62x29',
+      },
     })
     expect(labels.get('[data-testid="label-error"]').text()).toContain('desktop app')
 
@@ -39,7 +45,13 @@ describe('batch labels on the workflow pages', () => {
       sessionCurrent: () => ok(receipt),
       sessionAdd: () => ok({ row: null, message: '', session: header({ kind: 'receive' }) }),
       sessionCommit: () =>
-        ok({ ...header({ kind: 'receive', status: 'committed' }), created: [{ stockitem: 91, quantity: 10, location: 3 }, { stockitem: 92, quantity: 5, location: 3 }] }),
+        ok({
+          ...header({ kind: 'receive', status: 'committed' }),
+          created: [
+            { stockitem: 91, quantity: 10, location: 3 },
+            { stockitem: 92, quantity: 5, location: 3 },
+          ],
+        }),
     })
     const { wrapper } = await mountApp('/receive')
     // An empty receipt cannot be committed from the button; commit through the store's path as a command would.
@@ -52,7 +64,13 @@ describe('batch labels on the workflow pages', () => {
     await flushPromises()
     expect(fake.calls).toContainEqual({
       method: 'labelPdf',
-      input: { items: [{ model: 'stockitem', pk: 91 }, { model: 'stockitem', pk: 92 }], template: 'stockitem-62x29' },
+      input: {
+        items: [
+          { model: 'stockitem', pk: 91 },
+          { model: 'stockitem', pk: 92 },
+        ],
+        template: 'stockitem-62x29',
+      },
     })
     expect(click).toHaveBeenCalledOnce()
     expect(created.get('[data-testid="label-message"]').text()).toContain('2 labels')

@@ -37,8 +37,10 @@ function scanSessionFake(initial: SessionView) {
       void _rows
       return ok({ row, message: `Added ${row.name}`, session: h })
     },
-    stockAction: ({ action, items }) => ok({ actionId: 42, kind: action, items: items.length, summary: `Moved ${items.length} stock items to Bin C2` }),
-    undo: ({ actionId }) => ok({ actionId: actionId ?? 0, kind: 'undo', items: 2, summary: 'Undid: Moved 2 stock items to Bin C2' }),
+    stockAction: ({ action, items }) =>
+      ok({ actionId: 42, kind: action, items: items.length, summary: `Moved ${items.length} stock items to Bin C2` }),
+    undo: ({ actionId }) =>
+      ok({ actionId: actionId ?? 0, kind: 'undo', items: 2, summary: 'Undid: Moved 2 stock items to Bin C2' }),
   })
 }
 
@@ -78,11 +80,23 @@ describe('the scan page', () => {
     await mountApp('/scan')
     fake.emit('scanResult', { ...stockItemMatch('INV-SI5', 5), scan_id: null })
     await flushPromises()
-    expect(fake.calls).toContainEqual({ method: 'sessionAdd', input: { session: 1, data: 'INV-SI5', source: 'manual' } })
+    expect(fake.calls).toContainEqual({
+      method: 'sessionAdd',
+      input: { session: 1, data: 'INV-SI5', source: 'manual' },
+    })
   })
 
   it('restores the open session with its rows, flags in words and the target location', async () => {
-    scanSessionFake(view([stockRow(1, 1), stockRow(2, 1, { flag: 'duplicate', note: 'Stock item 1 was already scanned' }), unknownRow(3, 'NOPE')], { location: binC2 }))
+    scanSessionFake(
+      view(
+        [
+          stockRow(1, 1),
+          stockRow(2, 1, { flag: 'duplicate', note: 'Stock item 1 was already scanned' }),
+          unknownRow(3, 'NOPE'),
+        ],
+        { location: binC2 },
+      ),
+    )
     const { wrapper } = await mountApp('/scan')
 
     const rows = wrapper.findAll('[data-testid="session-row"]')
@@ -106,7 +120,10 @@ describe('the scan page', () => {
     await wrapper.get('[data-testid="action-move"]').trigger('click')
     await flushPromises()
 
-    expect(fake.calls).toContainEqual({ method: 'stockAction', input: { action: 'move', items: [4, 6], session: 1, location: 20 } })
+    expect(fake.calls).toContainEqual({
+      method: 'stockAction',
+      input: { action: 'move', items: [4, 6], session: 1, location: 20 },
+    })
     expect(wrapper.get('[data-testid="action-summary-text"]').text()).toBe('Moved 2 stock items to Bin C2')
     const refreshes = fake.calls.filter((c) => c.method === 'sessionCurrent').length
     expect(refreshes).toBeGreaterThan(0)
@@ -126,18 +143,32 @@ describe('the scan page', () => {
     await wrapper.get('[data-testid="action-quantity"]').setValue('7')
     await wrapper.get('[data-testid="action-count"]').trigger('click')
     await flushPromises()
-    expect(fake.calls).toContainEqual({ method: 'stockAction', input: { action: 'count', items: [4], session: 1, quantity: 7 } })
+    expect(fake.calls).toContainEqual({
+      method: 'stockAction',
+      input: { action: 'count', items: [4], session: 1, quantity: 7 },
+    })
   })
 })
 
 describe('receiving', () => {
-  const lines = [line(1, 'DK-1', { ordered: 10, scanned: 15, remaining: 0 }), line(2, 'DK-2', { ordered: 50, scanned: 20, remaining: 30, receivedBefore: 0 })]
+  const lines = [
+    line(1, 'DK-1', { ordered: 10, scanned: 15, remaining: 0 }),
+    line(2, 'DK-2', { ordered: 50, scanned: 20, remaining: 30, receivedBefore: 0 }),
+  ]
   const rows = [
     receiptRow(1, 1, { quantity: 10 }),
     receiptRow(2, 2, { quantity: 20 }),
-    receiptRow(3, 2, { flag: 'duplicate', note: 'This package was already scanned in this receipt; it is not counted twice' }),
+    receiptRow(3, 2, {
+      flag: 'duplicate',
+      note: 'This package was already scanned in this receipt; it is not counted twice',
+    }),
     receiptRow(4, 1, { quantity: 5, flag: 'over', note: 'Over-receipt: DK-1 ordered 10, this makes 15' }),
-    receiptRow(5, null, { flag: 'unknown', name: 'Unknown barcode', url: null, note: 'Unknown item: no supplier part matches this label' }),
+    receiptRow(5, null, {
+      flag: 'unknown',
+      name: 'Unknown barcode',
+      url: null,
+      note: 'Unknown item: no supplier part matches this label',
+    }),
     receiptRow(6, null, { flag: 'not_on_order', note: 'SKU-x is not on this order' }),
   ]
   const po = { pk: 1, name: 'PO-0001', url: '/purchaseorder/1' }
@@ -147,7 +178,11 @@ describe('receiving', () => {
     const fake = installFakeStation({
       sessionStart: () => ok(receipt),
       sessionCurrent: () => ok(receipt),
-      sessionCommit: () => ok({ ...header({ kind: 'receive', status: 'committed', purchaseOrder: po }), created: [{ stockitem: 91, quantity: 10, location: 3 }] }),
+      sessionCommit: () =>
+        ok({
+          ...header({ kind: 'receive', status: 'committed', purchaseOrder: po }),
+          created: [{ stockitem: 91, quantity: 10, location: 3 }],
+        }),
     })
     const { wrapper } = await mountApp('/receive?order=1')
 
@@ -187,7 +222,14 @@ describe('receiving', () => {
     expect(wrapper.findAll('[data-testid="receipt-row"]')).toHaveLength(2)
     expect(wrapper.get<HTMLInputElement>('[data-testid="receipt-row-quantity"]').element.value).toBe('10')
 
-    fake.emit('scanResult', { success: 'Command: undo', plugin: 'StationCommand', command: { name: 'undo' }, barcode_data: 'CMD:UNDO', barcode_hash: 'h', scan_id: 77 })
+    fake.emit('scanResult', {
+      success: 'Command: undo',
+      plugin: 'StationCommand',
+      command: { name: 'undo' },
+      barcode_data: 'CMD:UNDO',
+      barcode_hash: 'h',
+      scan_id: 77,
+    })
     await flushPromises()
     expect(fake.calls).toContainEqual({ method: 'sessionAdd', input: { session: 1, scanId: 77 } })
     expect(wrapper.get('[data-testid="receive-message"]').text()).toBe('Removed the last scan: SKU-2')
@@ -204,7 +246,8 @@ describe('item pages', () => {
           ...demoItem,
           model,
           pk,
-          fields: model === 'purchaseorder' ? [{ label: 'Status', value: 'placed' }] : [{ label: 'Structural', value: 'no' }],
+          fields:
+            model === 'purchaseorder' ? [{ label: 'Status', value: 'placed' }] : [{ label: 'Structural', value: 'no' }],
           sections: [],
         }),
     })
@@ -218,13 +261,21 @@ describe('item pages', () => {
   it('put-away moves each scanned stock item at once and says why other scans were ignored', async () => {
     const fake = installFakeStation({
       getItem: () => ok({ ...demoItem, model: 'stocklocation', pk: 20, title: 'Bin C2' }),
-      stockAction: ({ items }) => ok({ actionId: 9, kind: 'move', items: 1, summary: `Moved 1 stock item to Bin C2 (#${items[0]})` }),
+      stockAction: ({ items }) =>
+        ok({ actionId: 9, kind: 'move', items: 1, summary: `Moved 1 stock item to Bin C2 (#${items[0]})` }),
       undo: () => ok({ actionId: 9, kind: 'undo', items: 1, summary: 'Undid: Moved 1 stock item to Bin C2' }),
     })
     const { wrapper, router } = await mountApp('/putaway/20')
     fake.emit('scanResult', stockItemMatch('INV-SI5', 5))
     await flushPromises()
-    fake.emit('scanResult', { part: { pk: 2, name: 'Resistor', url: '/part/2' }, success: 'Match found for barcode data', plugin: 'InvenTreeBarcode', barcode_data: 'INV-PA2', barcode_hash: 'h', scan_id: 3 })
+    fake.emit('scanResult', {
+      part: { pk: 2, name: 'Resistor', url: '/part/2' },
+      success: 'Match found for barcode data',
+      plugin: 'InvenTreeBarcode',
+      barcode_data: 'INV-PA2',
+      barcode_hash: 'h',
+      scan_id: 3,
+    })
     await flushPromises()
 
     expect(fake.calls).toContainEqual({ method: 'stockAction', input: { action: 'move', items: [5], location: 20 } })
@@ -243,6 +294,12 @@ describe('item pages', () => {
     const { wrapper } = await mountApp('/commands')
     await flushPromises()
     const codes = wrapper.findAll('[data-testid="command-barcode"]').map((c) => c.attributes('data-command'))
-    expect(codes).toEqual(['CMD:COMMIT', 'CMD:UNDO', 'CMD:CLEAR', 'CMD:DROP', ...[1, 2, 5, 10, 25, 50, 100, 250, 500, 1000].map((n) => `CMD:QTY:${n}`)])
+    expect(codes).toEqual([
+      'CMD:COMMIT',
+      'CMD:UNDO',
+      'CMD:CLEAR',
+      'CMD:DROP',
+      ...[1, 2, 5, 10, 25, 50, 100, 250, 500, 1000].map((n) => `CMD:QTY:${n}`),
+    ])
   })
 })

@@ -56,21 +56,39 @@ export class StockActions {
   }
 
   private locationName(id: number): string {
-    const loc = this.db.prepare<[number], { name: string; structural: number }>('SELECT name, structural FROM stocklocation WHERE id = ?').get(id)
+    const loc = this.db
+      .prepare<[number], { name: string; structural: number }>(
+        'SELECT name, structural FROM stocklocation WHERE id = ?',
+      )
+      .get(id)
     if (!loc) throw new NotFoundError(`No stock location with pk ${id}`)
-    if (loc.structural) throw new ConflictError(`${loc.name} is a structural location and holds no stock; choose a bin or shelf inside it`)
+    if (loc.structural)
+      throw new ConflictError(
+        `${loc.name} is a structural location and holds no stock; choose a bin or shelf inside it`,
+      )
     return loc.name
   }
 
   /** Runs `mutate` in one transaction and records the action with before/after states and tracking rows. */
-  private run(kind: StockActionKind, ctx: ActionContext, summary: string, ids: number[], mutate: () => Change[], undoable = true): ActionResult {
+  private run(
+    kind: StockActionKind,
+    ctx: ActionContext,
+    summary: string,
+    ids: number[],
+    mutate: () => Change[],
+    undoable = true,
+  ): ActionResult {
     return this.db.transaction((): ActionResult => {
       const before = new Map(ids.map((id) => [id, this.row(id) ?? null]))
       const changes = mutate()
       const actionId = Number(
-        this.db.prepare('INSERT INTO stockaction (kind, operator_id, session_id, summary, undoable) VALUES (?, ?, ?, ?, ?)').run(kind, ctx.operatorId, ctx.sessionId ?? null, summary, undoable ? 1 : 0).lastInsertRowid,
+        this.db
+          .prepare('INSERT INTO stockaction (kind, operator_id, session_id, summary, undoable) VALUES (?, ?, ?, ?, ?)')
+          .run(kind, ctx.operatorId, ctx.sessionId ?? null, summary, undoable ? 1 : 0).lastInsertRowid,
       )
-      const snapshot = this.db.prepare('INSERT INTO stockactionitem (action_id, stockitem_id, before, after) VALUES (?, ?, ?, ?)')
+      const snapshot = this.db.prepare(
+        'INSERT INTO stockactionitem (action_id, stockitem_id, before, after) VALUES (?, ?, ?, ?)',
+      )
       for (const id of new Set([...ids, ...changes.map((c) => c.id)])) {
         const was = before.get(id) ?? null
         const now = this.row(id) ?? null
@@ -79,7 +97,8 @@ export class StockActions {
       const track = this.db.prepare(
         'INSERT INTO stocktracking (stockitem_id, kind, delta, from_location_id, to_location_id, operator_id, scan_id, action_id, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      for (const c of changes) track.run(c.id, c.kind, c.delta, c.from, c.to, ctx.operatorId, ctx.scanId ?? null, actionId, c.notes ?? '')
+      for (const c of changes)
+        track.run(c.id, c.kind, c.delta, c.from, c.to, ctx.operatorId, ctx.scanId ?? null, actionId, c.notes ?? '')
       return { actionId, kind, items: changes.length, summary }
     })()
   }
@@ -89,11 +108,16 @@ export class StockActions {
       const name = this.locationName(locationId)
       const rows = this.rows(ids)
       const update = this.db.prepare('UPDATE stockitem SET location_id = ? WHERE id = ?')
-      return this.run('move', ctx, `Moved ${rows.length} stock item${rows.length === 1 ? '' : 's'} to ${name}`, rows.map((r) => r.id), () =>
-        rows.map((r) => {
-          update.run(locationId, r.id)
-          return { id: r.id, kind: 'moved', delta: 0, from: r.location_id, to: locationId }
-        }),
+      return this.run(
+        'move',
+        ctx,
+        `Moved ${rows.length} stock item${rows.length === 1 ? '' : 's'} to ${name}`,
+        rows.map((r) => r.id),
+        () =>
+          rows.map((r) => {
+            update.run(locationId, r.id)
+            return { id: r.id, kind: 'moved', delta: 0, from: r.location_id, to: locationId }
+          }),
       )
     })()
   }
@@ -103,11 +127,16 @@ export class StockActions {
     return this.db.transaction(() => {
       const rows = this.rows(ids)
       const update = this.db.prepare('UPDATE stockitem SET quantity = ? WHERE id = ?')
-      return this.run('count', ctx, `Counted ${rows.length} stock item${rows.length === 1 ? '' : 's'}: ${quantity} each`, rows.map((r) => r.id), () =>
-        rows.map((r) => {
-          update.run(quantity, r.id)
-          return { id: r.id, kind: 'counted', delta: quantity - r.quantity, from: r.location_id, to: r.location_id }
-        }),
+      return this.run(
+        'count',
+        ctx,
+        `Counted ${rows.length} stock item${rows.length === 1 ? '' : 's'}: ${quantity} each`,
+        rows.map((r) => r.id),
+        () =>
+          rows.map((r) => {
+            update.run(quantity, r.id)
+            return { id: r.id, kind: 'counted', delta: quantity - r.quantity, from: r.location_id, to: r.location_id }
+          }),
       )
     })()
   }
@@ -118,15 +147,21 @@ export class StockActions {
     return this.db.transaction(() => {
       const rows = this.rows(ids)
       for (const r of rows) {
-        if (r.quantity + delta < 0) throw new ConflictError(`Stock item #${r.id} holds ${r.quantity}; cannot remove ${-delta}`)
+        if (r.quantity + delta < 0)
+          throw new ConflictError(`Stock item #${r.id} holds ${r.quantity}; cannot remove ${-delta}`)
       }
       const update = this.db.prepare('UPDATE stockitem SET quantity = quantity + ? WHERE id = ?')
       const verb = delta > 0 ? 'Added' : 'Removed'
-      return this.run(delta > 0 ? 'add' : 'remove', ctx, `${verb} ${Math.abs(delta)} on ${rows.length} stock item${rows.length === 1 ? '' : 's'}`, rows.map((r) => r.id), () =>
-        rows.map((r) => {
-          update.run(delta, r.id)
-          return { id: r.id, kind: delta > 0 ? 'added' : 'removed', delta, from: r.location_id, to: r.location_id }
-        }),
+      return this.run(
+        delta > 0 ? 'add' : 'remove',
+        ctx,
+        `${verb} ${Math.abs(delta)} on ${rows.length} stock item${rows.length === 1 ? '' : 's'}`,
+        rows.map((r) => r.id),
+        () =>
+          rows.map((r) => {
+            update.run(delta, r.id)
+            return { id: r.id, kind: delta > 0 ? 'added' : 'removed', delta, from: r.location_id, to: r.location_id }
+          }),
       )
     })()
   }
@@ -136,26 +171,57 @@ export class StockActions {
     return this.db.transaction(() => {
       const rows = this.rows(ids)
       if (rows.length < 2) throw new ConflictError('Select at least two stock items to merge')
-      if (new Set(rows.map((r) => r.part_id)).size > 1) throw new ConflictError('Only stock items of the same part can be merged')
+      if (new Set(rows.map((r) => r.part_id)).size > 1)
+        throw new ConflictError('Only stock items of the same part can be merged')
       const [target, ...others] = rows as [StockRow, ...StockRow[]]
       const total = others.reduce((n, r) => n + r.quantity, 0)
-      return this.run('merge', ctx, `Merged ${others.length} stock item${others.length === 1 ? '' : 's'} into #${target.id}`, rows.map((r) => r.id), () => {
-        this.db.prepare('UPDATE stockitem SET quantity = quantity + ? WHERE id = ?').run(total, target.id)
-        const empty = this.db.prepare('UPDATE stockitem SET quantity = 0 WHERE id = ?')
-        const changes: Change[] = [{ id: target.id, kind: 'merged', delta: total, from: target.location_id, to: target.location_id, notes: `from ${others.map((o) => `#${o.id}`).join(', ')}` }]
-        for (const o of others) {
-          empty.run(o.id)
-          changes.push({ id: o.id, kind: 'merged', delta: -o.quantity, from: o.location_id, to: target.location_id, notes: `into #${target.id}` })
-        }
-        return changes
-      })
+      return this.run(
+        'merge',
+        ctx,
+        `Merged ${others.length} stock item${others.length === 1 ? '' : 's'} into #${target.id}`,
+        rows.map((r) => r.id),
+        () => {
+          this.db.prepare('UPDATE stockitem SET quantity = quantity + ? WHERE id = ?').run(total, target.id)
+          const empty = this.db.prepare('UPDATE stockitem SET quantity = 0 WHERE id = ?')
+          const changes: Change[] = [
+            {
+              id: target.id,
+              kind: 'merged',
+              delta: total,
+              from: target.location_id,
+              to: target.location_id,
+              notes: `from ${others.map((o) => `#${o.id}`).join(', ')}`,
+            },
+          ]
+          for (const o of others) {
+            empty.run(o.id)
+            changes.push({
+              id: o.id,
+              kind: 'merged',
+              delta: -o.quantity,
+              from: o.location_id,
+              to: target.location_id,
+              notes: `into #${target.id}`,
+            })
+          }
+          return changes
+        },
+      )
     })()
   }
 
   /** Records stock items created by a receipt (not undoable here: the receipt also changed its order lines). */
-  recordReceipt(created: { id: number; locationId: number; quantity: number; scanId: number | null }[], ctx: ActionContext, summary: string): ActionResult {
-    return this.run('receive', ctx, summary, [], () =>
-      created.map((c) => ({ id: c.id, kind: 'received', delta: c.quantity, from: null, to: c.locationId })),
+  recordReceipt(
+    created: { id: number; locationId: number; quantity: number; scanId: number | null }[],
+    ctx: ActionContext,
+    summary: string,
+  ): ActionResult {
+    return this.run(
+      'receive',
+      ctx,
+      summary,
+      [],
+      () => created.map((c) => ({ id: c.id, kind: 'received', delta: c.quantity, from: null, to: c.locationId })),
       false,
     )
   }
@@ -163,26 +229,68 @@ export class StockActions {
   /** Undoes an action (the newest undoable one when no id is given), if its items are still as it left them. */
   undo(actionId: number | null, ctx: ActionContext): ActionResult {
     return this.db.transaction((): ActionResult => {
-      const action = actionId === null
-        ? this.db.prepare<[], { id: number; kind: string; summary: string; undone_at: string | null; undoable: number }>('SELECT id, kind, summary, undone_at, undoable FROM stockaction WHERE undone_at IS NULL AND undoable = 1 ORDER BY id DESC LIMIT 1').get()
-        : this.db.prepare<[number], { id: number; kind: string; summary: string; undone_at: string | null; undoable: number }>('SELECT id, kind, summary, undone_at, undoable FROM stockaction WHERE id = ?').get(actionId)
+      const action =
+        actionId === null
+          ? this.db
+              .prepare<[], { id: number; kind: string; summary: string; undone_at: string | null; undoable: number }>(
+                'SELECT id, kind, summary, undone_at, undoable FROM stockaction WHERE undone_at IS NULL AND undoable = 1 ORDER BY id DESC LIMIT 1',
+              )
+              .get()
+          : this.db
+              .prepare<
+                [number],
+                { id: number; kind: string; summary: string; undone_at: string | null; undoable: number }
+              >('SELECT id, kind, summary, undone_at, undoable FROM stockaction WHERE id = ?')
+              .get(actionId)
       if (!action) throw new NotFoundError(actionId === null ? 'There is nothing to undo' : `No action ${actionId}`)
       if (action.undone_at) throw new ConflictError(`"${action.summary}" was already undone`)
       if (!action.undoable) throw new ConflictError(`"${action.summary}" cannot be undone`)
-      const items = this.db.prepare<[number], { stockitem_id: number; before: string | null; after: string | null }>('SELECT stockitem_id, before, after FROM stockactionitem WHERE action_id = ?').all(action.id)
-      const restore = this.db.prepare('UPDATE stockitem SET part_id = ?, location_id = ?, quantity = ?, batch = ?, serial = ?, expiry = ?, status = ?, supplier_part_id = ?, purchase_order_id = ? WHERE id = ?')
-      const track = this.db.prepare("INSERT INTO stocktracking (stockitem_id, kind, delta, from_location_id, to_location_id, operator_id, action_id, notes) VALUES (?, 'undone', ?, ?, ?, ?, ?, ?)")
+      const items = this.db
+        .prepare<[number], { stockitem_id: number; before: string | null; after: string | null }>(
+          'SELECT stockitem_id, before, after FROM stockactionitem WHERE action_id = ?',
+        )
+        .all(action.id)
+      const restore = this.db.prepare(
+        'UPDATE stockitem SET part_id = ?, location_id = ?, quantity = ?, batch = ?, serial = ?, expiry = ?, status = ?, supplier_part_id = ?, purchase_order_id = ? WHERE id = ?',
+      )
+      const track = this.db.prepare(
+        "INSERT INTO stocktracking (stockitem_id, kind, delta, from_location_id, to_location_id, operator_id, action_id, notes) VALUES (?, 'undone', ?, ?, ?, ?, ?, ?)",
+      )
       for (const item of items) {
         const now = this.row(item.stockitem_id)
         if (JSON.stringify(now ?? null) !== (item.after ?? 'null')) {
-          throw new ConflictError(`Stock item #${item.stockitem_id} has changed since "${action.summary}"; undo it by hand`)
+          throw new ConflictError(
+            `Stock item #${item.stockitem_id} has changed since "${action.summary}"; undo it by hand`,
+          )
         }
         const was = item.before ? (JSON.parse(item.before) as StockRow) : null
-        if (!was || !now) throw new ConflictError(`"${action.summary}" created or removed stock items and cannot be undone here`)
-        restore.run(was.part_id, was.location_id, was.quantity, was.batch, was.serial, was.expiry, was.status, was.supplier_part_id, was.purchase_order_id, was.id)
-        track.run(was.id, was.quantity - now.quantity, now.location_id, was.location_id, ctx.operatorId, action.id, `undo of "${action.summary}"`)
+        if (!was || !now)
+          throw new ConflictError(`"${action.summary}" created or removed stock items and cannot be undone here`)
+        restore.run(
+          was.part_id,
+          was.location_id,
+          was.quantity,
+          was.batch,
+          was.serial,
+          was.expiry,
+          was.status,
+          was.supplier_part_id,
+          was.purchase_order_id,
+          was.id,
+        )
+        track.run(
+          was.id,
+          was.quantity - now.quantity,
+          now.location_id,
+          was.location_id,
+          ctx.operatorId,
+          action.id,
+          `undo of "${action.summary}"`,
+        )
       }
-      this.db.prepare("UPDATE stockaction SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?").run(action.id)
+      this.db
+        .prepare("UPDATE stockaction SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
+        .run(action.id)
       return { actionId: action.id, kind: 'undo', items: items.length, summary: `Undid: ${action.summary}` }
     })()
   }

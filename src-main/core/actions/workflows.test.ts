@@ -13,7 +13,11 @@ const digikey = (sku: string, mpn: string, qty: number, lot: string, po = 'PO-00
   `[)>${RS}06${GS}P${sku}${GS}1P${mpn}${GS}30P${sku}${GS}K${po}${GS}1K84213377${GS}10K55512${GS}9D2346${GS}1T${lot}${GS}11K1${GS}4LTW${GS}Q${qty}${GS}11ZPICK${GS}12Z998877${GS}13Z400${GS}20Z0000000000${RS}${EOT}`
 
 const state = (station: Station): string =>
-  JSON.stringify(['stockitem', 'stocktracking', 'stockaction', 'stockactionitem'].map((t) => station.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()))
+  JSON.stringify(
+    ['stockitem', 'stocktracking', 'stockaction', 'stockactionitem'].map((t) =>
+      station.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
+    ),
+  )
 
 describe('stock actions', () => {
   it('moves, undoes and moves again, with a tracking row per step naming the operator', async () => {
@@ -21,13 +25,27 @@ describe('stock actions', () => {
     station.signIn({ badge: 'OP-1002' })
     const bin = station.search({ query: 'Bin C2' }).find((h) => h.model === 'stocklocation')!.pk
     const items = [1, 2, 3]
-    const from = items.map((pk) => (station.db.prepare('SELECT location_id FROM stockitem WHERE id = ?').get(pk) as { location_id: number }).location_id)
+    const from = items.map(
+      (pk) =>
+        (station.db.prepare('SELECT location_id FROM stockitem WHERE id = ?').get(pk) as { location_id: number })
+          .location_id,
+    )
     const moved = station.stockAction({ action: 'move', items, location: bin })
     expect(moved.summary).toBe('Moved 3 stock items to Bin C2')
     station.undo({})
-    expect(items.map((pk) => (station.db.prepare('SELECT location_id FROM stockitem WHERE id = ?').get(pk) as { location_id: number }).location_id)).toEqual(from)
+    expect(
+      items.map(
+        (pk) =>
+          (station.db.prepare('SELECT location_id FROM stockitem WHERE id = ?').get(pk) as { location_id: number })
+            .location_id,
+      ),
+    ).toEqual(from)
     station.stockAction({ action: 'move', items, location: bin })
-    const tracking = station.db.prepare("SELECT t.kind, o.name AS operator FROM stocktracking t JOIN operator o ON o.id = t.operator_id WHERE t.stockitem_id = 1 AND t.kind <> 'created' ORDER BY t.id").all()
+    const tracking = station.db
+      .prepare(
+        "SELECT t.kind, o.name AS operator FROM stocktracking t JOIN operator o ON o.id = t.operator_id WHERE t.stockitem_id = 1 AND t.kind <> 'created' ORDER BY t.id",
+      )
+      .all()
     expect(tracking).toEqual([
       { kind: 'moved', operator: 'Sam Stores' },
       { kind: 'undone', operator: 'Sam Stores' },
@@ -40,31 +58,48 @@ describe('stock actions', () => {
     station.db.prepare('DELETE FROM stockitem WHERE id = 5').run()
     const bin = station.search({ query: 'Bin A3' })[0]!.pk
     const before = state(station)
-    for (const action of [{ action: 'move', items: [1, 2, 5, 6], location: bin }, { action: 'count', items: [1, 5], quantity: 3 }, { action: 'merge', items: [1, 5] }] as const) {
+    for (const action of [
+      { action: 'move', items: [1, 2, 5, 6], location: bin },
+      { action: 'count', items: [1, 5], quantity: 3 },
+      { action: 'merge', items: [1, 5] },
+    ] as const) {
       const reply = await dispatch(station, 'stockAction', action)
-      expect(reply).toMatchObject({ ok: false, error: { code: 'not_found', message: 'Stock item #5 no longer exists' } })
+      expect(reply).toMatchObject({
+        ok: false,
+        error: { code: 'not_found', message: 'Stock item #5 no longer exists' },
+      })
       expect(state(station)).toBe(before)
     }
   })
 
   it('refuses to remove more than there is, to merge different parts, and to stock a structural location', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
-    const qty = (station.db.prepare('SELECT quantity FROM stockitem WHERE id = 1').get() as { quantity: number }).quantity
+    const qty = (station.db.prepare('SELECT quantity FROM stockitem WHERE id = 1').get() as { quantity: number })
+      .quantity
     expect(() => station.stockAction({ action: 'remove', items: [1], quantity: qty + 1 })).toThrow(/cannot remove/)
-    const otherPart = (station.db.prepare('SELECT id FROM stockitem WHERE part_id <> (SELECT part_id FROM stockitem WHERE id = 1) LIMIT 1').get() as { id: number }).id
+    const otherPart = (
+      station.db
+        .prepare('SELECT id FROM stockitem WHERE part_id <> (SELECT part_id FROM stockitem WHERE id = 1) LIMIT 1')
+        .get() as { id: number }
+    ).id
     expect(() => station.stockAction({ action: 'merge', items: [1, otherPart] })).toThrow(/same part/)
     expect(() => station.stockAction({ action: 'move', items: [1], location: 1 })).toThrow(/structural/)
   })
 
   it('counts, adds, removes and merges, and refuses to undo over a later change', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
-    const sameParts = station.db.prepare('SELECT id, quantity FROM stockitem WHERE part_id = (SELECT part_id FROM stockitem GROUP BY part_id HAVING count(*) >= 2 LIMIT 1) ORDER BY id').all() as { id: number; quantity: number }[]
+    const sameParts = station.db
+      .prepare(
+        'SELECT id, quantity FROM stockitem WHERE part_id = (SELECT part_id FROM stockitem GROUP BY part_id HAVING count(*) >= 2 LIMIT 1) ORDER BY id',
+      )
+      .all() as { id: number; quantity: number }[]
     const [a, b] = sameParts as [{ id: number; quantity: number }, { id: number; quantity: number }]
     station.stockAction({ action: 'count', items: [a.id], quantity: 40 })
     station.stockAction({ action: 'add', items: [a.id], quantity: 5 })
     station.stockAction({ action: 'remove', items: [a.id], quantity: 2 })
     const merged = station.stockAction({ action: 'merge', items: [a.id, b.id] })
-    const q = (id: number) => (station.db.prepare('SELECT quantity FROM stockitem WHERE id = ?').get(id) as { quantity: number }).quantity
+    const q = (id: number) =>
+      (station.db.prepare('SELECT quantity FROM stockitem WHERE id = ?').get(id) as { quantity: number }).quantity
     expect([q(a.id), q(b.id)]).toEqual([43 + b.quantity, 0])
     station.stockAction({ action: 'add', items: [a.id], quantity: 1 })
     expect(() => station.undo({ actionId: merged.actionId })).toThrow(/has changed since/)
@@ -103,43 +138,97 @@ describe('receiving against a purchase order', () => {
   it('receives from supplier labels (one stripped, one twice), commits in one go and links the bags to their stock', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
     station.signIn({ badge: 'OP-1001' })
-    const lines = station.db.prepare("SELECT l.id, sp.sku, mp.mpn, l.quantity FROM purchaseorderline l JOIN supplierpart sp ON sp.id = l.supplier_part_id JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id WHERE l.order_id = 1 ORDER BY l.id").all() as { id: number; sku: string; mpn: string; quantity: number }[]
+    const lines = station.db
+      .prepare(
+        'SELECT l.id, sp.sku, mp.mpn, l.quantity FROM purchaseorderline l JOIN supplierpart sp ON sp.id = l.supplier_part_id JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id WHERE l.order_id = 1 ORDER BY l.id',
+      )
+      .all() as { id: number; sku: string; mpn: string; quantity: number }[]
     const session = station.sessionStart({ kind: 'receive' })
     const add = (data: string) => station.sessionAdd({ session: session.id, data, source: 'wedge' })
     const first = add(digikey(lines[0]!.sku, lines[0]!.mpn, 10, 'LOT-A'))
     expect(first.session.purchaseOrder?.name).toBe('PO-0001') // the first label picked the order
-    expect(first.row).toMatchObject({ flag: 'ok', quantity: 10, lot: 'LOT-A', dateCode: '2346', location: { name: 'Receiving Bench' } })
-    const stripped = add(digikey(lines[1]!.sku, lines[1]!.mpn, 20, 'LOT-B').replaceAll(GS, '').replaceAll(RS, '').replaceAll(EOT, ''))
+    expect(first.row).toMatchObject({
+      flag: 'ok',
+      quantity: 10,
+      lot: 'LOT-A',
+      dateCode: '2346',
+      location: { name: 'Receiving Bench' },
+    })
+    const stripped = add(
+      digikey(lines[1]!.sku, lines[1]!.mpn, 20, 'LOT-B').replaceAll(GS, '').replaceAll(RS, '').replaceAll(EOT, ''),
+    )
     expect(stripped.row).toMatchObject({ flag: 'ok', quantity: 20, lot: 'LOT-B' })
-    const twice = add(digikey(lines[1]!.sku, lines[1]!.mpn, 20, 'LOT-B').replaceAll(GS, '').replaceAll(RS, '').replaceAll(EOT, ''))
+    const twice = add(
+      digikey(lines[1]!.sku, lines[1]!.mpn, 20, 'LOT-B').replaceAll(GS, '').replaceAll(RS, '').replaceAll(EOT, ''),
+    )
     expect(twice.row).toMatchObject({ flag: 'duplicate' })
     const over = add(digikey(lines[0]!.sku, lines[0]!.mpn, 5, 'LOT-C'))
     expect(over.row).toMatchObject({ flag: 'over', note: expect.stringMatching(/Over-receipt/) })
     expect(add('INV-SI1').row).toMatchObject({ flag: 'unknown' })
     const header = over.session
     expect(header.lines[0]).toMatchObject({ ordered: 10, scanned: 15, remaining: 0 })
-    expect(header.lines[1]).toMatchObject({ ordered: lines[1]!.quantity, scanned: 20, remaining: lines[1]!.quantity - 20 })
+    expect(header.lines[1]).toMatchObject({
+      ordered: lines[1]!.quantity,
+      scanned: 20,
+      remaining: lines[1]!.quantity - 20,
+    })
 
     const committed = station.sessionCommit({ session: session.id })
     expect(committed.created).toHaveLength(3)
-    const created = station.db.prepare(`SELECT s.id, s.quantity, s.batch, l.name AS location, s.purchase_order_id FROM stockitem s JOIN stocklocation l ON l.id = s.location_id WHERE s.id IN (${committed.created.map((c) => c.stockitem).join(',')}) ORDER BY s.id`).all()
+    const created = station.db
+      .prepare(
+        `SELECT s.id, s.quantity, s.batch, l.name AS location, s.purchase_order_id FROM stockitem s JOIN stocklocation l ON l.id = s.location_id WHERE s.id IN (${committed.created.map((c) => c.stockitem).join(',')}) ORDER BY s.id`,
+      )
+      .all()
     expect(created).toEqual([
-      { id: committed.created[0]!.stockitem, quantity: 10, batch: 'LOT-A', location: 'Receiving Bench', purchase_order_id: 1 },
-      { id: committed.created[1]!.stockitem, quantity: 20, batch: 'LOT-B', location: 'Receiving Bench', purchase_order_id: 1 },
-      { id: committed.created[2]!.stockitem, quantity: 5, batch: 'LOT-C', location: 'Receiving Bench', purchase_order_id: 1 },
+      {
+        id: committed.created[0]!.stockitem,
+        quantity: 10,
+        batch: 'LOT-A',
+        location: 'Receiving Bench',
+        purchase_order_id: 1,
+      },
+      {
+        id: committed.created[1]!.stockitem,
+        quantity: 20,
+        batch: 'LOT-B',
+        location: 'Receiving Bench',
+        purchase_order_id: 1,
+      },
+      {
+        id: committed.created[2]!.stockitem,
+        quantity: 5,
+        batch: 'LOT-C',
+        location: 'Receiving Bench',
+        purchase_order_id: 1,
+      },
     ])
-    expect(station.db.prepare('SELECT received FROM purchaseorderline WHERE id = ?').get(lines[0]!.id)).toEqual({ received: 15 })
+    expect(station.db.prepare('SELECT received FROM purchaseorderline WHERE id = ?').get(lines[0]!.id)).toEqual({
+      received: 15,
+    })
     // The bag's label now opens its stock item.
-    const again = station.scan({ data: digikey(lines[0]!.sku, lines[0]!.mpn, 10, 'LOT-A'), source: 'wedge' }) as ScanMatch
+    const again = station.scan({
+      data: digikey(lines[0]!.sku, lines[0]!.mpn, 10, 'LOT-A'),
+      source: 'wedge',
+    }) as ScanMatch
     expect(again.stockitem?.pk).toBe(committed.created[0]!.stockitem)
-    const tracked = station.db.prepare("SELECT o.name FROM stocktracking t JOIN operator o ON o.id = t.operator_id WHERE t.kind = 'received'").all()
+    const tracked = station.db
+      .prepare("SELECT o.name FROM stocktracking t JOIN operator o ON o.id = t.operator_id WHERE t.kind = 'received'")
+      .all()
     expect(tracked).toHaveLength(3)
-    expect(await dispatch(station, 'sessionAdd', { session: session.id, data: 'INV-SI1' })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await dispatch(station, 'sessionAdd', { session: session.id, data: 'INV-SI1' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    })
   })
 
   it('converts pack quantities, takes a scanned destination, and runs on command barcodes alone', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
-    const line = station.db.prepare("SELECT sp.sku, mp.mpn, sp.pack_quantity FROM purchaseorderline l JOIN supplierpart sp ON sp.id = l.supplier_part_id JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id WHERE l.order_id = 3 AND sp.pack_quantity > 1 LIMIT 1").get() as { sku: string; mpn: string; pack_quantity: number }
+    const line = station.db
+      .prepare(
+        'SELECT sp.sku, mp.mpn, sp.pack_quantity FROM purchaseorderline l JOIN supplierpart sp ON sp.id = l.supplier_part_id JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id WHERE l.order_id = 3 AND sp.pack_quantity > 1 LIMIT 1',
+      )
+      .get() as { sku: string; mpn: string; pack_quantity: number }
     const session = station.sessionStart({ kind: 'receive', purchaseOrder: 3 })
     const add = (data: string) => station.sessionAdd({ session: session.id, data, source: 'wedge' })
     expect(add('INV-SL20').message).toMatch(/^Destination: /)
@@ -157,7 +246,11 @@ describe('receiving against a purchase order', () => {
     const dbPath = tempDbPath()
     let station = Station.open({ dbPath })
     const session = station.sessionStart({ kind: 'receive', purchaseOrder: 2 })
-    station.sessionAdd({ session: session.id, data: `>[)>06${GS}KPO-0002${GS}14K007${GS}1PSTM32F103C8T6${GS}Q50`, source: 'wedge' })
+    station.sessionAdd({
+      session: session.id,
+      data: `>[)>06${GS}KPO-0002${GS}14K007${GS}1PSTM32F103C8T6${GS}Q50`,
+      source: 'wedge',
+    })
     expect(() => station.sessionStart({ kind: 'receive', purchaseOrder: 1 })).toThrow(/PO-0002 is open/)
     station.close()
     station = Station.open({ dbPath })
@@ -169,7 +262,10 @@ describe('receiving against a purchase order', () => {
 
   it('signs an operator in when their badge is scanned', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
-    expect(station.scan({ data: 'OP-1001', source: 'wedge' })).toMatchObject({ plugin: 'OperatorBadge', operator: { name: 'Alex Receiving' } })
+    expect(station.scan({ data: 'OP-1001', source: 'wedge' })).toMatchObject({
+      plugin: 'OperatorBadge',
+      operator: { name: 'Alex Receiving' },
+    })
     expect(station.info().operator?.name).toBe('Alex Receiving')
     expect(station.history({ limit: 1 })[0]!.operator).toBe('Alex Receiving')
   })

@@ -5,7 +5,9 @@ import type { BarcodePlugin } from './plugin'
 
 /** Barcodes printed by someone else and linked to an item: one probe of the unique hash index. */
 export function externalBarcodePlugin(db: Db): BarcodePlugin {
-  const byHash = db.prepare<[string], { model_type: InternalModel; pk: number }>('SELECT model_type, pk FROM barcodelink WHERE hash = ?')
+  const byHash = db.prepare<[string], { model_type: InternalModel; pk: number }>(
+    'SELECT model_type, pk FROM barcodelink WHERE hash = ?',
+  )
   return {
     name: 'InvenTreeExternalBarcode',
     description: 'Barcodes linked to items (InvenTree-compatible hash)',

@@ -16,7 +16,11 @@ export function gs1Plugin(db: Db): BarcodePlugin {
         const parsed = parseGs1(text)
         if (!parsed) return null
         const { elements: _elements, form, ...fields } = parsed
-        const answer: PluginAnswer = { matches: [], format: `GS1 (${form})`, fields: fields as Record<string, string | number> }
+        const answer: PluginAnswer = {
+          matches: [],
+          format: `GS1 (${form})`,
+          fields: fields as Record<string, string | number>,
+        }
         const part = parsed.gtin ? partByGtin.get(parsed.gtin) : undefined
         if (part) answer.matches = [{ model: 'part', pk: part.id }]
         return answer

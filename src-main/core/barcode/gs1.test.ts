@@ -28,22 +28,40 @@ describe('GS1 check digits and dates', () => {
 describe('GS1 element strings', () => {
   it('reads GS1-128 with its symbology id and FNC1 as GS', () => {
     const p = parseGs1(`]C1010950600013435217291231` + `10LOT-7${GS}21SN0042${GS}3712`)!
-    expect(p).toMatchObject({ form: 'symbology', gtin: '09506000134352', expiry: '2029-12-31', batch: 'LOT-7', serial: 'SN0042', count: 12 })
+    expect(p).toMatchObject({
+      form: 'symbology',
+      gtin: '09506000134352',
+      expiry: '2029-12-31',
+      batch: 'LOT-7',
+      serial: 'SN0042',
+      count: 12,
+    })
   })
 
   it('reads GS1 DataMatrix and QR symbology ids, net weight and customer PO', () => {
-    expect(parseGs1(`]d201095060001343523103000250${GS}400PO-0001`)).toMatchObject({ gtin: '09506000134352', net_weight_kg: 0.25, customer_order_number: 'PO-0001' })
+    expect(parseGs1(`]d201095060001343523103000250${GS}400PO-0001`)).toMatchObject({
+      gtin: '09506000134352',
+      net_weight_kg: 0.25,
+      customer_order_number: 'PO-0001',
+    })
     expect(parseGs1(']Q3010950600013435210ABC')).toMatchObject({ gtin: '09506000134352', batch: 'ABC' })
   })
 
   it('reads the human-readable parenthesised form', () => {
-    expect(parseGs1('(01)09506000134352(17)251200(10)AB-123')).toMatchObject({ form: 'parenthesised', expiry: '2025-12-31', batch: 'AB-123' })
+    expect(parseGs1('(01)09506000134352(17)251200(10)AB-123')).toMatchObject({
+      form: 'parenthesised',
+      expiry: '2025-12-31',
+      batch: 'AB-123',
+    })
     expect(parseGs1('(00)106141412345678908')).toMatchObject({ sscc: '106141412345678908' })
   })
 
   it('reads GS1 Digital Link URLs, path and query', () => {
     expect(parseGs1('https://id.gs1.org/01/09506000134352/10/AB-123?17=290101')).toMatchObject({
-      form: 'digital-link', gtin: '09506000134352', batch: 'AB-123', expiry: '2029-01-01',
+      form: 'digital-link',
+      gtin: '09506000134352',
+      batch: 'AB-123',
+      expiry: '2029-01-01',
     })
     expect(parseGs1('https://example.com/products/shoes')).toBeNull()
   })

@@ -32,7 +32,30 @@ export class Gs1Error extends Error {}
 /** Data length of the AIs whose length the GS1 predefined-length table fixes (the rest end at GS or the end). */
 function fixedLength(ai: string): number | null {
   const head = ai.slice(0, 2)
-  const table: Record<string, number> = { '00': 18, '01': 14, '02': 14, '03': 14, '04': 16, '11': 6, '12': 6, '13': 6, '14': 6, '15': 6, '16': 6, '17': 6, '18': 6, '19': 6, '20': 2, '31': 6, '32': 6, '33': 6, '34': 6, '35': 6, '36': 6, '41': 13 }
+  const table: Record<string, number> = {
+    '00': 18,
+    '01': 14,
+    '02': 14,
+    '03': 14,
+    '04': 16,
+    '11': 6,
+    '12': 6,
+    '13': 6,
+    '14': 6,
+    '15': 6,
+    '16': 6,
+    '17': 6,
+    '18': 6,
+    '19': 6,
+    '20': 2,
+    '31': 6,
+    '32': 6,
+    '33': 6,
+    '34': 6,
+    '35': 6,
+    '36': 6,
+    '41': 13,
+  }
   return table[head] ?? null
 }
 
@@ -44,7 +67,8 @@ function aiLength(digits: string): number {
   return 3
 }
 
-const KNOWN_AI = /^(?:00|01|02|03|04|10|11|12|13|15|16|17|20|21|22|30|37|240|241|250|251|253|254|400|401|402|403|41\d|420|421|422|423|424|425|426|31\d\d|32\d\d|33\d\d|34\d\d|35\d\d|36\d\d|390\d|391\d|392\d|393\d|7003|7004|703\d|8003|8004|8005|8006|8008|8018|8020|8200|9\d)$/
+const KNOWN_AI =
+  /^(?:00|01|02|03|04|10|11|12|13|15|16|17|20|21|22|30|37|240|241|250|251|253|254|400|401|402|403|41\d|420|421|422|423|424|425|426|31\d\d|32\d\d|33\d\d|34\d\d|35\d\d|36\d\d|390\d|391\d|392\d|393\d|7003|7004|703\d|8003|8004|8005|8006|8008|8018|8020|8200|9\d)$/
 
 /** GS1 mod-10 check digit for a digit string (weights 3, 1, 3… from the right). */
 export function gs1CheckDigit(body: string): number {
@@ -111,7 +135,8 @@ function interpret(elements: [string, string][], form: Gs1Parse['form']): Gs1Par
   const parse: Gs1Parse = { elements, form }
   for (const [ai, value] of elements) {
     if (ai === '01' || ai === '02') {
-      if (!/^\d{14}$/.test(value) || !gs1CheckDigitValid(value)) throw new Gs1Error(`GTIN ${value} fails its check digit`)
+      if (!/^\d{14}$/.test(value) || !gs1CheckDigitValid(value))
+        throw new Gs1Error(`GTIN ${value} fails its check digit`)
       parse.gtin = value
     } else if (ai === '00') {
       if (!gs1CheckDigitValid(value)) throw new Gs1Error(`SSCC ${value} fails its check digit`)
@@ -129,8 +154,14 @@ function interpret(elements: [string, string][], form: Gs1Parse['form']): Gs1Par
   return parse
 }
 
-function checkedVar(ai: string, value: string, max: number, shape = /^[\x21-\x22\x25-\x2F\x30-\x39\x3A-\x3F\x41-\x5A\x5F\x61-\x7A]+$/): string {
-  if (value.length === 0 || value.length > max || !shape.test(value)) throw new Gs1Error(`AI (${ai}) value "${value}" is not valid`)
+function checkedVar(
+  ai: string,
+  value: string,
+  max: number,
+  shape = /^[\x21-\x22\x25-\x2F\x30-\x39\x3A-\x3F\x41-\x5A\x5F\x61-\x7A]+$/,
+): string {
+  if (value.length === 0 || value.length > max || !shape.test(value))
+    throw new Gs1Error(`AI (${ai}) value "${value}" is not valid`)
   return value
 }
 
@@ -143,7 +174,10 @@ export function parseGs1(data: string): Gs1Parse | null {
   if (text.startsWith('(')) {
     const parts = [...text.matchAll(/\((\d{2,4})\)([^(]*)/g)]
     if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) return null
-    return interpret(parts.map((p) => [p[1]!, p[2]!]), 'parenthesised')
+    return interpret(
+      parts.map((p) => [p[1]!, p[2]!]),
+      'parenthesised',
+    )
   }
   if (/^https?:\/\//i.test(text)) return parseDigitalLink(text)
   // A bare GTIN: EAN-8, UPC-A, EAN-13 or GTIN-14, padded to 14 digits.
@@ -172,11 +206,14 @@ function parseDigitalLink(text: string): Gs1Parse | null {
     return null
   }
   const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent)
-  const start = segments.findIndex((s, i) => /^(?:01|00|8006|8004|414|417|8003|8018)$/.test(s) && i + 1 < segments.length)
+  const start = segments.findIndex(
+    (s, i) => /^(?:01|00|8006|8004|414|417|8003|8018)$/.test(s) && i + 1 < segments.length,
+  )
   if (start < 0) return null
   const elements: [string, string][] = []
   for (let i = start; i + 1 < segments.length; i += 2) elements.push([segments[i]!, segments[i + 1]!])
-  for (const [key, value] of url.searchParams) if (/^\d{2,4}$/.test(key) && KNOWN_AI.test(key)) elements.push([key, value])
+  for (const [key, value] of url.searchParams)
+    if (/^\d{2,4}$/.test(key) && KNOWN_AI.test(key)) elements.push([key, value])
   const gtin = elements.find(([ai]) => ai === '01')
   if (gtin) gtin[1] = gtin[1].padStart(14, '0')
   return interpret(elements, 'digital-link')

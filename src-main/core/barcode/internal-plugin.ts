@@ -9,10 +9,16 @@ export function internalBarcodePlugin(settings: Settings): BarcodePlugin {
     description: 'Internal barcodes in InvenTree JSON and short form',
     scan({ text }) {
       const ref = parseInternal(text, settings.get('barcode.prefix'))
-      return ref ? { matches: [{ model: ref.model, pk: ref.pk }], format: ref.form === 'json' ? 'InvenTree JSON' : 'InvenTree short' } : null
+      return ref
+        ? {
+            matches: [{ model: ref.model, pk: ref.pk }],
+            format: ref.form === 'json' ? 'InvenTree JSON' : 'InvenTree short',
+          }
+        : null
     },
     generate(model, pk) {
-      const short = settings.get('barcode.form') === 'short' ? shortBarcode(model, pk, settings.get('barcode.prefix')) : null
+      const short =
+        settings.get('barcode.form') === 'short' ? shortBarcode(model, pk, settings.get('barcode.prefix')) : null
       return short ?? jsonBarcode(model, pk)
     },
   }

@@ -9,8 +9,17 @@ describe('internal barcodes (InvenTree formats)', () => {
   })
 
   it('refuses JSON that is not one model key with a positive whole pk', () => {
-    for (const bad of ['{"stockitem": 0}', '{"stockitem": -1}', '{"stockitem": 1.5}', '{"stockitem": "1; DROP TABLE part"}',
-      '{"stockitem": 1, "part": 2}', '{"nonsense": 1}', '["stockitem", 1]', '{"stockitem": 99999999999999999999}', '{']) {
+    for (const bad of [
+      '{"stockitem": 0}',
+      '{"stockitem": -1}',
+      '{"stockitem": 1.5}',
+      '{"stockitem": "1; DROP TABLE part"}',
+      '{"stockitem": 1, "part": 2}',
+      '{"nonsense": 1}',
+      '["stockitem", 1]',
+      '{"stockitem": 99999999999999999999}',
+      '{',
+    ]) {
       expect(parseInternal(bad, 'INV-'), bad).toBeNull()
     }
   })

@@ -29,8 +29,15 @@ const CODE_OF = Object.fromEntries(Object.entries(MODEL_CODES).map(([code, model
 
 /** Model types accepted as JSON keys: ours plus the InvenTree ones we recognise but do not stock. */
 const JSON_MODELS = new Set<string>([
-  'part', 'partcategory', 'stocklocation', 'stockitem', 'company', 'supplierpart', 'manufacturerpart',
-  'purchaseorder', ...Object.values(MODEL_CODES),
+  'part',
+  'partcategory',
+  'stocklocation',
+  'stockitem',
+  'company',
+  'supplierpart',
+  'manufacturerpart',
+  'purchaseorder',
+  ...Object.values(MODEL_CODES),
 ])
 
 export interface InternalRef {

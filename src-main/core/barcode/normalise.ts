@@ -37,6 +37,10 @@ export function tolerant(data: string): Normalised {
   step(text.trim(), 'surrounding whitespace removed')
   step(text.replace(STRAY_CONTROL, ''), 'stray control characters removed')
   // Only a label-shaped text gets caret codes turned back into separators: elsewhere ^D is just data.
-  if (/^\[\)>|^>\[\)>/.test(text)) step(text.replace(CARET_CONTROLS, (c) => CARET_MAP[c]!), 'caret codes turned back into separators')
+  if (/^\[\)>|^>\[\)>/.test(text))
+    step(
+      text.replace(CARET_CONTROLS, (c) => CARET_MAP[c]!),
+      'caret codes turned back into separators',
+    )
   return { text, notes }
 }

@@ -22,13 +22,24 @@ export function parseOnly(data: string, prefix = settingDefaults['barcode.prefix
   const { text, notes } = tolerant(data)
   const parsers: ParseReport['parsers'] = []
   const internal = parseInternal(text, prefix)
-  if (internal) parsers.push({ parser: `InvenTree internal (${internal.form})`, fields: { model: internal.model, pk: internal.pk } })
+  if (internal)
+    parsers.push({
+      parser: `InvenTree internal (${internal.form})`,
+      fields: { model: internal.model, pk: internal.pk },
+    })
   const iso = parseIso15434(text)
   if (iso) parsers.push({ parser: 'ECIA ISO/IEC 15434', fields: { ...iso.fields } })
   else if (looksLikeIso15434(text)) {
     const recovered = recoverIso15434(text)
-    if (recovered && 'fields' in recovered) parsers.push({ parser: 'ECIA ISO/IEC 15434 (separators recovered)', fields: { ...recovered.fields } })
-    else parsers.push({ parser: 'ECIA ISO/IEC 15434', problem: recovered ? `separators missing; ${recovered.ambiguous} possible readings` : 'separators missing; no reading fits' })
+    if (recovered && 'fields' in recovered)
+      parsers.push({ parser: 'ECIA ISO/IEC 15434 (separators recovered)', fields: { ...recovered.fields } })
+    else
+      parsers.push({
+        parser: 'ECIA ISO/IEC 15434',
+        problem: recovered
+          ? `separators missing; ${recovered.ambiguous} possible readings`
+          : 'separators missing; no reading fits',
+      })
   }
   const lcsc = parseLcsc(text)
   if (lcsc) parsers.push({ parser: 'LCSC QR', fields: { ...lcsc } })

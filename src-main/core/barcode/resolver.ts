@@ -43,14 +43,22 @@ export function resolve(input: ScanText, plugins: readonly BarcodePlugin[], look
     const found = dedupe(answer.matches.map(lookup).filter((f): f is FoundItem => f !== null))
     if (found.length === 1) {
       tried.push(`${plugin.name}:match`)
-      return { plugin: plugin.name, match: found[0]!, ambiguous: null, answer: { ...answer, plugin: plugin.name }, tried }
+      return {
+        plugin: plugin.name,
+        match: found[0]!,
+        ambiguous: null,
+        answer: { ...answer, plugin: plugin.name },
+        tried,
+      }
     }
     if (found.length > 1) {
       tried.push(`${plugin.name}:ambiguous(${found.length})`)
       return { plugin: plugin.name, match: null, ambiguous: found, answer: { ...answer, plugin: plugin.name }, tried }
     }
     // Recognised but naming nothing that exists: later plugins still get their chance, and the history shows why.
-    tried.push(`${plugin.name}:${answer.matches.length ? `missing(${answer.matches.map((m) => `${m.model}:${m.pk}`).join(',')})` : 'recognised'}`)
+    tried.push(
+      `${plugin.name}:${answer.matches.length ? `missing(${answer.matches.map((m) => `${m.model}:${m.pk}`).join(',')})` : 'recognised'}`,
+    )
     recognised ??= { ...answer, plugin: plugin.name }
   }
   return { plugin: null, match: null, ambiguous: null, answer: recognised, tried }

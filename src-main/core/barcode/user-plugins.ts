@@ -56,7 +56,11 @@ const MODEL = /^[a-z]+$/
 function toAnswer(value: unknown): PluginAnswer | null {
   if (value === null) return null
   const isMatch = (m: unknown): m is BarcodeMatch =>
-    typeof m === 'object' && m !== null && MODEL.test(String((m as BarcodeMatch).model)) && Number.isSafeInteger((m as BarcodeMatch).pk) && (m as BarcodeMatch).pk > 0
+    typeof m === 'object' &&
+    m !== null &&
+    MODEL.test(String((m as BarcodeMatch).model)) &&
+    Number.isSafeInteger((m as BarcodeMatch).pk) &&
+    (m as BarcodeMatch).pk > 0
   if (isMatch(value)) return { matches: [{ model: value.model as InternalModel, pk: value.pk }], format: 'user plugin' }
   const matches = (value as { matches?: unknown }).matches
   if (Array.isArray(matches) && matches.every(isMatch)) return { matches, format: 'user plugin' }
@@ -77,7 +81,10 @@ export class UserPluginHost {
   /** Starts the worker and loads the plugins; returns one BarcodePlugin per plugin that loaded. */
   start(): BarcodePlugin[] {
     if (!existsSync(this.dir)) return []
-    const files = readdirSync(this.dir).filter((f) => /\.(?:m?js|cjs)$/.test(f)).sort().map((f) => pathToFileURL(join(this.dir, f)).href)
+    const files = readdirSync(this.dir)
+      .filter((f) => /\.(?:m?js|cjs)$/.test(f))
+      .sort()
+      .map((f) => pathToFileURL(join(this.dir, f)).href)
     if (files.length === 0) return []
     const reply = this.spawn(files, 5000) as { loaded?: LoadedPlugin[] } | null
     this.loaded.push(...(reply?.loaded ?? files.map((file) => ({ file, error: 'plugins did not load in time' }))))
@@ -87,7 +94,11 @@ export class UserPluginHost {
   private spawn(files: string[], waitMs: number): unknown {
     const { port1, port2 } = new MessageChannel()
     this.signal = new SharedArrayBuffer(4)
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, signal: this.signal, files }, transferList: [port2] })
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { port: port2, signal: this.signal, files },
+      transferList: [port2],
+    })
     this.worker.unref()
     this.port = port1
     return this.await(waitMs)

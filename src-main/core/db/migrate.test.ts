@@ -18,7 +18,9 @@ describe('migrations', () => {
     const path = tempDbPath()
     const db = openDatabase(path)
     db.prepare("INSERT INTO company (name) VALUES ('Acme')").run()
-    const next: Migration[] = [{ version: latestVersion() + 1, name: 'notes', sql: 'ALTER TABLE company ADD COLUMN notes TEXT' }]
+    const next: Migration[] = [
+      { version: latestVersion() + 1, name: 'notes', sql: 'ALTER TABLE company ADD COLUMN notes TEXT' },
+    ]
     const outcome = migrate(db, path, next)
     expect(outcome.backup).toBe(`${path}.v${latestVersion()}.bak`)
     const backup = new Database(outcome.backup!, { readonly: true })
@@ -29,7 +31,9 @@ describe('migrations', () => {
   it('rolls a failing migration back whole and leaves the version where it was', () => {
     const path = tempDbPath()
     const db = openDatabase(path)
-    const broken: Migration[] = [{ version: latestVersion() + 1, name: 'broken', sql: 'CREATE TABLE half (x INT); SELECT * FROM no_such_table;' }]
+    const broken: Migration[] = [
+      { version: latestVersion() + 1, name: 'broken', sql: 'CREATE TABLE half (x INT); SELECT * FROM no_such_table;' },
+    ]
     expect(() => migrate(db, path, broken)).toThrow(/no such table/)
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion())
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 })

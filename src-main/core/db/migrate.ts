@@ -24,7 +24,11 @@ export const migrations: readonly Migration[] = [
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version
 
-export function migrate(db: Database, path: string, list: readonly Migration[] = migrations): { from: number; to: number; backup: string | null } {
+export function migrate(
+  db: Database,
+  path: string,
+  list: readonly Migration[] = migrations,
+): { from: number; to: number; backup: string | null } {
   const from = db.pragma('user_version', { simple: true }) as number
   const pending = list.filter((m) => m.version > from)
   if (pending.length === 0) return { from, to: from, backup: null }

@@ -17,7 +17,22 @@ export function csvCell(value: unknown): string {
 export const csvRow = (values: unknown[]): string => values.map(csvCell).join(',')
 
 /** The history's CSV columns, one list for the CLI and the admin's export. */
-export const HISTORY_CSV_COLUMNS = ['id', 'timestamp', 'action', 'source', 'device', 'operator', 'data', 'dataHex', 'result', 'plugin', 'model', 'pk', 'durationMs', 'response'] as const
+export const HISTORY_CSV_COLUMNS = [
+  'id',
+  'timestamp',
+  'action',
+  'source',
+  'device',
+  'operator',
+  'data',
+  'dataHex',
+  'result',
+  'plugin',
+  'model',
+  'pk',
+  'durationMs',
+  'response',
+] as const
 
 export const historyCsvHeader = (): string => csvRow([...HISTORY_CSV_COLUMNS])
 

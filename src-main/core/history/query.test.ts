@@ -16,10 +16,14 @@ describe('history review', () => {
     const day = station.historyQuery({ filter: { results: ['no_match'], ...window }, limit: 1000 })
     expect(day.total).toBeGreaterThan(0)
     expect(day.total).toBeLessThan(misses.total)
-    expect(day.rows.every((r) => r.timestamp >= window.from && r.timestamp < window.to && r.result === 'no_match')).toBe(true)
+    expect(
+      day.rows.every((r) => r.timestamp >= window.from && r.timestamp < window.to && r.result === 'no_match'),
+    ).toBe(true)
     const byOperator = station.historyQuery({ filter: { operator: 'Admin', sources: ['hid'] } })
     expect(byOperator.rows.every((r) => r.operator === 'Admin' && r.source === 'hid')).toBe(true)
-    expect(station.historyQuery({ filter: { text: 'UNKNOWN-7' } }).rows.every((r) => r.data.includes('UNKNOWN-7'))).toBe(true)
+    expect(
+      station.historyQuery({ filter: { text: 'UNKNOWN-7' } }).rows.every((r) => r.data.includes('UNKNOWN-7')),
+    ).toBe(true)
     // Paging: the second page continues where the first stopped.
     const p1 = station.historyQuery({ filter: {}, offset: 0, limit: 10 })
     const p2 = station.historyQuery({ filter: {}, offset: 10, limit: 10 })
@@ -39,7 +43,16 @@ describe('history review', () => {
 
   it('exports exactly the filtered rows as CSV a spreadsheet cannot be tricked by', () => {
     const station = Station.open({ dbPath: tempDbPath() })
-    for (const data of ['=HYPERLINK("http://x","click")', '+1+1', '-2', '@SUM(A1)', 'ok\u001dGS', 'line\nbreak', 'INV-SL1']) station.scan({ data, source: 'manual' })
+    for (const data of [
+      '=HYPERLINK("http://x","click")',
+      '+1+1',
+      '-2',
+      '@SUM(A1)',
+      'ok\u001dGS',
+      'line\nbreak',
+      'INV-SL1',
+    ])
+      station.scan({ data, source: 'manual' })
     const filter = { results: ['no_match' as const] }
     const { csv, rows } = station.historyExport({ filter })
     expect(rows).toBe(station.historyQuery({ filter }).total)

@@ -14,8 +14,12 @@ import { rowToEntry, SCAN_COLUMNS, type ScanRow } from './scan-log'
  * scan would otherwise pay for on insert.
  */
 function firstIdFrom(db: Db, iso: string): number {
-  const at = db.prepare<[number], { id: number; timestamp: string }>('SELECT id, timestamp FROM scan WHERE id >= ? ORDER BY id LIMIT 1')
-  const bounds = db.prepare<[], { lo: number | null; hi: number | null }>('SELECT min(id) AS lo, max(id) AS hi FROM scan').get()!
+  const at = db.prepare<[number], { id: number; timestamp: string }>(
+    'SELECT id, timestamp FROM scan WHERE id >= ? ORDER BY id LIMIT 1',
+  )
+  const bounds = db
+    .prepare<[], { lo: number | null; hi: number | null }>('SELECT min(id) AS lo, max(id) AS hi FROM scan')
+    .get()!
   if (bounds.lo === null || bounds.hi === null) return 1
   let lo = bounds.lo
   let hi = bounds.hi + 1
@@ -60,7 +64,7 @@ function where(db: Db, filter: HistoryFilter): { sql: string; params: unknown[] 
     params.push(firstIdFrom(db, new Date(filter.to).toISOString()))
   }
   if (filter.text) {
-    parts.push("instr(s.data, ?) > 0")
+    parts.push('instr(s.data, ?) > 0')
     params.push(filter.text)
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
@@ -74,17 +78,29 @@ export class HistoryQuery {
   page(filter: HistoryFilter, offset = 0, limit = 200): { total: number; offset: number; rows: HistoryEntry[] } {
     const w = where(this.db, filter)
     const total = (this.db.prepare(`SELECT count(*) AS n ${FROM} ${w.sql}`).get(...w.params) as { n: number }).n
-    const rows = this.db.prepare(`SELECT ${SCAN_COLUMNS} ${FROM} ${w.sql} ORDER BY s.id DESC LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as ScanRow[]
+    const rows = this.db
+      .prepare(`SELECT ${SCAN_COLUMNS} ${FROM} ${w.sql} ORDER BY s.id DESC LIMIT ? OFFSET ?`)
+      .all(...w.params, limit, offset) as ScanRow[]
     return { total, offset, rows: rows.map(rowToEntry) }
   }
 
   stats(filter: HistoryFilter): HistoryStats {
     const w = where(this.db, filter)
     const hours = this.db
-      .prepare(`SELECT substr(s.timestamp, 1, 13) AS hour, count(*) AS scans, sum(s.result <> 'match') AS failures ${FROM} ${w.sql} GROUP BY hour ORDER BY hour`)
+      .prepare(
+        `SELECT substr(s.timestamp, 1, 13) AS hour, count(*) AS scans, sum(s.result <> 'match') AS failures ${FROM} ${w.sql} GROUP BY hour ORDER BY hour`,
+      )
       .all(...w.params) as { hour: string; scans: number; failures: number }[]
-    const operators = (this.db.prepare('SELECT name FROM operator WHERE id IN (SELECT DISTINCT operator_id FROM scan) ORDER BY name').all() as { name: string }[]).map((r) => r.name)
-    const plugins = (this.db.prepare('SELECT DISTINCT plugin FROM scan WHERE plugin IS NOT NULL ORDER BY plugin').all() as { plugin: string }[]).map((r) => r.plugin)
+    const operators = (
+      this.db
+        .prepare('SELECT name FROM operator WHERE id IN (SELECT DISTINCT operator_id FROM scan) ORDER BY name')
+        .all() as { name: string }[]
+    ).map((r) => r.name)
+    const plugins = (
+      this.db.prepare('SELECT DISTINCT plugin FROM scan WHERE plugin IS NOT NULL ORDER BY plugin').all() as {
+        plugin: string
+      }[]
+    ).map((r) => r.plugin)
     return {
       total: hours.reduce((n, h) => n + h.scans, 0),
       failures: hours.reduce((n, h) => n + h.failures, 0),
@@ -99,7 +115,9 @@ export class HistoryQuery {
     const w = where(this.db, filter)
     const lines = [historyCsvHeader()]
     let rows = 0
-    for (const row of this.db.prepare(`SELECT ${SCAN_COLUMNS} ${FROM} ${w.sql} ORDER BY s.id DESC`).iterate(...w.params) as IterableIterator<ScanRow>) {
+    for (const row of this.db
+      .prepare(`SELECT ${SCAN_COLUMNS} ${FROM} ${w.sql} ORDER BY s.id DESC`)
+      .iterate(...w.params) as IterableIterator<ScanRow>) {
       lines.push(historyCsvRow(rowToEntry(row)))
       rows++
     }

@@ -94,8 +94,20 @@ export class ScanLog {
   write(r: ScanRecord): number {
     const data = r.data.length > MAX_LOGGED_DATA ? r.data.slice(0, MAX_LOGGED_DATA) : r.data
     const info = this.insert.run(
-      new Date().toISOString(), r.action ?? 'scan', data, r.rawHex ?? hexIfControl(data), r.source, r.device, r.operatorId, r.plugin,
-      r.tried.join(' '), r.result, r.model, r.pk, r.response, r.durationUs,
+      new Date().toISOString(),
+      r.action ?? 'scan',
+      data,
+      r.rawHex ?? hexIfControl(data),
+      r.source,
+      r.device,
+      r.operatorId,
+      r.plugin,
+      r.tried.join(' '),
+      r.result,
+      r.model,
+      r.pk,
+      r.response,
+      r.durationUs,
     )
     return Number(info.lastInsertRowid)
   }
@@ -103,7 +115,6 @@ export class ScanLog {
   list(limit: number, beforeId = Number.MAX_SAFE_INTEGER): HistoryEntry[] {
     return this.page.all(beforeId, limit).map(rowToEntry)
   }
-
 
   total(): number {
     return this.count.get()!.n

@@ -20,7 +20,8 @@ export function locationTree(db: Db): LocationNode[] {
     )
     .all()
   const nodes = new Map<number, LocationNode>()
-  for (const r of rows) nodes.set(r.id, { pk: r.id, name: r.name, structural: r.structural === 1, stockCount: r.items, children: [] })
+  for (const r of rows)
+    nodes.set(r.id, { pk: r.id, name: r.name, structural: r.structural === 1, stockCount: r.items, children: [] })
   const roots: LocationNode[] = []
   for (const r of rows) {
     const node = nodes.get(r.id)!

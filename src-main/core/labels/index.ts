@@ -52,7 +52,11 @@ export function listTemplates(model?: ModelType): TemplateInfo[] {
 }
 
 /** Lays out one label (no verification). */
-export function layout(station: Station, request: LabelRequest, template?: LabelTemplate): { template: LabelTemplate; layout: LabelLayout } {
+export function layout(
+  station: Station,
+  request: LabelRequest,
+  template?: LabelTemplate,
+): { template: LabelTemplate; layout: LabelLayout } {
   const t = template ?? store.get(request.template, request.model)
   return { template: t, layout: layoutLabel(t, labelData(station, request.model, request.pk)) }
 }
@@ -68,23 +72,39 @@ export interface CheckedLabel {
 }
 
 /** Lays out and verifies one label; never throws for an unreadable barcode (see `verification`). */
-export async function checkLabel(station: Station, request: LabelRequest, options: VerifyOptions = {}): Promise<CheckedLabel> {
+export async function checkLabel(
+  station: Station,
+  request: LabelRequest,
+  options: VerifyOptions = {},
+): Promise<CheckedLabel> {
   const made = layout(station, request)
   return { ...made, verification: await verifyLayout(made.layout, options) }
 }
 
 function refuse(l: LabelLayout, v: Verification): never {
-  throw new LabelRefusedError(`Label refused for ${l.model} ${l.pk} (template ${l.template}): ${v.ok ? '' : v.reason}`, { model: l.model, pk: l.pk })
+  throw new LabelRefusedError(
+    `Label refused for ${l.model} ${l.pk} (template ${l.template}): ${v.ok ? '' : v.reason}`,
+    { model: l.model, pk: l.pk },
+  )
 }
 
-export async function labelPdf(station: Station, request: LabelRequest, options: PdfOptions & VerifyOptions = {}): Promise<Buffer> {
+export async function labelPdf(
+  station: Station,
+  request: LabelRequest,
+  options: PdfOptions & VerifyOptions = {},
+): Promise<Buffer> {
   const { template, layout: l, verification } = await checkLabel(station, request, options)
   if (!verification.ok) refuse(l, verification)
   return renderPdf(template, [l], { title: `${l.model} ${l.pk}`, ...options })
 }
 
 /** Many items on one template (default: the first item's model's default) → one PDF; any refusal refuses all. */
-export async function labelsPdf(station: Station, items: { model: ModelType; pk: number }[], templateName?: string, options: PdfOptions & VerifyOptions = {}): Promise<Buffer> {
+export async function labelsPdf(
+  station: Station,
+  items: { model: ModelType; pk: number }[],
+  templateName?: string,
+  options: PdfOptions & VerifyOptions = {},
+): Promise<Buffer> {
   if (items.length === 0) throw new ConflictError('No items to print labels for')
   const template = store.get(templateName, items[0]!.model)
   const layouts: LabelLayout[] = []

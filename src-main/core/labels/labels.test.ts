@@ -7,7 +7,15 @@ import { Station } from '../station'
 import { checkLabel, labelPdf, labelsPdf, LabelRefusedError, listTemplates, previewSvg, templateStore } from './index'
 import { fitText, labelData, layoutLabel, measurer, PT_PER_MM } from './layout'
 import { renderPdf } from './render'
-import { defaultLabelsDir, labelModels, loadTemplateFile, parseTemplate, TemplateError, TemplateStore, type LabelTemplate } from './template'
+import {
+  defaultLabelsDir,
+  labelModels,
+  loadTemplateFile,
+  parseTemplate,
+  TemplateError,
+  TemplateStore,
+  type LabelTemplate,
+} from './template'
 import { verifyLayout } from './verify'
 
 let station: Station
@@ -29,7 +37,11 @@ afterAll(() => {
 const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length
 const builtIn = (name: string): LabelTemplate => loadTemplateFile(join(defaultLabelsDir(), `${name}.json`))
 /** A built-in template with some fields changed, as a file in the temp folder. */
-function variant(name: string, base: string, change: (t: Record<string, unknown> & { barcode: Record<string, unknown> }) => void): LabelTemplate {
+function variant(
+  name: string,
+  base: string,
+  change: (t: Record<string, unknown> & { barcode: Record<string, unknown> }) => void,
+): LabelTemplate {
   const { name: _n, file: _f, ...spec } = builtIn(base)
   const copy = JSON.parse(JSON.stringify(spec)) as Record<string, unknown> & { barcode: Record<string, unknown> }
   change(copy)
@@ -43,10 +55,18 @@ describe('label templates', () => {
     const { templates, errors } = templateStore().loadAll()
     expect(errors).toEqual([])
     for (const model of labelModels) {
-      expect(templates.some((t) => t.models.includes(model)), model).toBe(true)
-      expect(templates.filter((t) => t.defaultFor.includes(model)), model).toHaveLength(1)
+      expect(
+        templates.some((t) => t.models.includes(model)),
+        model,
+      ).toBe(true)
+      expect(
+        templates.filter((t) => t.defaultFor.includes(model)),
+        model,
+      ).toHaveLength(1)
     }
-    const sizes = templates.map((t) => (t.page.kind === 'roll' ? `${t.page.width}x${t.page.height}` : `${t.page.paper} ${t.page.columns}x${t.page.rows}`))
+    const sizes = templates.map((t) =>
+      t.page.kind === 'roll' ? `${t.page.width}x${t.page.height}` : `${t.page.paper} ${t.page.columns}x${t.page.rows}`,
+    )
     expect(sizes).toEqual(expect.arrayContaining(['62x29', '50x25', '101.6x152.4', 'A4 3x8']))
     expect(listTemplates('stocklocation').map((t) => t.name)).toContain('stocklocation-4x6')
   })
@@ -85,8 +105,12 @@ describe('label templates', () => {
     const linked = await checkLabel(station, { model: 'supplierpart', pk: 1, template: 'supplierpart-linked-62x29' })
     expect(linked.layout.data).toBe('DK-296-1234-ND')
     expect(linked.verification.ok).toBe(true)
-    await expect(labelPdf(station, { model: 'supplierpart', pk: 2, template: 'supplierpart-linked-62x29' })).rejects.toThrow(NotFoundError)
-    await expect(labelPdf(station, { model: 'supplierpart', pk: 2, template: 'supplierpart-linked-62x29' })).rejects.toThrow(/has no linked barcode/)
+    await expect(
+      labelPdf(station, { model: 'supplierpart', pk: 2, template: 'supplierpart-linked-62x29' }),
+    ).rejects.toThrow(NotFoundError)
+    await expect(
+      labelPdf(station, { model: 'supplierpart', pk: 2, template: 'supplierpart-linked-62x29' }),
+    ).rejects.toThrow(/has no linked barcode/)
   })
 
   it('follows the station settings: short form, and the text under the barcode', () => {
@@ -104,7 +128,10 @@ describe('label templates', () => {
   })
 
   it('a template with a bad field is refused with an error naming the file and the field', () => {
-    const good = JSON.parse(JSON.stringify(builtIn('stockitem-62x29'))) as Record<string, unknown> & { texts: Record<string, unknown>[]; barcode: Record<string, unknown> }
+    const good = JSON.parse(JSON.stringify(builtIn('stockitem-62x29'))) as Record<string, unknown> & {
+      texts: Record<string, unknown>[]
+      barcode: Record<string, unknown>
+    }
     delete good.name
     delete good.file
     const bad = (mutate: (t: typeof good) => void): string => {
@@ -123,18 +150,29 @@ describe('label templates', () => {
     expect(bad((t) => (t.texts[0]!.colour = 'red'))).toMatch(/texts\[0\]: .*colour/)
     expect(bad((t) => (t.texts[0]!.text = '{titel}'))).toMatch(/texts\[0\]\.text: unknown placeholder \{titel\}/)
     expect(bad((t) => (t.texts[0]!.x = 1))).toMatch(/texts\[0\]: overlaps the barcode box/)
-    expect(bad((t) => (t.barcode.width = 70))).toMatch(/barcode\.width: x \+ width = 71 mm runs off the 62 mm wide label/)
+    expect(bad((t) => (t.barcode.width = 70))).toMatch(
+      /barcode\.width: x \+ width = 71 mm runs off the 62 mm wide label/,
+    )
     expect(bad((t) => (t.models = ['salesorder']))).toMatch(/models\[0\]/)
-    expect(bad((t) => (t.page = { kind: 'sheet', paper: 'A4', width: 70, height: 37, columns: 4, rows: 8 }))).toMatch(/page\.columns: 4 columns of 70 mm need 280 mm; A4 is 210 mm wide/)
+    expect(bad((t) => (t.page = { kind: 'sheet', paper: 'A4', width: 70, height: 37, columns: 4, rows: 8 }))).toMatch(
+      /page\.columns: 4 columns of 70 mm need 280 mm; A4 is 210 mm wide/,
+    )
     expect(() => parseTemplate('{ "title": ', 'torn.json')).toThrow(/Label template torn\.json: not valid JSON/)
 
     // A field name that only the item can check is caught at layout, naming the element.
     const typo = variant('typo', 'stockitem-62x29', (t) => ((t.texts as { text: string }[])[2]!.text = '{field:Bach}'))
-    expect(() => layoutLabel(typo, labelData(station, 'stockitem', 1))).toThrow(/typo texts\[2\]\.text: stockitem has no field "Bach" \(its fields: Part, Location, Quantity, Batch/)
+    expect(() => layoutLabel(typo, labelData(station, 'stockitem', 1))).toThrow(
+      /typo texts\[2\]\.text: stockitem has no field "Bach" \(its fields: Part, Location, Quantity, Batch/,
+    )
     // A broken file in a templates folder shows up in loadAll's errors and is refused by name.
     writeFileSync(join(dir, 'broken.json'), JSON.stringify({ ...good, texts: [{ ...good.texts[0], height: -1 }] }))
     const store = new TemplateStore([defaultLabelsDir(), dir])
-    expect(store.loadAll().errors.map((e) => e.message).join('\n')).toMatch(/broken\.json: texts\[0\]\.height: /)
+    expect(
+      store
+        .loadAll()
+        .errors.map((e) => e.message)
+        .join('\n'),
+    ).toMatch(/broken\.json: texts\[0\]\.height: /)
     expect(() => store.get('broken', 'stockitem')).toThrow(/texts\[0\]\.height/)
     expect(() => store.get('nope', 'stockitem')).toThrow(/No label template named "nope"/)
     expect(() => store.get('purchaseorder-4x6', 'stockitem')).toThrow(/is for purchaseorder, not stockitem/)
@@ -142,10 +180,15 @@ describe('label templates', () => {
 
   it('verification refuses a QR squeezed to 3 mm, one below a printer dot, and a Code 128 too long for the label', async () => {
     // 3 mm at 300 dpi: one dot a module. The decoder reads the perfect raster, but one dot is below the printer's minimum.
-    const squeezed = variant('squeezed', 'stockitem-62x29', (t) => Object.assign(t.barcode, { width: 3, height: 3, humanReadable: false }))
+    const squeezed = variant('squeezed', 'stockitem-62x29', (t) =>
+      Object.assign(t.barcode, { width: 3, height: 3, humanReadable: false }),
+    )
     const a = await verifyLayout(layoutLabel(squeezed, labelData(station, 'stockitem', 1)))
     expect(a).toMatchObject({ ok: false })
-    if (!a.ok) expect(a.reason).toMatch(/too small to print reliably: its modules are 0\.08 mm = 1 printer dots at 300 dpi .* at least 5\.59 mm square/)
+    if (!a.ok)
+      expect(a.reason).toMatch(
+        /too small to print reliably: its modules are 0\.08 mm = 1 printer dots at 300 dpi .* at least 5\.59 mm square/,
+      )
 
     // 3 mm at 203 dpi: under one dot a module, so the print loses modules and the decoder cannot read it.
     const dots = variant('squeezed-203', 'stockitem-62x29', (t) => {
@@ -154,10 +197,17 @@ describe('label templates', () => {
     })
     const b = await verifyLayout(layoutLabel(dots, labelData(station, 'stockitem', 1)))
     expect(b).toMatchObject({ ok: false })
-    if (!b.ok) expect(b.reason).toMatch(/decoder cannot read this label's QR code back from a 203 dpi print: its modules are 0\.09 mm = 0\.73 printer dots/)
+    if (!b.ok)
+      expect(b.reason).toMatch(
+        /decoder cannot read this label's QR code back from a 203 dpi print: its modules are 0\.09 mm = 0\.73 printer dots/,
+      )
 
     // A long supplier barcode as Code 128 on a 62 mm label.
-    station.link({ model: 'supplierpart', pk: 3, data: 'LOT-2026-11-27-DIGIKEY-296-1234-1-ND-REEL-000417-QTY-5000-PO-84213377' })
+    station.link({
+      model: 'supplierpart',
+      pk: 3,
+      data: 'LOT-2026-11-27-DIGIKEY-296-1234-1-ND-REEL-000417-QTY-5000-PO-84213377',
+    })
     const long = await checkLabel(station, { model: 'supplierpart', pk: 3, template: 'supplierpart-linked-62x29' })
     expect(long.verification.ok).toBe(false)
     if (!long.verification.ok) expect(long.verification.reason).toMatch(/Code 128/)
@@ -168,7 +218,17 @@ describe('label templates', () => {
 
   it('fits text by shrinking, then by an ellipsis, never past its box', () => {
     const m = measurer()
-    const box = { x: 0, y: 0, width: 30, height: 5, fontSize: 12, minFontSize: 6, bold: false, align: 'left' as const, maxLines: 1 }
+    const box = {
+      x: 0,
+      y: 0,
+      width: 30,
+      height: 5,
+      fontSize: 12,
+      minFontSize: 6,
+      bold: false,
+      align: 'left' as const,
+      maxLines: 1,
+    }
     const fits = fitText('Short', box, m)
     expect(fits).toMatchObject({ fontSize: 12, truncated: false })
     const shrunk = fitText('Somewhat longer text', box, m)

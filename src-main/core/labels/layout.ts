@@ -93,7 +93,11 @@ export class Measurer {
     const key = `${bold ? 'b' : 'r'}${text}`
     let unit = this.cache.get(key)
     if (unit === undefined) {
-      unit = this.doc.font(bold ? 'bold' : 'regular').fontSize(1000).widthOfString(text) / 1000
+      unit =
+        this.doc
+          .font(bold ? 'bold' : 'regular')
+          .fontSize(1000)
+          .widthOfString(text) / 1000
       if (this.cache.size > 5000) this.cache.clear()
       this.cache.set(key, unit)
     }
@@ -111,10 +115,14 @@ export function measurer(): Measurer {
 export function labelData(station: Station, model: ModelType, pk: number): LabelData {
   const generator = station.settings.get('barcode.generationPlugin')
   if (generator !== BUILTIN_GENERATOR) {
-    throw new LabelError(`The barcode generation plugin "${generator}" (setting barcode.generationPlugin) is not available: this station generates ${BUILTIN_GENERATOR} barcodes only`)
+    throw new LabelError(
+      `The barcode generation plugin "${generator}" (setting barcode.generationPlugin) is not available: this station generates ${BUILTIN_GENERATOR} barcodes only`,
+    )
   }
   const detail = station.getItem({ model, pk })
-  const row = station.db.prepare<[string, number], { data: string }>('SELECT data FROM barcodelink WHERE model_type = ? AND pk = ?').get(model, pk)
+  const row = station.db
+    .prepare<[string, number], { data: string }>('SELECT data FROM barcodelink WHERE model_type = ? AND pk = ?')
+    .get(model, pk)
   return { detail, linked: row?.data ?? null, showText: station.settings.get('barcode.showText') }
 }
 
@@ -123,20 +131,25 @@ export function barcodeData(template: LabelTemplate, data: LabelData): string {
   const { detail } = data
   const b = template.barcode
   if (b.source === 'linked') {
-    if (!data.linked) throw new NotFoundError(`${detail.model} ${detail.pk} (${detail.title}) has no linked barcode; template ${template.name} prints the linked one`)
+    if (!data.linked)
+      throw new NotFoundError(
+        `${detail.model} ${detail.pk} (${detail.title}) has no linked barcode; template ${template.name} prints the linked one`,
+      )
     return data.linked
   }
   if (b.form === 'json') return detail.barcode.json
   if (b.form === 'short') {
-    if (!detail.barcode.short) throw new LabelError(`${detail.model} has no short barcode form; template ${template.name} asks for it`)
+    if (!detail.barcode.short)
+      throw new LabelError(`${detail.model} has no short barcode form; template ${template.name} asks for it`)
     return detail.barcode.short
   }
   return detail.barcode.preferred
 }
 
 /** Control characters (GS, RS, EOT in supplier barcodes) shown as their Unicode pictures. */
-// eslint-disable-next-line no-control-regex -- supplier barcodes carry GS/RS/EOT: showing them is the point
-export const printable = (s: string): string => s.replace(/[\u0000-\u001f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)))
+export const printable = (s: string): string =>
+  // eslint-disable-next-line no-control-regex -- supplier barcodes carry GS/RS/EOT: showing them is the point
+  s.replace(/[\u0000-\u001f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)))
 
 /** Fills `{title}`, `{field:Batch}`…; an unknown field is an error naming the element. */
 export function fillText(text: string, data: LabelData, encoded: string, where: string): string {
@@ -165,7 +178,9 @@ export function fillText(text: string, data: LabelData, encoded: string, where: 
         if (!field) {
           // "Linked barcode" exists only on linked items: absent means empty, not a typo.
           if (label === 'Linked barcode') return ''
-          throw new TemplateError(`${where}: ${detail.model} has no field "${label}" (its fields: ${detail.fields.map((f) => f.label).join(', ')})`)
+          throw new TemplateError(
+            `${where}: ${detail.model} has no field "${label}" (its fields: ${detail.fields.map((f) => f.label).join(', ')})`,
+          )
         }
         return field.value === null ? '' : printable(String(field.value))
       }
@@ -184,7 +199,14 @@ function placeholdersEmpty(text: string, data: LabelData, encoded: string): bool
 // ---- text fitting -------------------------------------------------------------------------------------------------
 
 /** Greedy word wrap into at most `maxLines` lines; returns null when the text needs more. */
-function wrap(text: string, widthPt: number, size: number, bold: boolean, maxLines: number, m: Measurer): string[] | null {
+function wrap(
+  text: string,
+  widthPt: number,
+  size: number,
+  bold: boolean,
+  maxLines: number,
+  m: Measurer,
+): string[] | null {
   const words = text.split(/\s+/).filter(Boolean)
   const lines: string[] = []
   let line = ''
@@ -248,7 +270,8 @@ export function fitText(text: string, el: FitBox, m: Measurer = measurer()): Pla
   const tallest = heightPt / LINE_HEIGHT
   const max = Math.min(el.fontSize, tallest)
   const min = Math.min(max, el.minFontSize ?? Math.max(4, el.fontSize * 0.6))
-  const linesAt = (size: number): number => Math.max(1, Math.min(el.maxLines, Math.floor(heightPt / (size * LINE_HEIGHT) + 1e-9)))
+  const linesAt = (size: number): number =>
+    Math.max(1, Math.min(el.maxLines, Math.floor(heightPt / (size * LINE_HEIGHT) + 1e-9)))
   let size = max
   let lines: string[] | null = null
   let truncated = false
@@ -273,7 +296,13 @@ export function fitText(text: string, el: FitBox, m: Measurer = measurer()): Pla
     const x = el.align === 'left' ? el.x : el.align === 'right' ? el.x + el.width - w : el.x + (el.width - w) / 2
     return { text: line, x, baseline: el.y + sizeMm * (i * LINE_HEIGHT + ASCENT), width: w }
   })
-  return { lines: placed, fontSize: size, bold: el.bold, box: { x: el.x, y: el.y, w: el.width, h: el.height }, truncated }
+  return {
+    lines: placed,
+    fontSize: size,
+    bold: el.bold,
+    box: { x: el.x, y: el.y, w: el.width, h: el.height },
+    truncated,
+  }
 }
 
 // ---- the label ----------------------------------------------------------------------------------------------------
@@ -287,7 +316,10 @@ export function layoutLabel(template: LabelTemplate, data: LabelData, m: Measure
   const b = template.barcode
   const show = b.humanReadable === 'setting' ? data.showText : b.humanReadable
   const textH = show ? (b.textSize * LINE_HEIGHT) / PT_PER_MM : 0
-  if (textH >= b.height) throw new TemplateError(`Label template ${template.name}: barcode.textSize ${b.textSize} pt leaves no room for the symbol in a ${b.height} mm box`)
+  if (textH >= b.height)
+    throw new TemplateError(
+      `Label template ${template.name}: barcode.textSize ${b.textSize} pt leaves no room for the symbol in a ${b.height} mm box`,
+    )
   let symbol
   try {
     symbol = encode(b.symbology, encoded, b.quietZone)
@@ -296,10 +328,28 @@ export function layoutLabel(template: LabelTemplate, data: LabelData, m: Measure
   }
   const barcode = place(symbol, b, template.printer.dpi, textH)
   const barcodeText = show
-    ? fitText(printable(encoded), { x: b.x, y: b.y + b.height - textH, width: b.width, height: textH, fontSize: b.textSize, minFontSize: Math.min(b.textSize, 4), bold: false, align: 'center', maxLines: 1 }, m)
+    ? fitText(
+        printable(encoded),
+        {
+          x: b.x,
+          y: b.y + b.height - textH,
+          width: b.width,
+          height: textH,
+          fontSize: b.textSize,
+          minFontSize: Math.min(b.textSize, 4),
+          bold: false,
+          align: 'center',
+          maxLines: 1,
+        },
+        m,
+      )
     : null
   const texts = template.texts
-    .map((el: TextElement, i) => ({ el, text: fillText(el.text, data, encoded, `Label template ${template.name} texts[${i}].text`), empty: placeholdersEmpty(el.text, data, encoded) }))
+    .map((el: TextElement, i) => ({
+      el,
+      text: fillText(el.text, data, encoded, `Label template ${template.name} texts[${i}].text`),
+      empty: placeholdersEmpty(el.text, data, encoded),
+    }))
     // "Batch {field:Batch}" on an item without a batch prints nothing, not a dangling "Batch".
     .filter(({ text, empty }) => text.trim() !== '' && !empty)
     .map(({ el, text }) => fitText(text, el, m))

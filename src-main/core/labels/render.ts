@@ -22,7 +22,10 @@ const pt = (mm: number): number => mm * PT_PER_MM
 function drawText(doc: PDFKit.PDFDocument, t: PlacedText, ox: number, oy: number): void {
   doc.save()
   doc.rect(pt(ox + t.box.x), pt(oy + t.box.y), pt(t.box.w), pt(t.box.h)).clip()
-  doc.font(t.bold ? 'bold' : 'regular').fontSize(t.fontSize).fillColor('black')
+  doc
+    .font(t.bold ? 'bold' : 'regular')
+    .fontSize(t.fontSize)
+    .fillColor('black')
   for (const line of t.lines) {
     doc.text(line.text, pt(ox + line.x), pt(oy + line.baseline), { lineBreak: false, baseline: 'alphabetic' })
   }
@@ -40,12 +43,19 @@ function drawLabel(doc: PDFKit.PDFDocument, l: LabelLayout, ox: number, oy: numb
 /** Renders labels (all laid out with `template`) to one PDF. */
 export function renderPdf(template: LabelTemplate, layouts: LabelLayout[], options: PdfOptions = {}): Promise<Buffer> {
   const page = template.page
-  const size: [number, number] = page.kind === 'roll' ? [pt(page.width), pt(page.height)] : [pt(PAPER_SIZES[page.paper][0]), pt(PAPER_SIZES[page.paper][1])]
+  const size: [number, number] =
+    page.kind === 'roll'
+      ? [pt(page.width), pt(page.height)]
+      : [pt(PAPER_SIZES[page.paper][0]), pt(PAPER_SIZES[page.paper][1])]
   const doc = new PDFDocument({
     autoFirstPage: false,
     size,
     margin: 0,
-    info: { Title: options.title ?? `Labels (${template.name})`, Creator: 'Scan Station', Producer: 'Scan Station (pdfkit)' },
+    info: {
+      Title: options.title ?? `Labels (${template.name})`,
+      Creator: 'Scan Station',
+      Producer: 'Scan Station (pdfkit)',
+    },
   })
   const fonts = options.fonts ?? defaultFonts()
   doc.registerFont('regular', fonts.regular)
@@ -69,7 +79,12 @@ export function renderPdf(template: LabelTemplate, layouts: LabelLayout[], optio
       if (i === 0 || slot === 0) doc.addPage({ size, margin: 0 })
       const col = slot % page.columns
       const row = Math.floor(slot / page.columns)
-      drawLabel(doc, l, page.marginLeft + col * (page.width + page.gapX), page.marginTop + row * (page.height + page.gapY))
+      drawLabel(
+        doc,
+        l,
+        page.marginLeft + col * (page.width + page.gapX),
+        page.marginTop + row * (page.height + page.gapY),
+      )
     })
   }
   if (layouts.length === 0) doc.addPage({ size, margin: 0 })
@@ -90,17 +105,28 @@ function rectPath(rects: Rect[]): string {
 export function renderSvg(l: LabelLayout): string {
   const parts: string[] = []
   const texts = [...l.texts, ...(l.barcodeText ? [l.barcodeText] : [])]
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${n(l.width)}mm" height="${n(l.height)}mm" viewBox="0 0 ${n(l.width)} ${n(l.height)}" data-template="${esc(l.template)}" data-barcode="${esc(l.data)}">`)
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(l.width)}mm" height="${n(l.height)}mm" viewBox="0 0 ${n(l.width)} ${n(l.height)}" data-template="${esc(l.template)}" data-barcode="${esc(l.data)}">`,
+  )
   parts.push('<defs>')
-  texts.forEach((t, i) => parts.push(`<clipPath id="c${i}"><rect x="${n(t.box.x)}" y="${n(t.box.y)}" width="${n(t.box.w)}" height="${n(t.box.h)}"/></clipPath>`))
+  texts.forEach((t, i) =>
+    parts.push(
+      `<clipPath id="c${i}"><rect x="${n(t.box.x)}" y="${n(t.box.y)}" width="${n(t.box.w)}" height="${n(t.box.h)}"/></clipPath>`,
+    ),
+  )
   parts.push('</defs>')
   parts.push(`<rect width="${n(l.width)}" height="${n(l.height)}" fill="#fff"/>`)
   parts.push(`<path d="${rectPath(l.barcode.rects)}" fill="#000" shape-rendering="crispEdges"/>`)
   texts.forEach((t, i) => {
     const size = t.fontSize / PT_PER_MM
-    parts.push(`<g clip-path="url(#c${i})" font-family="'DejaVu Sans', Verdana, sans-serif" font-size="${n(size)}"${t.bold ? ' font-weight="bold"' : ''} fill="#000">`)
+    parts.push(
+      `<g clip-path="url(#c${i})" font-family="'DejaVu Sans', Verdana, sans-serif" font-size="${n(size)}"${t.bold ? ' font-weight="bold"' : ''} fill="#000">`,
+    )
     // textLength pins each line to the width measured with the PDF's font, so the preview wraps and cuts alike.
-    for (const line of t.lines) parts.push(`<text x="${n(line.x)}" y="${n(line.baseline)}" textLength="${n(line.width)}" lengthAdjust="spacingAndGlyphs">${esc(line.text)}</text>`)
+    for (const line of t.lines)
+      parts.push(
+        `<text x="${n(line.x)}" y="${n(line.baseline)}" textLength="${n(line.width)}" lengthAdjust="spacingAndGlyphs">${esc(line.text)}</text>`,
+      )
     parts.push('</g>')
   })
   parts.push('</svg>')

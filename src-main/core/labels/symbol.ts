@@ -49,7 +49,11 @@ type RawSymbol = { pixs: number[]; pixx: number; pixy: number } | { sbs: number[
 
 const BCID: Record<Symbology, string> = { qr: 'qrcode', datamatrix: 'datamatrix', code128: 'code128' }
 const DEFAULT_QUIET: Record<Symbology, number> = { qr: 4, datamatrix: 1, code128: 10 }
-export const SYMBOLOGY_NAMES: Record<Symbology, string> = { qr: 'QR code', datamatrix: 'DataMatrix', code128: 'Code 128' }
+export const SYMBOLOGY_NAMES: Record<Symbology, string> = {
+  qr: 'QR code',
+  datamatrix: 'DataMatrix',
+  code128: 'Code 128',
+}
 
 export class EncodeError extends ConflictError {}
 
@@ -60,7 +64,9 @@ export function encode(symbology: Symbology, text: string, quietZone?: number): 
     // Code 128: no `parse`/`parsefnc`, so `^` and control characters are data (GS stays GS, as scanners send it).
     raw = bwipjs.raw(BCID[symbology], text, symbology === 'qr' ? ({ eclevel: 'M' } as never) : {}) as RawSymbol[]
   } catch (err) {
-    throw new EncodeError(`Cannot encode ${JSON.stringify(text)} as ${SYMBOLOGY_NAMES[symbology]}: ${err instanceof Error ? err.message : String(err)}`)
+    throw new EncodeError(
+      `Cannot encode ${JSON.stringify(text)} as ${SYMBOLOGY_NAMES[symbology]}: ${err instanceof Error ? err.message : String(err)}`,
+    )
   }
   const first = raw[0]
   if (!first) throw new EncodeError(`bwip-js returned no ${SYMBOLOGY_NAMES[symbology]} symbol`)
@@ -97,7 +103,12 @@ const MM_PER_INCH = 25.4
  * zone, or (when not even one dot fits) the exact fractional size, which verification will then refuse.
  * A linear symbol fills the box's height (less `reserveBottom`, kept for the human-readable text).
  */
-export function place(symbol: Symbol, box: Pick<BarcodeElement, 'x' | 'y' | 'width' | 'height' | 'align'>, dpi: number, reserveBottom = 0): PlacedSymbol {
+export function place(
+  symbol: Symbol,
+  box: Pick<BarcodeElement, 'x' | 'y' | 'width' | 'height' | 'align'>,
+  dpi: number,
+  reserveBottom = 0,
+): PlacedSymbol {
   const dot = MM_PER_INCH / dpi
   const totalX = symbol.columns + 2 * symbol.quietZone
   const totalY = symbol.rows + 2 * symbol.quietZone
@@ -111,7 +122,12 @@ export function place(symbol: Symbol, box: Pick<BarcodeElement, 'x' | 'y' | 'wid
   const free = box.width - width - 2 * quiet
   const x = box.x + quiet + (box.align === 'left' ? 0 : box.align === 'right' ? free : free / 2)
   const y = symbol.linear ? box.y : box.y + quiet + Math.max(0, (availH - height - 2 * quiet) / 2)
-  const rects = symbol.runs.map((r) => ({ x: x + r.x * module, y: y + r.y * (symbol.linear ? height : module), w: r.w * module, h: symbol.linear ? height : r.h * module }))
+  const rects = symbol.runs.map((r) => ({
+    x: x + r.x * module,
+    y: y + r.y * (symbol.linear ? height : module),
+    w: r.w * module,
+    h: symbol.linear ? height : r.h * module,
+  }))
   const zone = symbol.linear
     ? { x: x - quiet, y, w: width + 2 * quiet, h: height }
     : { x: x - quiet, y: y - quiet, w: width + 2 * quiet, h: height + 2 * quiet }

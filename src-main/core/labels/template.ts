@@ -11,7 +11,13 @@ import { modelTypes, type ModelType } from '../../contract'
 import { ConflictError } from '../errors'
 
 /** The model types that have label templates (the issue's five). */
-export const labelModels = ['part', 'stockitem', 'stocklocation', 'supplierpart', 'purchaseorder'] as const satisfies readonly ModelType[]
+export const labelModels = [
+  'part',
+  'stockitem',
+  'stocklocation',
+  'supplierpart',
+  'purchaseorder',
+] as const satisfies readonly ModelType[]
 export type LabelModel = (typeof labelModels)[number]
 
 /** Paper sizes for sheets of labels, in mm. */
@@ -22,15 +28,28 @@ const positiveMm = z.number().finite().positive()
 
 /** `{title}`, `{subtitle}`, `{barcode}`, `{model}`, `{pk}`, `{json}`, `{short}`, `{linked}`, `{field:Label}`. */
 export const PLACEHOLDER = /\{([a-z]+)(?::([^{}]+))?\}/g
-export const PLACEHOLDER_NAMES = ['title', 'subtitle', 'barcode', 'model', 'pk', 'json', 'short', 'linked', 'field'] as const
+export const PLACEHOLDER_NAMES = [
+  'title',
+  'subtitle',
+  'barcode',
+  'model',
+  'pk',
+  'json',
+  'short',
+  'linked',
+  'field',
+] as const
 
 const TextTemplate = z.string().superRefine((text, ctx) => {
   for (const m of text.matchAll(PLACEHOLDER)) {
     const name = m[1] as (typeof PLACEHOLDER_NAMES)[number]
     if (!PLACEHOLDER_NAMES.includes(name)) {
-      ctx.addIssue({ code: 'custom', message: `unknown placeholder {${m[1]}}; use one of ${PLACEHOLDER_NAMES.map((n) => (n === 'field' ? '{field:Label}' : `{${n}}`)).join(', ')}` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown placeholder {${m[1]}}; use one of ${PLACEHOLDER_NAMES.map((n) => (n === 'field' ? '{field:Label}' : `{${n}}`)).join(', ')}`,
+      })
     } else if (name === 'field' && !m[2]?.trim()) {
-      ctx.addIssue({ code: 'custom', message: '{field:…} needs the field\'s label, e.g. {field:Batch}' })
+      ctx.addIssue({ code: 'custom', message: "{field:…} needs the field's label, e.g. {field:Batch}" })
     } else if (name !== 'field' && m[2] !== undefined) {
       ctx.addIssue({ code: 'custom', message: `{${name}} takes no argument (only {field:Label} does)` })
     }
@@ -123,25 +142,56 @@ export const LabelTemplateSchema = z
   .superRefine((t, ctx) => {
     const { width: W, height: H } = t.page
     const inside = (e: { x: number; y: number; width: number; height: number }, path: (string | number)[]) => {
-      if (e.x + e.width > W + 1e-9) ctx.addIssue({ code: 'custom', path: [...path, 'width'], message: `x + width = ${round(e.x + e.width)} mm runs off the ${W} mm wide label` })
-      if (e.y + e.height > H + 1e-9) ctx.addIssue({ code: 'custom', path: [...path, 'height'], message: `y + height = ${round(e.y + e.height)} mm runs off the ${H} mm high label` })
+      if (e.x + e.width > W + 1e-9)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'width'],
+          message: `x + width = ${round(e.x + e.width)} mm runs off the ${W} mm wide label`,
+        })
+      if (e.y + e.height > H + 1e-9)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'height'],
+          message: `y + height = ${round(e.y + e.height)} mm runs off the ${H} mm high label`,
+        })
     }
     inside(t.barcode, ['barcode'])
     t.texts.forEach((e, i) => {
       inside(e, ['texts', i])
-      if (e.minFontSize !== undefined && e.minFontSize > e.fontSize) ctx.addIssue({ code: 'custom', path: ['texts', i, 'minFontSize'], message: `minFontSize ${e.minFontSize} is larger than fontSize ${e.fontSize}` })
-      if (overlaps(e, t.barcode)) ctx.addIssue({ code: 'custom', path: ['texts', i], message: 'overlaps the barcode box (text over a barcode or its quiet zone stops it scanning)' })
+      if (e.minFontSize !== undefined && e.minFontSize > e.fontSize)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['texts', i, 'minFontSize'],
+          message: `minFontSize ${e.minFontSize} is larger than fontSize ${e.fontSize}`,
+        })
+      if (overlaps(e, t.barcode))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['texts', i],
+          message: 'overlaps the barcode box (text over a barcode or its quiet zone stops it scanning)',
+        })
     })
     for (const [i, m] of t.defaultFor.entries()) {
-      if (!t.models.includes(m)) ctx.addIssue({ code: 'custom', path: ['defaultFor', i], message: `"${m}" is not in this template's models` })
+      if (!t.models.includes(m))
+        ctx.addIssue({ code: 'custom', path: ['defaultFor', i], message: `"${m}" is not in this template's models` })
     }
     if (t.page.kind === 'sheet') {
       const p = t.page
       const [pw, ph] = PAPER_SIZES[p.paper]
       const gridW = p.marginLeft + p.columns * p.width + (p.columns - 1) * p.gapX
       const gridH = p.marginTop + p.rows * p.height + (p.rows - 1) * p.gapY
-      if (gridW > pw + 1e-6) ctx.addIssue({ code: 'custom', path: ['page', 'columns'], message: `${p.columns} columns of ${p.width} mm need ${round(gridW)} mm; ${p.paper} is ${pw} mm wide` })
-      if (gridH > ph + 1e-6) ctx.addIssue({ code: 'custom', path: ['page', 'rows'], message: `${p.rows} rows of ${p.height} mm need ${round(gridH)} mm; ${p.paper} is ${ph} mm high` })
+      if (gridW > pw + 1e-6)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['page', 'columns'],
+          message: `${p.columns} columns of ${p.width} mm need ${round(gridW)} mm; ${p.paper} is ${pw} mm wide`,
+        })
+      if (gridH > ph + 1e-6)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['page', 'rows'],
+          message: `${p.rows} rows of ${p.height} mm need ${round(gridH)} mm; ${p.paper} is ${ph} mm high`,
+        })
     }
   })
 
@@ -170,9 +220,14 @@ export class TemplateError extends ConflictError {}
 
 const round = (n: number): number => Math.round(n * 100) / 100
 
-function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+function overlaps(
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+): boolean {
   const eps = 1e-9
-  return a.x < b.x + b.width - eps && b.x < a.x + a.width - eps && a.y < b.y + b.height - eps && b.y < a.y + a.height - eps
+  return (
+    a.x < b.x + b.width - eps && b.x < a.x + a.width - eps && a.y < b.y + b.height - eps && b.y < a.y + a.height - eps
+  )
 }
 
 /** Human text for a zod issue path: `texts[1].fontSize`. */
@@ -188,7 +243,9 @@ export function parseTemplate(jsonText: string, file: string): LabelTemplate {
   try {
     raw = JSON.parse(jsonText)
   } catch (err) {
-    throw new TemplateError(`Label template ${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`)
+    throw new TemplateError(
+      `Label template ${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`,
+    )
   }
   const parsed = LabelTemplateSchema.safeParse(raw)
   if (!parsed.success) {
@@ -240,7 +297,9 @@ export class TemplateStore {
     const errors: { file: string; message: string }[] = []
     for (const dir of this.dirs) {
       if (!existsSync(dir)) continue
-      for (const entry of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      for (const entry of readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()) {
         const file = join(dir, entry)
         try {
           const t = loadTemplateFile(file)
@@ -256,7 +315,15 @@ export class TemplateStore {
   list(model?: ModelType): TemplateInfo[] {
     return this.loadAll()
       .templates.filter((t) => !model || (t.models as string[]).includes(model))
-      .map((t) => ({ name: t.name, title: t.title, models: t.models, defaultFor: t.defaultFor, page: t.page, symbology: t.barcode.symbology, source: t.barcode.source }))
+      .map((t) => ({
+        name: t.name,
+        title: t.title,
+        models: t.models,
+        defaultFor: t.defaultFor,
+        page: t.page,
+        symbology: t.barcode.symbology,
+        source: t.barcode.source,
+      }))
   }
 
   /** One template by name (its own errors thrown), or the default for a model type when no name is given. */
@@ -270,14 +337,23 @@ export class TemplateStore {
         const file = join(dir, `${name}.json`)
         if (existsSync(file)) {
           const t = loadTemplateFile(file)
-          if (!(t.models as string[]).includes(model)) throw new TemplateError(`Label template ${name} is for ${t.models.join(', ')}, not ${model}`)
+          if (!(t.models as string[]).includes(model))
+            throw new TemplateError(`Label template ${name} is for ${t.models.join(', ')}, not ${model}`)
           return t
         }
       }
-      throw new TemplateError(`No label template named "${name}" (have: ${this.list(model).map((t) => t.name).join(', ') || 'none'})`)
+      throw new TemplateError(
+        `No label template named "${name}" (have: ${
+          this.list(model)
+            .map((t) => t.name)
+            .join(', ') || 'none'
+        })`,
+      )
     }
     const { templates } = this.loadAll()
-    const chosen = templates.find((t) => (t.defaultFor as string[]).includes(model)) ?? templates.find((t) => (t.models as string[]).includes(model))
+    const chosen =
+      templates.find((t) => (t.defaultFor as string[]).includes(model)) ??
+      templates.find((t) => (t.models as string[]).includes(model))
     if (!chosen) throw new TemplateError(`No label template for ${model}`)
     return chosen
   }

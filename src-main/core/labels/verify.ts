@@ -15,7 +15,9 @@ import type { DecodeResult, RgbaImage } from '../../../src-renderer/src/scanner/
 import { symbologyName, type LabelLayout } from './layout'
 import type { Rect } from './symbol'
 
-export type Verification = { ok: true; decoded: DecodeResult; ms: number } | { ok: false; reason: string; decoded?: DecodeResult | null; ms: number }
+export type Verification =
+  | { ok: true; decoded: DecodeResult; ms: number }
+  | { ok: false; reason: string; decoded?: DecodeResult | null; ms: number }
 
 export type Decoder = (image: RgbaImage) => Promise<DecodeResult | null>
 
@@ -68,11 +70,15 @@ function sizeAdvice(l: LabelLayout): string {
   const s = b.symbol
   const dot = 25.4 / l.dpi
   const across = s.columns + 2 * s.quietZone
-  const modules = s.linear ? `${s.columns} modules plus a ${s.quietZone}-module quiet zone each side` : `${s.columns} × ${s.rows} modules plus a ${s.quietZone}-module quiet zone`
+  const modules = s.linear
+    ? `${s.columns} modules plus a ${s.quietZone}-module quiet zone each side`
+    : `${s.columns} × ${s.rows} modules plus a ${s.quietZone}-module quiet zone`
   const need = across * l.minModuleDots * dot
   const dims = s.linear ? `${mm2(need)} wide` : `${mm2(need)} square`
-  return `its modules are ${mm2(b.module)} = ${Math.round(b.moduleDots * 100) / 100} printer dots at ${l.dpi} dpi (${modules}); ` +
+  return (
+    `its modules are ${mm2(b.module)} = ${Math.round(b.moduleDots * 100) / 100} printer dots at ${l.dpi} dpi (${modules}); ` +
     `at ${l.minModuleDots} dots a module it needs a box at least ${dims}, or shorter data`
+  )
 }
 
 /** Renders the layout's barcode as the printer would and decodes it with the station's decoder. */
@@ -83,17 +89,37 @@ export async function verifyLayout(l: LabelLayout, options: VerifyOptions = {}):
   const ms = (): number => Math.round((performance.now() - started) * 10) / 10
   const decoded = await decode(rasteriseBarcode(l))
   if (!decoded) {
-    return { ok: false, decoded, ms: ms(), reason: `The station's decoder cannot read this label's ${name} back from a ${l.dpi} dpi print: ${sizeAdvice(l)}` }
+    return {
+      ok: false,
+      decoded,
+      ms: ms(),
+      reason: `The station's decoder cannot read this label's ${name} back from a ${l.dpi} dpi print: ${sizeAdvice(l)}`,
+    }
   }
   if (decoded.text !== l.data) {
-    return { ok: false, decoded, ms: ms(), reason: `The label's ${name} reads back as ${JSON.stringify(decoded.text)}, not ${JSON.stringify(l.data)}` }
+    return {
+      ok: false,
+      decoded,
+      ms: ms(),
+      reason: `The label's ${name} reads back as ${JSON.stringify(decoded.text)}, not ${JSON.stringify(l.data)}`,
+    }
   }
   const expected = EXPECTED_FORMAT[l.barcode.symbol.symbology]
   if (decoded.format !== expected) {
-    return { ok: false, decoded, ms: ms(), reason: `The label's ${name} reads back as a ${decoded.format}, not a ${expected}` }
+    return {
+      ok: false,
+      decoded,
+      ms: ms(),
+      reason: `The label's ${name} reads back as a ${decoded.format}, not a ${expected}`,
+    }
   }
   if (l.barcode.moduleDots < l.minModuleDots - 1e-9) {
-    return { ok: false, decoded, ms: ms(), reason: `The label's ${name} is too small to print reliably: ${sizeAdvice(l)}` }
+    return {
+      ok: false,
+      decoded,
+      ms: ms(),
+      reason: `The label's ${name} is too small to print reliably: ${sizeAdvice(l)}`,
+    }
   }
   return { ok: true, decoded, ms: ms() }
 }
@@ -114,11 +140,17 @@ export async function rasterisePdfPng(pdf: Buffer, dpi = 300, page = 1, bin = 'p
     writeFileSync(input, pdf)
     const out = join(dir, 'page')
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(bin, ['-r', String(dpi), '-png', '-f', String(page), '-l', String(page), '-singlefile', input, out], { stdio: ['ignore', 'ignore', 'pipe'] })
+      const child = spawn(
+        bin,
+        ['-r', String(dpi), '-png', '-f', String(page), '-l', String(page), '-singlefile', input, out],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      )
       let err = ''
       child.stderr.on('data', (d: Buffer) => (err += d.toString()))
       child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new PdftoppmMissing() : e))
-      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`pdftoppm exited ${code}: ${err.trim()}`))))
+      child.on('close', (code) =>
+        code === 0 ? resolve() : reject(new Error(`pdftoppm exited ${code}: ${err.trim()}`)),
+      )
     })
     return readFileSync(`${out}.png`)
   } finally {

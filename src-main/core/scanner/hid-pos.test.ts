@@ -30,7 +30,9 @@ describe('HID POS reports (Honeywell layout)', () => {
   it('keeps GS/RS/EOT and UTF-8 inside the data; a trailing CR is stripped', () => {
     const label = '[)>\x1e06\x1dPABC-123\x1d1PXYZ\x1dQ10\x1e\x04 Größe'
     const a = new HidPosAssembler()
-    const scans = encodeHidPosReports(`${label}\r`, ']d2', 0x77).map((r) => a.push(r)).filter(Boolean)
+    const scans = encodeHidPosReports(`${label}\r`, ']d2', 0x77)
+      .map((r) => a.push(r))
+      .filter(Boolean)
     expect(scans).toEqual([{ data: label, symbologyId: ']d2', codeId: 'w', reports: 1 }])
   })
 

@@ -63,7 +63,12 @@ export interface HidPosOptions {
   maxScanBytes: number
 }
 
-export const defaultHidPosOptions: HidPosOptions = { withReportId: true, keepTrailingCr: false, encoding: 'utf8', maxScanBytes: 16_384 }
+export const defaultHidPosOptions: HidPosOptions = {
+  withReportId: true,
+  keepTrailingCr: false,
+  encoding: 'utf8',
+  maxScanBytes: 16_384,
+}
 
 /** Parse one input report; null for reports that are not scan data (other ids, malformed). */
 export function parseHidPosReport(report: Uint8Array, withReportId = true): HidPosReport | null {

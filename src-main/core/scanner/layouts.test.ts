@@ -1,24 +1,44 @@
 import { describe, expect, it } from 'vitest'
-import { altCodeChar, CALIBRATION_LABEL, calibrate, calibrateAll, decodeKeys, keyEventsFor, type KeyEvent } from './layouts'
+import {
+  altCodeChar,
+  CALIBRATION_LABEL,
+  calibrate,
+  calibrateAll,
+  decodeKeys,
+  keyEventsFor,
+  type KeyEvent,
+} from './layouts'
 import { runHost, scannerTrace } from './traces'
 import { WedgeDetector } from './wedge-detector'
 
 const JSON_LABEL = '{"stockitem": 1}'
 const base = { shift: false, control: false, alt: false, meta: false, isAutoRepeat: false }
-const down = (key: string, code: string, mods: Partial<KeyEvent> = {}): KeyEvent => ({ ...base, ...mods, type: 'keyDown', key, code })
+const down = (key: string, code: string, mods: Partial<KeyEvent> = {}): KeyEvent => ({
+  ...base,
+  ...mods,
+  type: 'keyDown',
+  key,
+  code,
+})
 
 describe('layout profiles', () => {
   it('a US scanner on a UK host: the host says @ for Shift+Quote, the physical code says "', () => {
     const events = keyEventsFor(JSON_LABEL, 'us', 'uk')
     // What the focused field would have shown: the host's keys.
-    const hostText = events.filter((e) => e.type === 'keyDown' && e.key.length === 1).map((e) => e.key).join('')
+    const hostText = events
+      .filter((e) => e.type === 'keyDown' && e.key.length === 1)
+      .map((e) => e.key)
+      .join('')
     expect(hostText).toBe('{@stockitem@: 1}')
     expect(decodeKeys(events, 'us')).toBe(JSON_LABEL)
   })
 
   it('a US scanner on a German host: Z/Y swapped, - on ß, decoded from codes', () => {
     const events = keyEventsFor('INV-SI5 zy', 'us', 'de')
-    const hostText = events.filter((e) => e.type === 'keyDown' && e.key.length === 1).map((e) => e.key).join('')
+    const hostText = events
+      .filter((e) => e.type === 'keyDown' && e.key.length === 1)
+      .map((e) => e.key)
+      .join('')
     expect(hostText).toBe('INVßSI5 yz')
     expect(decodeKeys(events, 'us')).toBe('INV-SI5 zy')
   })
@@ -30,19 +50,32 @@ describe('layout profiles', () => {
       expect(decodeKeys(events, 'host')).toBe(JSON_LABEL) // scanner and host agree: the key is right too
       expect(decodeKeys(events, 'us')).not.toBe(JSON_LABEL) // the wrong profile garbles it
       // and through the detector, at scanner speed
-      const run = runHost(new WedgeDetector({ layout }), scannerTrace(JSON_LABEL, { msPerKey: 3, terminator: 'Enter', scannerLayout: layout }))
+      const run = runHost(
+        new WedgeDetector({ layout }),
+        scannerTrace(JSON_LABEL, { msPerKey: 3, terminator: 'Enter', scannerLayout: layout }),
+      )
       expect(run.scans.map((s) => s.data)).toEqual([JSON_LABEL])
     }
   })
 
   it('UK keystrokes: " is Shift+2, @ is Shift+Quote, # is its own key', () => {
-    const events = [down('"', 'Digit2', { shift: true }), down('@', 'Quote', { shift: true }), down('#', 'Backslash'), down('\\', 'IntlBackslash')]
+    const events = [
+      down('"', 'Digit2', { shift: true }),
+      down('@', 'Quote', { shift: true }),
+      down('#', 'Backslash'),
+      down('\\', 'IntlBackslash'),
+    ]
     expect(decodeKeys(events, 'uk')).toBe('"@#\\')
     expect(decodeKeys(events, 'us')).toBe('@"\\\\')
   })
 
   it('German AltGr layer (tracked from the AltGraph key, or flagged on the event, or Ctrl+Alt on Windows)', () => {
-    const tracked = [down('AltGraph', 'AltRight'), down('@', 'KeyQ'), { ...down('AltGraph', 'AltRight'), type: 'keyUp' as const }, down('q', 'KeyQ')]
+    const tracked = [
+      down('AltGraph', 'AltRight'),
+      down('@', 'KeyQ'),
+      { ...down('AltGraph', 'AltRight'), type: 'keyUp' as const },
+      down('q', 'KeyQ'),
+    ]
     expect(decodeKeys(tracked, 'de')).toBe('@q')
     expect(decodeKeys([down('{', 'Digit7', { altGraph: true })], 'de')).toBe('{')
     expect(decodeKeys([down('~', 'BracketRight', { control: true, alt: true })], 'de')).toBe('~')
@@ -57,7 +90,8 @@ describe('layout profiles', () => {
   it('every printable ASCII character round-trips through each layout', () => {
     let ascii = ''
     for (let c = 32; c < 127; c++) ascii += String.fromCharCode(c)
-    for (const layout of ['us', 'uk', 'de', 'fr'] as const) expect(decodeKeys(keyEventsFor(ascii, layout, 'us'), layout)).toBe(ascii)
+    for (const layout of ['us', 'uk', 'de', 'fr'] as const)
+      expect(decodeKeys(keyEventsFor(ascii, layout, 'us'), layout)).toBe(ascii)
   })
 
   it('Alt codes: ASCII, Windows-1252 with a leading 0, CP437 without', () => {

@@ -77,11 +77,28 @@ const US: LayoutTable = {
   keys: {
     ...letters(),
     ...numpad,
-    Digit1: ['1', '!'], Digit2: ['2', '@'], Digit3: ['3', '#'], Digit4: ['4', '$'], Digit5: ['5', '%'],
-    Digit6: ['6', '^'], Digit7: ['7', '&'], Digit8: ['8', '*'], Digit9: ['9', '('], Digit0: ['0', ')'],
-    Minus: ['-', '_'], Equal: ['=', '+'], BracketLeft: ['[', '{'], BracketRight: [']', '}'], Backslash: ['\\', '|'],
-    Semicolon: [';', ':'], Quote: ["'", '"'], Backquote: ['`', '~'], Comma: [',', '<'], Period: ['.', '>'],
-    Slash: ['/', '?'], IntlBackslash: ['\\', '|'],
+    Digit1: ['1', '!'],
+    Digit2: ['2', '@'],
+    Digit3: ['3', '#'],
+    Digit4: ['4', '$'],
+    Digit5: ['5', '%'],
+    Digit6: ['6', '^'],
+    Digit7: ['7', '&'],
+    Digit8: ['8', '*'],
+    Digit9: ['9', '('],
+    Digit0: ['0', ')'],
+    Minus: ['-', '_'],
+    Equal: ['=', '+'],
+    BracketLeft: ['[', '{'],
+    BracketRight: [']', '}'],
+    Backslash: ['\\', '|'],
+    Semicolon: [';', ':'],
+    Quote: ["'", '"'],
+    Backquote: ['`', '~'],
+    Comma: [',', '<'],
+    Period: ['.', '>'],
+    Slash: ['/', '?'],
+    IntlBackslash: ['\\', '|'],
   },
   dead: [],
 }
@@ -90,8 +107,13 @@ const UK: LayoutTable = {
   name: 'uk',
   keys: {
     ...US.keys,
-    Digit2: ['2', '"'], Digit3: ['3', '£'], Digit4: ['4', '$', '€'], Quote: ["'", '@'], Backquote: ['`', '¬', '¦'],
-    Backslash: ['#', '~'], IntlBackslash: ['\\', '|'],
+    Digit2: ['2', '"'],
+    Digit3: ['3', '£'],
+    Digit4: ['4', '$', '€'],
+    Quote: ["'", '@'],
+    Backquote: ['`', '¬', '¦'],
+    Backslash: ['#', '~'],
+    IntlBackslash: ['\\', '|'],
   },
   dead: [],
 }
@@ -101,12 +123,33 @@ const DE: LayoutTable = {
   keys: {
     ...letters(),
     ...numpad,
-    KeyY: ['z', 'Z'], KeyZ: ['y', 'Y'], KeyQ: ['q', 'Q', '@'], KeyE: ['e', 'E', '€'], KeyM: ['m', 'M', 'µ'],
-    Digit1: ['1', '!'], Digit2: ['2', '"', '²'], Digit3: ['3', '§', '³'], Digit4: ['4', '$'], Digit5: ['5', '%'],
-    Digit6: ['6', '&'], Digit7: ['7', '/', '{'], Digit8: ['8', '(', '['], Digit9: ['9', ')', ']'], Digit0: ['0', '=', '}'],
-    Minus: ['ß', '?', '\\'], Equal: ['´', '`'], BracketLeft: ['ü', 'Ü'], BracketRight: ['+', '*', '~'],
-    Semicolon: ['ö', 'Ö'], Quote: ['ä', 'Ä'], Backquote: ['^', '°'], Backslash: ['#', "'"],
-    IntlBackslash: ['<', '>', '|'], Comma: [',', ';'], Period: ['.', ':'], Slash: ['-', '_'],
+    KeyY: ['z', 'Z'],
+    KeyZ: ['y', 'Y'],
+    KeyQ: ['q', 'Q', '@'],
+    KeyE: ['e', 'E', '€'],
+    KeyM: ['m', 'M', 'µ'],
+    Digit1: ['1', '!'],
+    Digit2: ['2', '"', '²'],
+    Digit3: ['3', '§', '³'],
+    Digit4: ['4', '$'],
+    Digit5: ['5', '%'],
+    Digit6: ['6', '&'],
+    Digit7: ['7', '/', '{'],
+    Digit8: ['8', '(', '['],
+    Digit9: ['9', ')', ']'],
+    Digit0: ['0', '=', '}'],
+    Minus: ['ß', '?', '\\'],
+    Equal: ['´', '`'],
+    BracketLeft: ['ü', 'Ü'],
+    BracketRight: ['+', '*', '~'],
+    Semicolon: ['ö', 'Ö'],
+    Quote: ['ä', 'Ä'],
+    Backquote: ['^', '°'],
+    Backslash: ['#', "'"],
+    IntlBackslash: ['<', '>', '|'],
+    Comma: [',', ';'],
+    Period: ['.', ':'],
+    Slash: ['-', '_'],
   },
   dead: ['Equal:0', 'Equal:1', 'Backquote:0'],
 }
@@ -116,12 +159,34 @@ const FR: LayoutTable = {
   keys: {
     ...letters(),
     ...numpad,
-    KeyQ: ['a', 'A'], KeyW: ['z', 'Z'], KeyA: ['q', 'Q'], KeyZ: ['w', 'W'], Semicolon: ['m', 'M'], KeyE: ['e', 'E', '€'],
-    KeyM: [',', '?'], Comma: [';', '.'], Period: [':', '/'], Slash: ['!', '§'],
-    Digit1: ['&', '1'], Digit2: ['é', '2', '~'], Digit3: ['"', '3', '#'], Digit4: ["'", '4', '{'], Digit5: ['(', '5', '['],
-    Digit6: ['-', '6', '|'], Digit7: ['è', '7', '`'], Digit8: ['_', '8', '\\'], Digit9: ['ç', '9', '^'], Digit0: ['à', '0', '@'],
-    Minus: [')', '°', ']'], Equal: ['=', '+', '}'], BracketLeft: ['^', '¨'], BracketRight: ['$', '£', '¤'],
-    Quote: ['ù', '%'], Backslash: ['*', 'µ'], Backquote: ['²', ''], IntlBackslash: ['<', '>'],
+    KeyQ: ['a', 'A'],
+    KeyW: ['z', 'Z'],
+    KeyA: ['q', 'Q'],
+    KeyZ: ['w', 'W'],
+    Semicolon: ['m', 'M'],
+    KeyE: ['e', 'E', '€'],
+    KeyM: [',', '?'],
+    Comma: [';', '.'],
+    Period: [':', '/'],
+    Slash: ['!', '§'],
+    Digit1: ['&', '1'],
+    Digit2: ['é', '2', '~'],
+    Digit3: ['"', '3', '#'],
+    Digit4: ["'", '4', '{'],
+    Digit5: ['(', '5', '['],
+    Digit6: ['-', '6', '|'],
+    Digit7: ['è', '7', '`'],
+    Digit8: ['_', '8', '\\'],
+    Digit9: ['ç', '9', '^'],
+    Digit0: ['à', '0', '@'],
+    Minus: [')', '°', ']'],
+    Equal: ['=', '+', '}'],
+    BracketLeft: ['^', '¨'],
+    BracketRight: ['$', '£', '¤'],
+    Quote: ['ù', '%'],
+    Backslash: ['*', 'µ'],
+    Backquote: ['²', ''],
+    IntlBackslash: ['<', '>'],
   },
   // Windows' French layout makes AltGr+é (~) and AltGr+è (`) dead too; a scanner then sends them followed by Space.
   dead: ['BracketLeft:0', 'BracketLeft:1', 'Digit2:2', 'Digit7:2'],
@@ -130,9 +195,23 @@ const FR: LayoutTable = {
 export const layouts: Record<Exclude<ProfileName, 'host'>, LayoutTable> = { us: US, uk: UK, de: DE, fr: FR }
 
 /** Codes of keys that only modify others. */
-const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock', 'ScrollLock', 'OS', 'Fn'])
+const MODIFIER_KEYS = new Set([
+  'Shift',
+  'Control',
+  'Alt',
+  'AltGraph',
+  'Meta',
+  'CapsLock',
+  'NumLock',
+  'ScrollLock',
+  'OS',
+  'Fn',
+])
 export const isModifierKey = (ev: KeyEvent): boolean =>
-  MODIFIER_KEYS.has(ev.key) || /^(Shift|Control|Alt|Meta|OS)(Left|Right)$/.test(ev.code) || ev.code === 'CapsLock' || ev.code === 'NumLock'
+  MODIFIER_KEYS.has(ev.key) ||
+  /^(Shift|Control|Alt|Meta|OS)(Left|Right)$/.test(ev.code) ||
+  ev.code === 'CapsLock' ||
+  ev.code === 'NumLock'
 
 /** Ctrl + physical key → control character (HID convention, layout independent). */
 export const CONTROL_CODES: Record<string, number> = {
@@ -156,7 +235,8 @@ export function classifyKey(ev: KeyEvent): KeyClass {
   if (ev.code === 'Enter' || ev.code === 'NumpadEnter' || (ev.code === '' && ev.key === 'Enter')) {
     return ev.control || ev.alt ? 'other' : 'enter'
   }
-  if (ev.code === 'Tab' || (ev.code === '' && ev.key === 'Tab')) return ev.control || ev.alt || ev.shift ? 'other' : 'tab'
+  if (ev.code === 'Tab' || (ev.code === '' && ev.key === 'Tab'))
+    return ev.control || ev.alt || ev.shift ? 'other' : 'tab'
   if (ev.alt && !ev.control && isNumpadDigit(ev.code)) return 'altNumpad'
   if (ev.control && !ev.alt) return ev.code in CONTROL_CODES ? 'control' : 'other'
   if (ev.alt && !altGr) return 'other'
@@ -342,7 +422,13 @@ export function keystrokeFor(ch: string, layout: Exclude<ProfileName, 'host'>): 
       if (code.startsWith('Numpad') && code !== 'NumpadDecimal') continue // prefer the main block, as scanners do
       if (layers[layer] === ch) {
         const deadSpace = table.dead.includes(`${code}:${layer}`) || undefined
-        return { code, shift: layer % 2 === 1, altGraph: layer >= 2, control: false, ...(deadSpace ? { deadSpace } : {}) }
+        return {
+          code,
+          shift: layer % 2 === 1,
+          altGraph: layer >= 2,
+          control: false,
+          ...(deadSpace ? { deadSpace } : {}),
+        }
       }
     }
   }
@@ -390,9 +476,14 @@ export function keyEventsFor(
     }
     const key = hostKey(stroke, host)
     if (stroke.shift) out.push({ ...base, type: 'keyDown', key: 'Shift', code: 'ShiftLeft', shift: true })
-    if (stroke.altGraph) out.push({ ...base, shift: stroke.shift, type: 'keyDown', key: 'AltGraph', code: 'AltRight', altGraph: true })
+    if (stroke.altGraph)
+      out.push({ ...base, shift: stroke.shift, type: 'keyDown', key: 'AltGraph', code: 'AltRight', altGraph: true })
     if (stroke.control) out.push({ ...base, type: 'keyDown', key: 'Control', code: 'ControlLeft', control: true })
-    const mods: Partial<KeyEvent> = { shift: stroke.shift, control: stroke.control, ...(stroke.altGraph ? { altGraph: true } : {}) }
+    const mods: Partial<KeyEvent> = {
+      shift: stroke.shift,
+      control: stroke.control,
+      ...(stroke.altGraph ? { altGraph: true } : {}),
+    }
     press(key, stroke.code, mods)
     if (stroke.control) out.push({ ...base, type: 'keyUp', key: 'Control', code: 'ControlLeft' })
     if (stroke.altGraph) out.push({ ...base, shift: stroke.shift, type: 'keyUp', key: 'AltGraph', code: 'AltRight' })

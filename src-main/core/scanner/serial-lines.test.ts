@@ -58,21 +58,33 @@ describe('LineFramer', () => {
 
   it('property: lines split anywhere into chunks come out whole and in order', () => {
     const line = fc.string({ unit: fc.constantFrom(...'abcXYZ0189-{}" \x1d\x1eé€'), minLength: 1, maxLength: 30 })
-    const term = fc.constantFrom<[SerialTerminator, string]>(['CR', '\r'], ['LF', '\n'], ['CRLF', '\r\n'], ['ANY', '\r\n'], ['ANY', '\n'], [0x03, '\x03'])
+    const term = fc.constantFrom<[SerialTerminator, string]>(
+      ['CR', '\r'],
+      ['LF', '\n'],
+      ['CRLF', '\r\n'],
+      ['ANY', '\r\n'],
+      ['ANY', '\n'],
+      [0x03, '\x03'],
+    )
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 10 }), term, fc.array(fc.nat(), { maxLength: 10 }), (lines, [t, sep], cuts) => {
-        const all = bytes(lines.map((l) => l + sep).join(''))
-        const points = [...new Set(cuts.map((c) => c % (all.length + 1)))].sort((a, b) => a - b)
-        const f = new LineFramer({ terminator: t })
-        const got: string[] = []
-        let prev = 0
-        for (const p of [...points, all.length]) {
-          got.push(...f.push(all.subarray(prev, p)).lines)
-          prev = p
-        }
-        expect(got).toEqual(lines)
-        expect(f.close()).toBeNull()
-      }),
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 10 }),
+        term,
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (lines, [t, sep], cuts) => {
+          const all = bytes(lines.map((l) => l + sep).join(''))
+          const points = [...new Set(cuts.map((c) => c % (all.length + 1)))].sort((a, b) => a - b)
+          const f = new LineFramer({ terminator: t })
+          const got: string[] = []
+          let prev = 0
+          for (const p of [...points, all.length]) {
+            got.push(...f.push(all.subarray(prev, p)).lines)
+            prev = p
+          }
+          expect(got).toEqual(lines)
+          expect(f.close()).toBeNull()
+        },
+      ),
       { numRuns: 500 },
     )
   })

@@ -29,7 +29,12 @@ const terminatorEvents = (terminator: Terminator): KeyEvent[] => {
  * Time a key-event sequence: each stroke (modifier presses plus the key they modify, as one HID report) starts
  * `interval()` ms after the previous one; key-ups come `dwell()` ms after their stroke.
  */
-export function timeEvents(events: KeyEvent[], start: number, interval: () => number, dwell: () => number = () => 0): TimedKey[] {
+export function timeEvents(
+  events: KeyEvent[],
+  start: number,
+  interval: () => number,
+  dwell: () => number = () => 0,
+): TimedKey[] {
   const out: TimedKey[] = []
   let t = start
   let first = true
@@ -48,7 +53,10 @@ export function timeEvents(events: KeyEvent[], start: number, interval: () => nu
     }
   }
   // Stable sort by time: a person's key-ups may come after the next key-down (rollover).
-  return out.map((k, i) => ({ k, i })).sort((a, b) => a.k.t - b.k.t || a.i - b.i).map((x) => x.k)
+  return out
+    .map((k, i) => ({ k, i }))
+    .sort((a, b) => a.k.t - b.k.t || a.i - b.i)
+    .map((x) => x.k)
 }
 
 export interface ScannerTraceOptions {
@@ -67,7 +75,12 @@ export function scannerTrace(text: string, o: ScannerTraceOptions): TimedKey[] {
   const jitter = o.jitterMs ?? Math.max(0.5, o.msPerKey * 0.1)
   const events = keyEventsFor(text, o.scannerLayout ?? 'us', o.hostLayout ?? o.scannerLayout ?? 'us')
   if (o.terminator) events.push(...terminatorEvents(o.terminator))
-  return timeEvents(events, o.start ?? 1000, () => Math.max(0, o.msPerKey + (random() * 2 - 1) * jitter), () => Math.min(2, o.msPerKey / 2))
+  return timeEvents(
+    events,
+    o.start ?? 1000,
+    () => Math.max(0, o.msPerKey + (random() * 2 - 1) * jitter),
+    () => Math.min(2, o.msPerKey / 2),
+  )
 }
 
 export interface HumanTraceOptions {
@@ -114,7 +127,11 @@ export function runHost(detector: WedgeDetector, trace: TimedKey[]): HostRun {
     }
   }
   const fireTimers = (until: number): void => {
-    for (let deadline = detector.nextDeadline(); deadline !== null && deadline <= until; deadline = detector.nextDeadline()) {
+    for (
+      let deadline = detector.nextDeadline();
+      deadline !== null && deadline <= until;
+      deadline = detector.nextDeadline()
+    ) {
       const r = detector.tick(deadline)
       deliver(r.release, deadline)
       run.scans.push(...r.scans)

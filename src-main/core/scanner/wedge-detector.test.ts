@@ -53,7 +53,10 @@ describe('scanners are recognised exactly', () => {
   })
 
   it('reports key count and mean interval', () => {
-    const run = runHost(new WedgeDetector(), scannerTrace('ABCDEFGH', { msPerKey: 5, jitterMs: 0, terminator: 'Enter' }))
+    const run = runHost(
+      new WedgeDetector(),
+      scannerTrace('ABCDEFGH', { msPerKey: 5, jitterMs: 0, terminator: 'Enter' }),
+    )
     expect(run.scans).toEqual([{ data: 'ABCDEFGH', terminator: 'Enter', keyCount: 8, meanIntervalMs: 5 }])
   })
 
@@ -115,7 +118,12 @@ describe('people are never taken for scanners', () => {
       const n = 2 + Math.floor(random() * 6)
       for (let i = 0; i < n; i++) {
         const chunk = chunks[Math.floor(random() * chunks.length)]
-        const part = timeEvents(keyEventsFor(chunk), t, () => 10 + random() * 20, () => 30 + random() * 60)
+        const part = timeEvents(
+          keyEventsFor(chunk),
+          t,
+          () => 10 + random() * 20,
+          () => 30 + random() * 60,
+        )
         trace.push(...part)
         text += chunk
         t = part.at(-1)!.t + 120 + random() * 300
@@ -124,8 +132,26 @@ describe('people are never taken for scanners', () => {
         // and an Enter rolled quickly after the last burst
         const enter = timeEvents(
           [
-            { type: 'keyDown', key: 'Enter', code: 'Enter', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false },
-            { type: 'keyUp', key: 'Enter', code: 'Enter', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false },
+            {
+              type: 'keyDown',
+              key: 'Enter',
+              code: 'Enter',
+              shift: false,
+              control: false,
+              alt: false,
+              meta: false,
+              isAutoRepeat: false,
+            },
+            {
+              type: 'keyUp',
+              key: 'Enter',
+              code: 'Enter',
+              shift: false,
+              control: false,
+              alt: false,
+              meta: false,
+              isAutoRepeat: false,
+            },
           ],
           trace.filter((k) => k.ev.type === 'keyDown').at(-1)!.t + 15,
           () => 0,
@@ -144,15 +170,41 @@ describe('people are never taken for scanners', () => {
   })
 
   it('property: any text typed at human speeds is released unchanged (standard preset)', () => {
-    const printable = fc.string({ unit: fc.constantFrom(...' abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=+[]{};:\'",.<>/?\\|`~!@#$%^&*()'), minLength: 1, maxLength: 40 })
+    const printable = fc.string({
+      unit: fc.constantFrom(
+        ...' abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=+[]{};:\'",.<>/?\\|`~!@#$%^&*()',
+      ),
+      minLength: 1,
+      maxLength: 40,
+    })
     fc.assert(
-      fc.property(printable, fc.array(fc.integer({ min: 60, max: 200 }), { minLength: 40, maxLength: 40 }), fc.boolean(), (text, intervals, enter) => {
-        let i = 0
-        const events = keyEventsFor(text)
-        if (enter) events.push({ type: 'keyDown', key: 'Enter', code: 'Enter', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false })
-        const trace = timeEvents(events, 1000, () => intervals[i++ % intervals.length], () => 50)
-        expectReleasedUnchanged(trace, WEDGE_PRESETS.standard, text)
-      }),
+      fc.property(
+        printable,
+        fc.array(fc.integer({ min: 60, max: 200 }), { minLength: 40, maxLength: 40 }),
+        fc.boolean(),
+        (text, intervals, enter) => {
+          let i = 0
+          const events = keyEventsFor(text)
+          if (enter)
+            events.push({
+              type: 'keyDown',
+              key: 'Enter',
+              code: 'Enter',
+              shift: false,
+              control: false,
+              alt: false,
+              meta: false,
+              isAutoRepeat: false,
+            })
+          const trace = timeEvents(
+            events,
+            1000,
+            () => intervals[i++ % intervals.length],
+            () => 50,
+          )
+          expectReleasedUnchanged(trace, WEDGE_PRESETS.standard, text)
+        },
+      ),
       { numRuns: 300 },
     )
   })
@@ -171,7 +223,15 @@ describe('people are never taken for scanners', () => {
   })
 
   it('auto-repeat (a held key) is typing', () => {
-    const base = { type: 'keyDown' as const, key: 'a', code: 'KeyA', shift: false, control: false, alt: false, meta: false }
+    const base = {
+      type: 'keyDown' as const,
+      key: 'a',
+      code: 'KeyA',
+      shift: false,
+      control: false,
+      alt: false,
+      meta: false,
+    }
     const trace: TimedKey[] = [{ ev: { ...base, isAutoRepeat: false }, t: 0 }]
     for (let i = 1; i < 20; i++) trace.push({ ev: { ...base, isAutoRepeat: true }, t: 500 + i * 20 })
     expectReleasedUnchanged(trace, WEDGE_PRESETS.standard)
@@ -187,7 +247,16 @@ describe('swallowing and releasing', () => {
     let t = 0
     // The first Shift press passes (a lone modifier types nothing); everything after it is held.
     for (const e of downs) expect(d.key(e, (t += 2)).swallow).toBe(e !== downs[0])
-    const enter: KeyEvent = { type: 'keyDown', key: 'Enter', code: 'Enter', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false }
+    const enter: KeyEvent = {
+      type: 'keyDown',
+      key: 'Enter',
+      code: 'Enter',
+      shift: false,
+      control: false,
+      alt: false,
+      meta: false,
+      isAutoRepeat: false,
+    }
     const r = d.key(enter, (t += 2))
     expect(r.scans.map((s) => s.data)).toEqual(['INV-SL12'])
     expect(r.swallow).toBe(true)
@@ -206,7 +275,16 @@ describe('swallowing and releasing', () => {
 
   it('Enter alone passes straight through', () => {
     const d = new WedgeDetector()
-    const enter: KeyEvent = { type: 'keyDown', key: 'Enter', code: 'Enter', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false }
+    const enter: KeyEvent = {
+      type: 'keyDown',
+      key: 'Enter',
+      code: 'Enter',
+      shift: false,
+      control: false,
+      alt: false,
+      meta: false,
+      isAutoRepeat: false,
+    }
     expect(d.key(enter, 0)).toEqual({ swallow: false, release: [], scans: [] })
   })
 
@@ -214,7 +292,16 @@ describe('swallowing and releasing', () => {
     const d = new WedgeDetector()
     const [a] = keyEventsFor('a')
     d.key(a, 0)
-    const left: KeyEvent = { type: 'keyDown', key: 'ArrowLeft', code: 'ArrowLeft', shift: false, control: false, alt: false, meta: false, isAutoRepeat: false }
+    const left: KeyEvent = {
+      type: 'keyDown',
+      key: 'ArrowLeft',
+      code: 'ArrowLeft',
+      shift: false,
+      control: false,
+      alt: false,
+      meta: false,
+      isAutoRepeat: false,
+    }
     expect(d.key(left, 5)).toEqual({ swallow: true, release: [a, left], scans: [] })
   })
 
@@ -235,17 +322,31 @@ describe('control characters', () => {
     { ...base, type: 'keyUp', key: 'Control', code: 'ControlLeft' },
   ]
   const scanOf = (events: KeyEvent[], options: Partial<WedgeOptions> = {}): string[] =>
-    runHost(new WedgeDetector(options), timeEvents(events, 0, () => 3)).scans.map((s) => s.data)
+    runHost(
+      new WedgeDetector(options),
+      timeEvents(events, 0, () => 3),
+    ).scans.map((s) => s.data)
 
   it('GS from Ctrl+] (and from Ctrl++ on a German host: same physical key)', () => {
     const label = [...keyEventsFor('PABC'), ...ctrl(']', 'BracketRight'), ...keyEventsFor('Q10')]
     expect(scanOf(label)).toEqual([`PABC${GS}Q10`])
-    const german = [...keyEventsFor('PABC', 'us', 'de'), ...ctrl('+', 'BracketRight'), ...keyEventsFor('Q10', 'us', 'de')]
+    const german = [
+      ...keyEventsFor('PABC', 'us', 'de'),
+      ...ctrl('+', 'BracketRight'),
+      ...keyEventsFor('Q10', 'us', 'de'),
+    ]
     expect(scanOf(german)).toEqual([`PABC${GS}Q10`])
   })
 
   it('RS from Ctrl+^ and Ctrl+6, EOT from Ctrl+D', () => {
-    const label = [...keyEventsFor('[)>'), ...ctrl('^', 'Digit6', true), ...keyEventsFor('06'), ...ctrl('6', 'Digit6'), ...keyEventsFor('X'), ...ctrl('d', 'KeyD')]
+    const label = [
+      ...keyEventsFor('[)>'),
+      ...ctrl('^', 'Digit6', true),
+      ...keyEventsFor('06'),
+      ...ctrl('6', 'Digit6'),
+      ...keyEventsFor('X'),
+      ...ctrl('d', 'KeyD'),
+    ]
     expect(scanOf(label)).toEqual([`[)>${RS}06${RS}X${EOT}`])
   })
 
@@ -269,13 +370,18 @@ describe('control characters', () => {
 
   it('a full ISO 15434 supplier label survives the detector', () => {
     const label = `[)>${RS}06${GS}K${GS}1K12345678${GS}10K13572468${GS}P296-1234-ND${GS}1PSN74HC595N${GS}Q25${GS}11ZPICK${RS}${EOT}`
-    expect(runHost(new WedgeDetector(), scannerTrace(label, { msPerKey: 2, terminator: 'Enter' })).scans.map((s) => s.data)).toEqual([label])
+    expect(
+      runHost(new WedgeDetector(), scannerTrace(label, { msPerKey: 2, terminator: 'Enter' })).scans.map((s) => s.data),
+    ).toEqual([label])
   })
 })
 
 describe('prefix and suffix', () => {
   it('strips a configured prefix and suffix', () => {
-    const run = runHost(new WedgeDetector({ prefix: '~', suffix: '#' }), scannerTrace('~INV-SI5#', { msPerKey: 2, terminator: 'Enter' }))
+    const run = runHost(
+      new WedgeDetector({ prefix: '~', suffix: '#' }),
+      scannerTrace('~INV-SI5#', { msPerKey: 2, terminator: 'Enter' }),
+    )
     expect(run.scans.map((s) => s.data)).toEqual(['INV-SI5'])
   })
 
@@ -286,6 +392,10 @@ describe('prefix and suffix', () => {
   })
 
   it('requireTerminator: a silent burst is typing', () => {
-    expectReleasedUnchanged(scannerTrace('INV-SI5', { msPerKey: 2, terminator: null }), { requireTerminator: true }, 'INV-SI5')
+    expectReleasedUnchanged(
+      scannerTrace('INV-SI5', { msPerKey: 2, terminator: null }),
+      { requireTerminator: true },
+      'INV-SI5',
+    )
   })
 })

@@ -93,5 +93,18 @@ export function useCamera() {
 
   onBeforeUnmount(stop)
 
-  return { devices, deviceId, stream, label, torchAvailable, torchOn, error, start, stop, choose, setTorch, refreshDevices }
+  return {
+    devices,
+    deviceId,
+    stream,
+    label,
+    torchAvailable,
+    torchOn,
+    error,
+    start,
+    stop,
+    choose,
+    setTorch,
+    refreshDevices,
+  }
 }

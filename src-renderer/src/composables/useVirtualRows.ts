@@ -72,7 +72,8 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
     const { first, last } = layout.value
     const map = pages.value
     const out: { index: number; row: T | null }[] = []
-    for (let i = first; i < last; i++) out.push({ index: i, row: map.get(Math.floor(i / pageSize))?.[i % pageSize] ?? null })
+    for (let i = first; i < last; i++)
+      out.push({ index: i, row: map.get(Math.floor(i / pageSize))?.[i % pageSize] ?? null })
     return out
   })
 

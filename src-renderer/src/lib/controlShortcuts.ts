@@ -10,7 +10,9 @@ export const CONTROL_SHORTCUTS: Record<string, string> = {
 }
 
 /** The control character a keydown stands for, or null. */
-export function controlCharFor(e: Pick<KeyboardEvent, 'code' | 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>): string | null {
+export function controlCharFor(
+  e: Pick<KeyboardEvent, 'code' | 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>,
+): string | null {
   if (!e.ctrlKey || e.altKey || e.metaKey) return null
   if (e.code in CONTROL_SHORTCUTS) return CONTROL_SHORTCUTS[e.code]!
   // Without a physical code (some virtual keyboards): the characters themselves.
@@ -21,7 +23,12 @@ export function controlCharFor(e: Pick<KeyboardEvent, 'code' | 'key' | 'ctrlKey'
 }
 
 /** Inserts text at the caret of an input, keeping everything else, and returns the new value and caret. */
-export function insertAt(value: string, start: number | null, end: number | null, text: string): { value: string; caret: number } {
+export function insertAt(
+  value: string,
+  start: number | null,
+  end: number | null,
+  text: string,
+): { value: string; caret: number } {
   const s = start ?? value.length
   const e = end ?? s
   return { value: value.slice(0, s) + text + value.slice(e), caret: s + text.length }

@@ -8,7 +8,8 @@ import { configureZxing, decodeImage } from './decode'
 import type { DecodeRequest, DecodeResponse } from './decodeProtocol'
 
 configureZxing({
-  locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? new URL(wasmUrl, self.location.href).href : prefix + path),
+  locateFile: (path: string, prefix: string) =>
+    path.endsWith('.wasm') ? new URL(wasmUrl, self.location.href).href : prefix + path,
 })
 
 self.onmessage = async (event: MessageEvent<DecodeRequest>) => {

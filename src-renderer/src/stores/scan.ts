@@ -110,8 +110,8 @@ export const useScanStore = defineStore('scan', () => {
 function hasDetails(result: ScanResult): boolean {
   return Boolean(
     (result.fields && Object.keys(result.fields).length > 0) ||
-      (result.related && Object.keys(result.related).length > 0) ||
-      result.normalised?.length ||
-      result.problem,
+    (result.related && Object.keys(result.related).length > 0) ||
+    result.normalised?.length ||
+    result.problem,
   )
 }

@@ -72,7 +72,10 @@ export function locationName(refs: (ItemRef | null)[], pk: number | null): strin
  * Runs one user action at a time: ignored while another runs, its error shown in `error` instead of thrown.
  * The workflow stores wrap every button's work in it.
  */
-export async function runGuarded(state: { busy: Ref<boolean>; error: Ref<string | null> }, work: () => Promise<void>): Promise<void> {
+export async function runGuarded(
+  state: { busy: Ref<boolean>; error: Ref<string | null> },
+  work: () => Promise<void>,
+): Promise<void> {
   if (state.busy.value) return
   state.busy.value = true
   state.error.value = null

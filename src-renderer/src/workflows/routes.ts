@@ -8,7 +8,8 @@ export const workflowRoutes: RouteRecordRaw[] = [
     name: 'receive',
     component: () => import('./views/ReceiveView.vue'),
     props: (route) => {
-      const order = typeof route.query.order === 'string' && /^\d+$/.test(route.query.order) ? Number(route.query.order) : null
+      const order =
+        typeof route.query.order === 'string' && /^\d+$/.test(route.query.order) ? Number(route.query.order) : null
       return { order: order && order > 0 ? order : null }
     },
   },

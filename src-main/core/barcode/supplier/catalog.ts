@@ -15,8 +15,12 @@ export class SupplierCatalog {
   private readonly anyOrder
 
   constructor(db: Db) {
-    this.supplierByName = db.prepare<[string], { id: number }>('SELECT id FROM company WHERE name = ? COLLATE NOCASE AND is_supplier = 1')
-    this.bySku = db.prepare<[number, string], { id: number }>('SELECT id FROM supplierpart WHERE supplier_id = ? AND sku = ? COLLATE NOCASE')
+    this.supplierByName = db.prepare<[string], { id: number }>(
+      'SELECT id FROM company WHERE name = ? COLLATE NOCASE AND is_supplier = 1',
+    )
+    this.bySku = db.prepare<[number, string], { id: number }>(
+      'SELECT id FROM supplierpart WHERE supplier_id = ? AND sku = ? COLLATE NOCASE',
+    )
     this.byMpn = db.prepare<[number, string], { id: number }>(
       `SELECT sp.id FROM supplierpart sp JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id
        WHERE sp.supplier_id = ? AND mp.mpn = ? COLLATE NOCASE`,
@@ -25,7 +29,9 @@ export class SupplierCatalog {
       `SELECT (SELECT count(*) FROM supplierpart WHERE sku = ? COLLATE NOCASE)
             + (SELECT count(*) FROM manufacturerpart WHERE mpn = ? COLLATE NOCASE) AS n`,
     )
-    this.anySku = db.prepare<[string], { id: number }>('SELECT id FROM supplierpart WHERE sku = ? COLLATE NOCASE LIMIT 1')
+    this.anySku = db.prepare<[string], { id: number }>(
+      'SELECT id FROM supplierpart WHERE sku = ? COLLATE NOCASE LIMIT 1',
+    )
     this.anyOrder = db.prepare<[string, string], { id: number }>(
       'SELECT id FROM purchaseorder WHERE reference = ? COLLATE NOCASE OR supplier_reference = ? COLLATE NOCASE LIMIT 1',
     )
@@ -55,13 +61,18 @@ export class SupplierCatalog {
 
   /** How many of a reading's values the database recognises (used to choose between splits of a damaged label). */
   recognises(f: SupplierFields): number {
-    const parts = this.anySkuOrMpn.get(f.supplier_part_number ?? '\u0000', f.manufacturer_part_number ?? '\u0000')!.n > 0 ? 1 : 0
+    const parts =
+      this.anySkuOrMpn.get(f.supplier_part_number ?? '\u0000', f.manufacturer_part_number ?? '\u0000')!.n > 0 ? 1 : 0
     const sku = f.supplier_part_number && this.anySku.get(f.supplier_part_number) ? 1 : 0
     const order = this.anyOrder.get(f.customer_order_number ?? '\u0000', f.supplier_order_number ?? '\u0000') ? 1 : 0
     return parts + sku + order
   }
 
-  purchaseOrder(supplierId: number, customerOrder: string | undefined, supplierOrder: string | undefined): number | null {
+  purchaseOrder(
+    supplierId: number,
+    customerOrder: string | undefined,
+    supplierOrder: string | undefined,
+  ): number | null {
     if (!customerOrder && !supplierOrder) return null
     return this.orderByRef.get(supplierId, customerOrder ?? '\u0000', supplierOrder ?? '\u0000')?.id ?? null
   }

@@ -129,7 +129,10 @@ const MAX_STEPS = 200_000
  * Re-split a label whose separators were lost. `known` (optional) scores a reading by how many of its values the
  * station recognises (a SKU, an MPN, an order number in the database); the best-scoring readings win ties.
  */
-export function recoverIso15434(data: string, known?: (fields: SupplierFields) => number): Iso15434Parse | { ambiguous: number } | null {
+export function recoverIso15434(
+  data: string,
+  known?: (fields: SupplierFields) => number,
+): Iso15434Parse | { ambiguous: number } | null {
   const header = HEADER_STRIPPED.exec(data)
   if (!header || HEADER.test(data)) return null
   const body = data.slice(header[0].length)

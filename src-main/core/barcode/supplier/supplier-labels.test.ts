@@ -30,13 +30,23 @@ describe('ISO/IEC 15434 supplier labels', () => {
 
   it('reads the old Mouser header and 14K as the order line', () => {
     expect(parseIso15434(MOUSER_OLD)?.fields).toMatchObject({
-      customer_order_number: 'PO-0002', purchase_order_line: '007', manufacturer_part_number: 'STM32F103C8T6', quantity: 50, country_of_origin: 'CN', manufacturer: 'STMicroelectronics',
+      customer_order_number: 'PO-0002',
+      purchase_order_line: '007',
+      manufacturer_part_number: 'STM32F103C8T6',
+      quantity: 50,
+      country_of_origin: 'CN',
+      manufacturer: 'STMicroelectronics',
     })
   })
 
   it('matches the longest identifier first (11K is not 1K, 30P is not P)', () => {
     const fields = parseIso15434(`[)>${RS}06${GS}11K42${GS}1K7${GS}30PABC${GS}PXYZ`)!.fields
-    expect(fields).toMatchObject({ packing_list_number: '42', supplier_order_number: '7', supplier_part_number: 'ABC', customer_part_number: 'XYZ' })
+    expect(fields).toMatchObject({
+      packing_list_number: '42',
+      supplier_order_number: '7',
+      supplier_part_number: 'ABC',
+      customer_part_number: 'XYZ',
+    })
   })
 
   it('recovers a label whose GS/RS/EOT a wedge scanner dropped, and says so', () => {
@@ -69,20 +79,41 @@ describe('ISO/IEC 15434 supplier labels', () => {
 
 describe('LCSC and TME labels', () => {
   it('reads an LCSC bag QR', () => {
-    expect(parseLcsc('{pbn:PICK2009291337,on:SO2009291337,pc:C312270,pm:ESR03EZPJ151,qty:2,mc:,cc:1,pdi:34421807}')).toEqual({
-      picking_batch: 'PICK2009291337', supplier_order_number: 'SO2009291337', supplier_part_number: 'C312270', manufacturer_part_number: 'ESR03EZPJ151', quantity: 2,
+    expect(
+      parseLcsc('{pbn:PICK2009291337,on:SO2009291337,pc:C312270,pm:ESR03EZPJ151,qty:2,mc:,cc:1,pdi:34421807}'),
+    ).toEqual({
+      picking_batch: 'PICK2009291337',
+      supplier_order_number: 'SO2009291337',
+      supplier_part_number: 'C312270',
+      manufacturer_part_number: 'ESR03EZPJ151',
+      quantity: 2,
     })
-    expect(parseLcsc('{pbn:PICK1,on:WM1,pc:C8581,pm:BAT54S,215,qty:900}')).toMatchObject({ manufacturer_part_number: 'BAT54S,215', quantity: 900 })
+    expect(parseLcsc('{pbn:PICK1,on:WM1,pc:C8581,pm:BAT54S,215,qty:900}')).toMatchObject({
+      manufacturer_part_number: 'BAT54S,215',
+      quantity: 900,
+    })
     expect(parseLcsc('{"stockitem": 1}')).toBeNull()
     expect(parseLcsc('{pbn:x,garbage}')).toBeNull()
   })
 
   it('reads both TME forms', () => {
-    expect(parseTme('QTY:1 PN:SMD1206-5K1-1% PO:19361950/1 CPO:PO-2023-06-08-001 MFR:ROYALOHM MPN:1206S4J0512T5E')).toEqual({
-      quantity: 1, supplier_part_number: 'SMD1206-5K1-1%', supplier_order_number: '19361950', purchase_order_line: '1', customer_order_number: 'PO-2023-06-08-001', manufacturer: 'ROYALOHM', manufacturer_part_number: '1206S4J0512T5E',
+    expect(
+      parseTme('QTY:1 PN:SMD1206-5K1-1% PO:19361950/1 CPO:PO-2023-06-08-001 MFR:ROYALOHM MPN:1206S4J0512T5E'),
+    ).toEqual({
+      quantity: 1,
+      supplier_part_number: 'SMD1206-5K1-1%',
+      supplier_order_number: '19361950',
+      purchase_order_line: '1',
+      customer_order_number: 'PO-2023-06-08-001',
+      manufacturer: 'ROYALOHM',
+      manufacturer_part_number: '1206S4J0512T5E',
     })
     expect(parseTme('PLM358DR-TI 1PLM358DR Q10 KPO-0004 1K5218734')).toEqual({
-      supplier_part_number: 'LM358DR-TI', manufacturer_part_number: 'LM358DR', quantity: 10, customer_order_number: 'PO-0004', supplier_order_number: '5218734',
+      supplier_part_number: 'LM358DR-TI',
+      manufacturer_part_number: 'LM358DR',
+      quantity: 10,
+      customer_order_number: 'PO-0004',
+      supplier_order_number: '5218734',
     })
   })
 })

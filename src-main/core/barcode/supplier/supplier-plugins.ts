@@ -25,9 +25,18 @@ const readIso15434: LabelReader = (text, catalog) => {
   const recovered = recoverIso15434(text, (f) => catalog.recognises(f))
   if (!recovered) return null
   if ('ambiguous' in recovered) {
-    return { format: 'ECIA ISO/IEC 15434', fields: {}, notes: [], problem: `The label's separators are missing and it splits ${recovered.ambiguous} ways; scan it with a scanner that sends GS characters` }
+    return {
+      format: 'ECIA ISO/IEC 15434',
+      fields: {},
+      notes: [],
+      problem: `The label's separators are missing and it splits ${recovered.ambiguous} ways; scan it with a scanner that sends GS characters`,
+    }
   }
-  return { format: 'ECIA ISO/IEC 15434', fields: recovered.fields, notes: ['label separators (GS/RS) were missing: fields recovered from the label layout'] }
+  return {
+    format: 'ECIA ISO/IEC 15434',
+    fields: recovered.fields,
+    notes: ['label separators (GS/RS) were missing: fields recovered from the label layout'],
+  }
 }
 
 const readLcsc: LabelReader = (text) => {
@@ -55,7 +64,12 @@ function memo(reader: LabelReader): LabelReader {
 
 const iso = memo(readIso15434)
 
-function supplierPlugin(name: string, supplier: string, readers: LabelReader[], catalog: SupplierCatalog): BarcodePlugin {
+function supplierPlugin(
+  name: string,
+  supplier: string,
+  readers: LabelReader[],
+  catalog: SupplierCatalog,
+): BarcodePlugin {
   return {
     name,
     description: `${supplier} labels (${readers.length > 1 ? 'several formats' : 'supplier label'})`,
@@ -68,7 +82,9 @@ function supplierPlugin(name: string, supplier: string, readers: LabelReader[], 
       const supplierId = catalog.supplierId(supplier)
       if (supplierId === null) return answer
       const f = read.fields
-      answer.matches = catalog.supplierParts(supplierId, f.supplier_part_number, f.manufacturer_part_number).map((pk) => ({ model: 'supplierpart', pk }))
+      answer.matches = catalog
+        .supplierParts(supplierId, f.supplier_part_number, f.manufacturer_part_number)
+        .map((pk) => ({ model: 'supplierpart', pk }))
       const order = catalog.purchaseOrder(supplierId, f.customer_order_number, f.supplier_order_number)
       if (order !== null) answer.related = [{ model: 'purchaseorder', pk: order }]
       return answer

@@ -15,7 +15,11 @@ const QR_KEYS: Record<string, keyof SupplierFields> = {
 
 export function parseTme(data: string): SupplierFields | null {
   const text = data.trim()
-  return /^(?:QTY|PN|PO|CPO|MFR|MPN):/.test(text) ? parseQr(text) : /^P\S+ 1P\S+/.test(text) ? parseDataMatrix(text) : null
+  return /^(?:QTY|PN|PO|CPO|MFR|MPN):/.test(text)
+    ? parseQr(text)
+    : /^P\S+ 1P\S+/.test(text)
+      ? parseDataMatrix(text)
+      : null
 }
 
 function parseQr(text: string): SupplierFields | null {

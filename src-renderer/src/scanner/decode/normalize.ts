@@ -13,7 +13,8 @@ export function upcAToUpcE(upca: string): string | null {
   const m = upca.slice(1, 6)
   const p = upca.slice(6, 11)
   const candidates: string[] = []
-  if ('012'.includes(m[2]!) && m.slice(3) === '00' && p.startsWith('00')) candidates.push(`${m[0]}${m[1]}${p.slice(2)}${m[2]}`)
+  if ('012'.includes(m[2]!) && m.slice(3) === '00' && p.startsWith('00'))
+    candidates.push(`${m[0]}${m[1]}${p.slice(2)}${m[2]}`)
   if (m.slice(3) === '00' && p.startsWith('000')) candidates.push(`${m.slice(0, 3)}${p.slice(3)}3`)
   if (m[4] === '0' && p.startsWith('0000')) candidates.push(`${m.slice(0, 4)}${p[4]}4`)
   if (p.startsWith('0000') && '56789'.includes(p[4]!)) candidates.push(`${m}${p[4]}`)

@@ -67,7 +67,12 @@ interface QuaggaInstance {
 }
 
 interface QuaggaStatic {
-  init(config: object, cb: ((err?: unknown) => void) | undefined, imageWrapper: unknown, instance: QuaggaInstance): Promise<void> | undefined
+  init(
+    config: object,
+    cb: ((err?: unknown) => void) | undefined,
+    imageWrapper: unknown,
+    instance: QuaggaInstance,
+  ): Promise<void> | undefined
   decodeSingle(config: object): Promise<unknown>
   ImageWrapper: new (size: { x: number; y: number }, data: Uint8Array) => unknown
 }

@@ -3,7 +3,13 @@
  * never from its default CDN: the host calls `configureZxing` once before the first decode (the worker passes the
  * Vite-bundled URL of the wasm file, Node passes the file's bytes read from node_modules).
  */
-import { prepareZXingModule, readBarcodes, type ReaderOptions, type ReadResult, type ZXingModuleOverrides } from 'zxing-wasm/reader'
+import {
+  prepareZXingModule,
+  readBarcodes,
+  type ReaderOptions,
+  type ReadResult,
+  type ZXingModuleOverrides,
+} from 'zxing-wasm/reader'
 import { defaultSymbologyId } from './symbology'
 import type { DecodeResult, RgbaImage } from './types'
 

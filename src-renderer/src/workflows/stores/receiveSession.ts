@@ -62,7 +62,11 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
     const refs = rows.value.map((r) => r.location)
     receipt.value = {
       order: header.value?.purchaseOrder ?? null,
-      created: created.map((c) => ({ ...c, locationName: refs.find((r) => r?.pk === c.location)?.name ?? (c.location === null ? '—' : `Location #${c.location}`) })),
+      created: created.map((c) => ({
+        ...c,
+        locationName:
+          refs.find((r) => r?.pk === c.location)?.name ?? (c.location === null ? '—' : `Location #${c.location}`),
+      })),
     }
   }
 
@@ -76,7 +80,9 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
       const session = header.value!.id
       const update = await call(
         'sessionAdd',
-        result.scan_id !== null ? { session, scanId: result.scan_id } : { session, data: result.barcode_data, source: 'manual' },
+        result.scan_id !== null
+          ? { session, scanId: result.scan_id }
+          : { session, data: result.barcode_data, source: 'manual' },
       )
       message.value = update.message
       if (update.row) rows.value = upsertRow(rows.value, update.row)
@@ -152,5 +158,22 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
     })
   }
 
-  return { header, rows, message, error, busy, receipt, isOpen, open, refresh, addScan, updateRow, removeRow, chooseOrder, commit, drop, startNew }
+  return {
+    header,
+    rows,
+    message,
+    error,
+    busy,
+    receipt,
+    isOpen,
+    open,
+    refresh,
+    addScan,
+    updateRow,
+    removeRow,
+    chooseOrder,
+    commit,
+    drop,
+    startNew,
+  }
 })

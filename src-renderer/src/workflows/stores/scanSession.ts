@@ -86,7 +86,10 @@ export const useScanSessionStore = defineStore('scanSession', () => {
       if (!header.value || header.value.status !== 'open') await start()
       const session = header.value?.id
       if (session === undefined) return
-      const input = result.scan_id !== null ? { session, scanId: result.scan_id } : { session, data: result.barcode_data, source: 'manual' as const }
+      const input =
+        result.scan_id !== null
+          ? { session, scanId: result.scan_id }
+          : { session, data: result.barcode_data, source: 'manual' as const }
       let update
       try {
         update = await call('sessionAdd', input)
@@ -140,7 +143,8 @@ export const useScanSessionStore = defineStore('scanSession', () => {
       const session = header.value
       if (!session) return
       const location = action === 'move' ? session.location?.pk : undefined
-      if (action === 'move' && location === undefined) throw new Error('Scan the target location first (before or after the items)')
+      if (action === 'move' && location === undefined)
+        throw new Error('Scan the target location first (before or after the items)')
       const result = await call('stockAction', {
         action,
         items: selectedItems.value,
@@ -201,8 +205,27 @@ export const useScanSessionStore = defineStore('scanSession', () => {
   }
 
   return {
-    header, rows, selected, message, error, busy, lastAction, isOpen, selectable, selectedRows, selectedItems,
-    start, refresh, addScan, toggle, selectAll, runAction, undo, removeRow, clear, close,
+    header,
+    rows,
+    selected,
+    message,
+    error,
+    busy,
+    lastAction,
+    isOpen,
+    selectable,
+    selectedRows,
+    selectedItems,
+    start,
+    refresh,
+    addScan,
+    toggle,
+    selectAll,
+    runAction,
+    undo,
+    removeRow,
+    clear,
+    close,
   }
 })
 
