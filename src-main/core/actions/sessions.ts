@@ -1,12 +1,13 @@
 /**
- * Scan sessions: the scan page (many scans, then bulk actions) and receipts against a purchase order. A session
+ * Scan sessions: the store every workflow shares (the scan page, receipts against a purchase order…). A session
  * lives in the database, so it survives a restart until it is committed or dropped. Scans reach a session already
- * resolved and logged (by their history id), whatever their source: wedge, HID, serial, webcam or typed.
+ * resolved, whatever their source: wedge, HID, serial, webcam or typed. What a scan does, what the header shows
+ * and what a commit means belong to the session's workflow (./workflows/registry.ts); this file holds the
+ * lifecycle and the rows they share.
  */
 import type {
   ItemRef,
   ModelType,
-  ReceiptLine,
   ScanResult,
   SessionHeader,
   SessionKind,
@@ -19,45 +20,8 @@ import { ConflictError, NotFoundError } from '../errors'
 import type { ItemRefs } from '../items/refs'
 import { isModelType } from '../items/refs'
 import type { ActionContext, StockActions } from './stock-actions'
-
-interface SessionRecord {
-  id: number
-  kind: SessionKind
-  status: 'open' | 'committed' | 'dropped'
-  purchase_order_id: number | null
-  location_id: number | null
-}
-
-interface RowRecord {
-  id: number
-  scan_id: number | null
-  data: string
-  hash: string
-  model_type: string | null
-  pk: number | null
-  line_id: number | null
-  quantity: number | null
-  lot: string
-  date_code: string
-  expiry: string | null
-  location_id: number | null
-  flag: SessionRow['flag']
-  note: string
-}
-
-interface LineRecord {
-  id: number
-  supplier_part_id: number
-  sku: string
-  part_id: number
-  part: string
-  units: string
-  pack_quantity: number
-  quantity: number
-  received: number
-  destination_id: number | null
-  default_location_id: number | null
-}
+import { workflowFor } from './workflows/registry'
+import type { CreatedStock, RowRecord, ScanMatchOf, SessionRecord, SessionTools } from './workflows/strategy'
 
 const TYPE_NAMES: Record<ModelType, string> = {
   part: 'Part',
@@ -71,7 +35,7 @@ const TYPE_NAMES: Record<ModelType, string> = {
 }
 
 /** What the session needs from a scan result: its matched item and label fields. */
-function matchOf(result: ScanResult): { model: ModelType; item: ItemRef } | null {
+function matchOf(result: ScanResult): ScanMatchOf | null {
   if (!('success' in result)) return null
   for (const key of Object.keys(result)) {
     if (isModelType(key)) {
@@ -82,14 +46,24 @@ function matchOf(result: ScanResult): { model: ModelType; item: ItemRef } | null
   return null
 }
 
-const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '')
-
 export class Sessions {
   constructor(
     private readonly db: Db,
     private readonly refs: ItemRefs,
     private readonly actions: StockActions,
-  ) {}
+  ) {
+    this.tools = {
+      db,
+      refs,
+      actions,
+      insertRow: (session, result, values) => this.insertRow(session, result, values),
+      setOrder: (sessionId, pk) => this.setOrder(sessionId, pk),
+      reflag: (sessionId) => this.reflag(sessionId),
+    }
+  }
+
+  /** What the workflows may use of this store. */
+  private readonly tools: SessionTools
 
   // ---- lifecycle ------------------------------------------------------------------------------------------------
 
@@ -118,6 +92,7 @@ export class Sessions {
 
   /** The open session of this kind, or a new one. A receipt for another order must be finished first. */
   start(kind: SessionKind, purchaseOrder: number | null, operatorId: number | null): SessionView {
+    workflowFor(kind)
     return this.db.transaction(() => {
       const existing = this.db
         .prepare<[string], SessionRecord>(
@@ -211,37 +186,19 @@ export class Sessions {
 
   // ---- adding scans ---------------------------------------------------------------------------------------------
 
-  /** Adds an already-resolved (and logged) scan to a session; commands and locations steer the session instead. */
+  /**
+   * Adds an already-resolved scan to a session: its workflow decides whether the scan steers the session (a
+   * location, an order) or becomes a row.
+   */
   add(sessionId: number, result: ScanResult): SessionUpdate {
     return this.db.transaction((): SessionUpdate => {
       const session = this.open(sessionId)
+      const flow = workflowFor(session.kind)
       const match = matchOf(result)
-      if (match?.model === 'stocklocation') {
-        this.db.prepare('UPDATE scansession SET location_id = ? WHERE id = ?').run(match.item.pk, sessionId)
-        if (session.kind === 'receive')
-          this.db
-            .prepare("UPDATE scansessionrow SET location_id = ? WHERE session_id = ? AND flag <> 'unknown'")
-            .run(match.item.pk, sessionId)
-        return {
-          row: null,
-          message: `${session.kind === 'receive' ? 'Destination' : 'Target location'}: ${match.item.name}`,
-          session: this.header(sessionId),
-        }
-      }
-      if (match?.model === 'purchaseorder' && session.kind === 'receive') {
-        const rows = this.db
-          .prepare<[number], { n: number }>('SELECT count(*) AS n FROM scansessionrow WHERE session_id = ?')
-          .get(sessionId)!.n
-        if (session.purchase_order_id !== null && session.purchase_order_id !== match.item.pk && rows > 0)
-          throw new ConflictError('This receipt already holds scans for another order; commit or drop it first')
-        this.setOrder(sessionId, match.item.pk)
-        this.reflag(sessionId)
-        return { row: null, message: `Receiving ${match.item.name}`, session: this.header(sessionId) }
-      }
-      const rowId =
-        session.kind === 'receive'
-          ? this.addReceiptRow(session, result, match)
-          : this.addScanRow(session, result, match)
+      const steer = match ? flow.steer[match.model] : undefined
+      if (match && steer)
+        return { row: null, message: steer(this.tools, session, match.item), session: this.header(sessionId) }
+      const rowId = flow.addScan(this.tools, session, result, match)
       const row = this.rowView(
         this.db.prepare<[number], RowRecord>('SELECT * FROM scansessionrow WHERE id = ?').get(rowId)!,
       )
@@ -250,7 +207,10 @@ export class Sessions {
     })()
   }
 
-  private insertRow(sessionId: number, result: ScanResult, values: Partial<RowRecord>): number {
+  private insertRow(session: SessionRecord, result: ScanResult, values: Partial<RowRecord>): number {
+    const flag = values.flag ?? 'ok'
+    if (!workflowFor(session.kind).flags.includes(flag))
+      throw new Error(`The ${session.kind} workflow does not declare the row flag '${flag}'`)
     return Number(
       this.db
         .prepare(
@@ -258,7 +218,7 @@ export class Sessions {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          sessionId,
+          session.id,
           result.scan_id,
           result.barcode_data.slice(0, 4096),
           result.barcode_hash,
@@ -270,229 +230,25 @@ export class Sessions {
           values.date_code ?? '',
           values.expiry ?? null,
           values.location_id ?? null,
-          values.flag ?? 'ok',
+          flag,
           values.note ?? '',
         ).lastInsertRowid,
     )
   }
 
-  private addScanRow(
-    session: SessionRecord,
-    result: ScanResult,
-    match: { model: ModelType; item: ItemRef } | null,
-  ): number {
-    if (!match)
-      return this.insertRow(session.id, result, {
-        flag: 'unknown',
-        note: 'error' in result ? result.error : 'Not recognised',
-      })
-    const dup = this.db
-      .prepare<[number, string, number], { id: number }>(
-        "SELECT id FROM scansessionrow WHERE session_id = ? AND model_type = ? AND pk = ? AND flag <> 'duplicate' LIMIT 1",
-      )
-      .get(session.id, match.model, match.item.pk)
-    const stock =
-      match.model === 'stockitem'
-        ? this.db
-            .prepare<[number], { quantity: number; location_id: number | null }>(
-              'SELECT quantity, location_id FROM stockitem WHERE id = ?',
-            )
-            .get(match.item.pk)
-        : undefined
-    return this.insertRow(session.id, result, {
-      model_type: match.model,
-      pk: match.item.pk,
-      quantity: stock?.quantity ?? null,
-      location_id: stock?.location_id ?? null,
-      flag: dup ? 'duplicate' : 'ok',
-      note: dup ? `${match.item.name} was already scanned in this session` : '',
-    })
-  }
-
-  private lines(orderId: number): LineRecord[] {
-    return this.db
-      .prepare<[number], LineRecord>(
-        `SELECT l.id, l.supplier_part_id, sp.sku, p.id AS part_id, p.name AS part, p.units, sp.pack_quantity, l.quantity, l.received,
-              coalesce(l.destination_id, po.destination_id) AS destination_id, p.default_location_id
-       FROM purchaseorderline l JOIN purchaseorder po ON po.id = l.order_id JOIN supplierpart sp ON sp.id = l.supplier_part_id JOIN part p ON p.id = sp.part_id
-       WHERE l.order_id = ? ORDER BY l.id`,
-      )
-      .all(orderId)
-  }
-
-  private addReceiptRow(
-    session: SessionRecord,
-    result: ScanResult,
-    match: { model: ModelType; item: ItemRef } | null,
-  ): number {
-    const fields = result.fields ?? {}
-    // The first supplier label can pick the order: the one it names, or the only placed order with its part.
-    if (session.purchase_order_id === null) {
-      const named = result.related?.purchaseorder?.pk
-      const byPart =
-        match?.model === 'supplierpart'
-          ? this.db
-              .prepare<[number], { id: number }>(
-                "SELECT DISTINCT po.id FROM purchaseorderline l JOIN purchaseorder po ON po.id = l.order_id WHERE l.supplier_part_id = ? AND po.status = 'placed'",
-              )
-              .all(match.item.pk)
-          : []
-      const pick = named ?? (byPart.length === 1 ? byPart[0]!.id : null)
-      if (pick !== null) {
-        this.setOrder(session.id, pick)
-        session.purchase_order_id = pick
-      }
-    }
-    const duplicate = this.db
-      .prepare<[number, string], { id: number }>(
-        "SELECT id FROM scansessionrow WHERE session_id = ? AND hash = ? AND flag <> 'duplicate' LIMIT 1",
-      )
-      .get(session.id, result.barcode_hash)
-    if (duplicate)
-      return this.insertRow(session.id, result, {
-        flag: 'duplicate',
-        note: 'This package was already scanned in this receipt; it is not counted twice',
-      })
-    if (match?.model === 'stockitem' && result.plugin === 'InvenTreeExternalBarcode') {
-      return this.insertRow(session.id, result, {
-        flag: 'duplicate',
-        model_type: 'stockitem',
-        pk: match.item.pk,
-        note: `This package was already received as stock item #${match.item.pk}`,
-      })
-    }
-    if (!match || (match.model !== 'supplierpart' && match.model !== 'part')) {
-      return this.insertRow(session.id, result, {
-        flag: 'unknown',
-        note: match
-          ? `${match.item.name} is not something to receive`
-          : 'Unknown item: no supplier part matches this label',
-      })
-    }
-    if (session.purchase_order_id === null)
-      return this.insertRow(session.id, result, {
-        flag: 'not_on_order',
-        model_type: match.model,
-        pk: match.item.pk,
-        note: 'No placed purchase order for this item: scan the order first',
-      })
-    const lines = this.lines(session.purchase_order_id)
-    const line =
-      match.model === 'supplierpart'
-        ? lines.find((l) => l.supplier_part_id === match.item.pk)
-        : lines.find((l) => l.part_id === match.item.pk)
-    if (!line)
-      return this.insertRow(session.id, result, {
-        flag: 'not_on_order',
-        model_type: match.model,
-        pk: match.item.pk,
-        note: `${match.item.name} is not on this order`,
-      })
-    const quantity = Number(fields.quantity ?? fields.count ?? 1) || 1
-    const location = session.location_id ?? line.destination_id ?? line.default_location_id
-    const id = this.insertRow(session.id, result, {
-      model_type: 'supplierpart',
-      pk: line.supplier_part_id,
-      line_id: line.id,
-      quantity,
-      lot: text(fields.lot_code ?? fields.batch),
-      date_code: text(fields.date_code),
-      expiry: text(fields.expiry) || null,
-      location_id: location,
-    })
-    this.reflag(session.id)
-    return id
-  }
-
-  /** Recomputes over-receipt flags of a receipt, line by line, in scan order. */
+  /** Lets the session's workflow recompute flags that depend on other rows. */
   private reflag(sessionId: number): void {
     const session = this.record(sessionId)
-    if (session.kind !== 'receive' || session.purchase_order_id === null) return
-    const lines = new Map(this.lines(session.purchase_order_id).map((l) => [l.id, l]))
-    const taken = new Map<number, number>()
-    const rows = this.db
-      .prepare<[number], RowRecord>(
-        "SELECT * FROM scansessionrow WHERE session_id = ? AND line_id IS NOT NULL AND flag IN ('ok', 'over') ORDER BY id",
-      )
-      .all(sessionId)
-    const set = this.db.prepare('UPDATE scansessionrow SET flag = ?, note = ? WHERE id = ?')
-    for (const r of rows) {
-      const line = lines.get(r.line_id!)
-      if (!line) continue
-      const sum = (taken.get(line.id) ?? 0) + (r.quantity ?? 0)
-      taken.set(line.id, sum)
-      const over = line.received + sum > line.quantity
-      set.run(
-        over ? 'over' : 'ok',
-        over ? `Over-receipt: ${line.sku} ordered ${line.quantity}, this makes ${line.received + sum}` : '',
-        r.id,
-      )
-    }
+    workflowFor(session.kind).reflag?.(this.tools, session)
   }
 
   // ---- commit ---------------------------------------------------------------------------------------------------
 
-  /** Commits a receipt: every counted row becomes a stock item with its label linked, in one transaction. */
-  commit(
-    sessionId: number,
-    ctx: ActionContext,
-  ): SessionHeader & { created: { stockitem: number; quantity: number; location: number | null }[] } {
+  /** Commits a session in one transaction: its workflow does what committing means (a receipt creates stock). */
+  commit(sessionId: number, ctx: ActionContext): SessionHeader & { created: CreatedStock[] } {
     return this.db.transaction(() => {
       const session = this.open(sessionId)
-      const created: { stockitem: number; quantity: number; location: number | null }[] = []
-      if (session.kind === 'receive') {
-        if (session.purchase_order_id === null)
-          throw new ConflictError('Nothing to receive: no purchase order is chosen')
-        const rows = this.db
-          .prepare<[number], RowRecord>(
-            "SELECT * FROM scansessionrow WHERE session_id = ? AND line_id IS NOT NULL AND flag IN ('ok', 'over') ORDER BY id",
-          )
-          .all(sessionId)
-        if (rows.length === 0) throw new ConflictError('Nothing to receive: scan supplier labels first')
-        const lines = new Map(this.lines(session.purchase_order_id).map((l) => [l.id, l]))
-        const insertStock = this.db.prepare(
-          'INSERT INTO stockitem (part_id, location_id, quantity, batch, expiry, supplier_part_id, purchase_order_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        const receive = this.db.prepare('UPDATE purchaseorderline SET received = received + ? WHERE id = ?')
-        const link = this.db.prepare(
-          "INSERT OR IGNORE INTO barcodelink (model_type, pk, data, hash) VALUES ('stockitem', ?, ?, ?)",
-        )
-        const receipts: { id: number; locationId: number; quantity: number; scanId: number | null }[] = []
-        for (const r of rows) {
-          const line = lines.get(r.line_id!)!
-          if (r.location_id === null) throw new ConflictError(`No destination for ${line.sku}: scan a location`)
-          const units = (r.quantity ?? 0) * line.pack_quantity
-          const id = Number(
-            insertStock.run(
-              line.part_id,
-              r.location_id,
-              units,
-              r.lot,
-              r.expiry,
-              line.supplier_part_id,
-              session.purchase_order_id,
-            ).lastInsertRowid,
-          )
-          receive.run(r.quantity ?? 0, line.id)
-          // The bag's own label now opens this stock item when it is scanned again.
-          link.run(id, r.data, r.hash)
-          receipts.push({ id, locationId: r.location_id, quantity: units, scanId: r.scan_id })
-          created.push({ stockitem: id, quantity: units, location: r.location_id })
-        }
-        const ref = this.refs.get('purchaseorder', session.purchase_order_id)
-        this.actions.recordReceipt(
-          receipts,
-          { ...ctx, sessionId },
-          `Received ${receipts.length} package${receipts.length === 1 ? '' : 's'} on ${ref?.name ?? 'an order'}`,
-        )
-        const open = this.db
-          .prepare<[number], { n: number }>(
-            'SELECT count(*) AS n FROM purchaseorderline WHERE order_id = ? AND received < quantity',
-          )
-          .get(session.purchase_order_id)!.n
-        if (open === 0)
-          this.db.prepare("UPDATE purchaseorder SET status = 'complete' WHERE id = ?").run(session.purchase_order_id)
-      }
+      const created = workflowFor(session.kind).commit(this.tools, session, ctx)
       this.db
         .prepare(
           "UPDATE scansession SET status = 'committed', closed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
@@ -506,32 +262,7 @@ export class Sessions {
 
   header(sessionId: number): SessionHeader {
     const s = this.record(sessionId)
-    const lines: ReceiptLine[] = []
-    if (s.kind === 'receive' && s.purchase_order_id !== null) {
-      const scanned = new Map(
-        this.db
-          .prepare<[number], { line_id: number; n: number }>(
-            "SELECT line_id, sum(quantity) AS n FROM scansessionrow WHERE session_id = ? AND line_id IS NOT NULL AND flag IN ('ok', 'over') GROUP BY line_id",
-          )
-          .all(sessionId)
-          .map((r) => [r.line_id, r.n]),
-      )
-      for (const l of this.lines(s.purchase_order_id)) {
-        const got = scanned.get(l.id) ?? 0
-        lines.push({
-          lineId: l.id,
-          supplierPart: { pk: l.supplier_part_id, name: l.sku, url: `/supplierpart/${l.supplier_part_id}` },
-          part: l.part,
-          units: l.units,
-          packQuantity: l.pack_quantity,
-          ordered: l.quantity,
-          receivedBefore: l.received,
-          scanned: got,
-          remaining: Math.max(0, l.quantity - l.received - got),
-          destination: l.destination_id === null ? null : this.refs.get('stocklocation', l.destination_id),
-        })
-      }
-    }
+    const lines = workflowFor(s.kind).lines(this.tools, s)
     const counts = this.db
       .prepare<[number], { n: number; flagged: number }>(
         "SELECT count(*) AS n, sum(flag <> 'ok') AS flagged FROM scansessionrow WHERE session_id = ?",
