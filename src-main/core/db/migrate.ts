@@ -8,11 +8,17 @@ import { inventory } from './migrations/001-inventory'
 import { gtin } from './migrations/002-gtin'
 import { workflows } from './migrations/003-workflows'
 import { historyWithoutTimeIndex } from './migrations/004-history-without-time-index'
+import { sessionKindUnchecked } from './migrations/005-session-kind-unchecked'
 
 export interface Migration {
   version: number
   name: string
   sql: string
+  /**
+   * Rebuilds a table that others reference: foreign keys are switched off around its transaction (dropping the
+   * old table would otherwise cascade into its children), and every reference is checked before it commits.
+   */
+  rebuildsTable?: true
 }
 
 export const migrations: readonly Migration[] = [
@@ -20,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'gtin', sql: gtin },
   { version: 3, name: 'workflows', sql: workflows },
   { version: 4, name: 'history without time index', sql: historyWithoutTimeIndex },
+  { version: 5, name: 'session kind unchecked', sql: sessionKindUnchecked, rebuildsTable: true },
 ]
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version
@@ -34,12 +41,28 @@ export function migrate(
   if (pending.length === 0) return { from, to: from, backup: null }
   const backup = from > 0 && path !== ':memory:' ? backupBeforeMigrating(db, path, from) : null
   for (const m of pending) {
-    db.transaction(() => {
-      db.exec(m.sql)
-      db.pragma(`user_version = ${m.version}`)
-    })()
+    // The pragma is a no-op inside a transaction, so it is set around it.
+    const restoreForeignKeys = m.rebuildsTable === true && db.pragma('foreign_keys', { simple: true }) === 1
+    if (restoreForeignKeys) db.pragma('foreign_keys = OFF')
+    try {
+      db.transaction(() => {
+        db.exec(m.sql)
+        if (m.rebuildsTable) assertReferencesHold(db, m)
+        db.pragma(`user_version = ${m.version}`)
+      })()
+    } finally {
+      if (restoreForeignKeys) db.pragma('foreign_keys = ON')
+    }
   }
   return { from, to: pending[pending.length - 1]!.version, backup }
+}
+
+function assertReferencesHold(db: Database, m: Migration): void {
+  const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[]
+  if (broken.length > 0)
+    throw new Error(
+      `Migration ${m.version} (${m.name}) would leave ${broken.length} row(s) of ${broken[0]!.table} pointing at no ${broken[0]!.parent}`,
+    )
 }
 
 function backupBeforeMigrating(db: Database, path: string, version: number): string {
