@@ -165,11 +165,17 @@ export const methodSchemas = {
   sessionStart: z.strictObject({ kind: z.enum(['scan', 'receive']), purchaseOrder: PkSchema.optional() }),
   /** The open session of a kind, or null. */
   sessionCurrent: z.strictObject({ kind: z.enum(['scan', 'receive']) }),
-  /** Add a scan to a session: by the history id of a scan already made, or by data (resolved and logged here). */
+  /** Add a scan to a session: by the result_id of a scan already made, or by data (resolved and logged here). */
   sessionAdd: z
     .strictObject({
       session: PkSchema,
-      scanId: PkSchema.optional(),
+      scanId: z
+        .number()
+        .int()
+        .min(-Number.MAX_SAFE_INTEGER)
+        .max(Number.MAX_SAFE_INTEGER)
+        .refine((v) => v !== 0, 'a result_id is never 0')
+        .optional(),
       data: z.string().max(MAX_SCAN_INPUT).optional(),
       source: z.enum(scanSources).optional(),
     })
@@ -263,6 +269,13 @@ interface ScanResultBase {
   barcode_hash: string
   /** Id of the history row written for this scan; null when the history is switched off. */
   scan_id: number | null
+  /**
+   * Key of this exact result in the Station's memory of its recent results, which a workflow takes (sessionAdd's
+   * scanId) instead of resolving the data again: the history id when the scan was logged (equal to scan_id),
+   * otherwise a negative number counted in memory, so the two never collide. A logged scan that memory no longer
+   * holds (after a restart) is rebuilt from its history row; an unlogged one is refused ("scan it again").
+   */
+  result_id: number
   /** What the data was read as ("GS1 (symbology)", "ECIA ISO/IEC 15434", "LCSC QR"…). */
   format?: string
   /** Fields read off a supplier or GS1 label, with InvenTree's names. */

@@ -31,8 +31,7 @@ import type {
   LabelTemplateInfo,
   WedgeCalibrationView,
 } from '../contract'
-import { Sessions } from './actions/sessions'
-import { StockActions, type ActionContext } from './actions/stock-actions'
+import { WorkflowService } from './actions/workflow-service'
 import { parseCommand } from './barcode/commands'
 import { externalBarcodePlugin } from './barcode/external-plugin'
 import { gs1Plugin } from './barcode/gs1-plugin'
@@ -49,6 +48,7 @@ import { openDatabase, type Db, type OpenOptions } from './db/connection'
 import { isEmpty, seedDemo } from './demo/seed'
 import { ConflictError, ForbiddenError, NotFoundError } from './errors'
 import { HistoryQuery } from './history/query'
+import { RecentScans, type UnkeyedScanResult } from './history/recent-scans'
 import { ScanLog } from './history/scan-log'
 import { ItemDetails } from './items/detail'
 import { locationTree } from './items/locations'
@@ -97,7 +97,11 @@ type ScanInput = MethodInput<'scan'> & {
   rawHex?: string
 }
 /** A scan result before its history row exists (Omit that keeps the union's members apart). */
-type ScanResponse = ScanResult extends infer R ? (R extends ScanResult ? Omit<R, 'scan_id'> : never) : never
+type ScanResponse = UnkeyedScanResult extends infer R
+  ? R extends UnkeyedScanResult
+    ? Omit<R, 'scan_id'>
+    : never
+  : never
 type Outcome = {
   result: HistoryEntry['result']
   plugin: string | null
@@ -120,8 +124,9 @@ export class Station {
   private readonly listeners = new Set<StationListener>()
   private operator: Operator | null = null
   private writesSincePrune = 0
-  private readonly actions: StockActions
-  private readonly sessions: Sessions
+  /** The last results returned, so a workflow takes the very result a scan got (see RecentScans). */
+  private readonly recent = new RecentScans()
+  private readonly workflows: WorkflowService
   private readonly deviceStatus = new Map<string, DeviceStatus>()
   /** Every scan is checked against the badges, so the statement is prepared once. */
   private readonly byBadge
@@ -143,8 +148,13 @@ export class Station {
     this.details = new ItemDetails(db)
     this.searcher = new Search(db)
     this.byBadge = db.prepare<[string], Operator>('SELECT id, name, role FROM operator WHERE badge = ? AND active = 1')
-    this.actions = new StockActions(db)
-    this.sessions = new Sessions(db, this.refs, this.actions)
+    this.workflows = new WorkflowService({
+      db,
+      refs: this.refs,
+      recent: this.recent,
+      scan: (input) => this.scan(input),
+      currentOperatorId: () => this.operator?.id ?? null,
+    })
     this.builtIn = [
       internalBarcodePlugin(this.settings),
       externalBarcodePlugin(db),
@@ -182,10 +192,14 @@ export class Station {
 
   /** Resolve barcode data and log it; the result is returned only once its history row is written. */
   scan(input: ScanInput): ScanResult {
+    return this.recent.keep(this.resolveAndLog(input))
+  }
+
+  private resolveAndLog(input: ScanInput): UnkeyedScanResult {
     const started = performance.now()
     const data = input.data
     const hash = barcodeHash(data)
-    const refuse = (error: string): ScanResult => {
+    const refuse = (error: string): UnkeyedScanResult => {
       const response = { error, plugin: null, barcode_data: data.slice(0, MAX_BARCODE_LENGTH), barcode_hash: hash }
       return {
         ...response,
@@ -203,10 +217,10 @@ export class Station {
       return {
         ...special,
         scan_id: this.record(input, started, special, { result: 'match', plugin: special.plugin, tried: [] }),
-      } as ScanResult
+      } as UnkeyedScanResult
     const resolution = resolve({ raw: data, text, hash }, this.chain, (m) => this.lookup(m))
     const { response, outcome } = this.describe(resolution, data, hash, notes)
-    return { ...response, scan_id: this.record(input, started, response, outcome) } as ScanResult
+    return { ...response, scan_id: this.record(input, started, response, outcome) } as UnkeyedScanResult
   }
 
   /** Command-sheet barcodes and operator badges are answered before the plugin chain: they name no item. */
@@ -290,15 +304,6 @@ export class Station {
     const result = this.scan(input)
     this.emit('scanResult', result)
     return result
-  }
-
-  /** A scan already made, rebuilt from its history row (how workflows receive scans from any source). */
-  private scanById(scanId: number): ScanResult {
-    const row = this.db
-      .prepare<[number], { response: string; action: string }>('SELECT response, action FROM scan WHERE id = ?')
-      .get(scanId)
-    if (!row || row.action !== 'scan') throw new NotFoundError(`No scan with id ${scanId}`)
-    return { ...(JSON.parse(row.response) as ScanResponse), scan_id: scanId } as ScanResult
   }
 
   private record(
@@ -538,117 +543,46 @@ export class Station {
       throw new ForbiddenError(`Only an admin may ${what}; sign in with an admin badge first`)
   }
 
-  // ---- workflows: sessions and stock actions ---------------------------------------------------------------------
-
-  private context(session?: number): ActionContext {
-    return { operatorId: this.operator?.id ?? null, sessionId: session ?? null }
-  }
+  // ---- workflows: sessions and stock actions (core/actions/workflow-service.ts) -----------------------------------
 
   sessionStart(input: MethodInput<'sessionStart'>): SessionView {
-    return this.sessions.start(input.kind, input.purchaseOrder ?? null, this.operator?.id ?? null)
+    return this.workflows.sessionStart(input)
   }
 
   sessionCurrent(input: MethodInput<'sessionCurrent'>): SessionView | null {
-    return this.sessions.current(input.kind)
+    return this.workflows.sessionCurrent(input)
   }
 
-  /** Adds a scan to a session, or carries out the command barcode it is. */
   sessionAdd(input: MethodInput<'sessionAdd'>): SessionUpdate {
-    const scan =
-      input.scanId !== undefined
-        ? this.scanById(input.scanId)
-        : this.scan({ data: input.data!, source: input.source ?? 'manual' })
-    const withScan = (update: SessionUpdate): SessionUpdate => (input.data !== undefined ? { ...update, scan } : update)
-    if (scan.command) return withScan({ ...this.runCommand(input.session, scan.command), command: scan.command })
-    if (scan.operator)
-      return withScan({
-        row: null,
-        message: `Signed in: ${scan.operator.name}`,
-        session: this.sessions.header(input.session),
-      })
-    return withScan(this.sessions.add(input.session, scan))
-  }
-
-  private runCommand(session: number, command: NonNullable<ScanResult['command']>): Omit<SessionUpdate, 'command'> {
-    const header = (
-      message: string,
-      h: SessionHeader = this.sessions.header(session),
-    ): Omit<SessionUpdate, 'command'> => ({ row: null, message, session: h })
-    switch (command.name) {
-      case 'commit': {
-        const { created, ...done } = this.sessions.commit(session, this.context(session))
-        return {
-          ...header(done.kind === 'receive' ? `Received ${created.length} package(s)` : 'Session closed', done),
-          created,
-        }
-      }
-      case 'clear':
-        return header('Session cleared', this.sessions.clear(session))
-      case 'drop':
-        return header('Session dropped', this.sessions.drop(session))
-      case 'undo': {
-        const last = this.sessions.view(session).rows.at(-1)
-        if (!last) throw new ConflictError('Nothing to undo in this session')
-        return header(`Removed the last scan: ${last.name}`, this.sessions.removeRow(session, last.id))
-      }
-      case 'quantity': {
-        const last = this.sessions
-          .view(session)
-          .rows.filter((r) => r.flag !== 'duplicate' && r.flag !== 'unknown')
-          .at(-1)
-        if (!last) throw new ConflictError('Scan an item before setting its quantity')
-        const row = this.sessions.updateRow(session, last.id, { quantity: command.value ?? 0 })
-        return { row, message: `Quantity ${command.value} for ${row.name}`, session: this.sessions.header(session) }
-      }
-    }
+    return this.workflows.sessionAdd(input)
   }
 
   sessionRemoveRow(input: MethodInput<'sessionRemoveRow'>): SessionHeader {
-    return this.sessions.removeRow(input.session, input.row)
+    return this.workflows.sessionRemoveRow(input)
   }
 
   sessionUpdateRow(input: MethodInput<'sessionUpdateRow'>): SessionRow {
-    return this.sessions.updateRow(input.session, input.row, {
-      quantity: input.quantity,
-      locationId: input.location,
-      lot: input.lot,
-    })
+    return this.workflows.sessionUpdateRow(input)
   }
 
   sessionClear(input: MethodInput<'sessionClear'>): SessionHeader {
-    return this.sessions.clear(input.session)
+    return this.workflows.sessionClear(input)
   }
 
   sessionDrop(input: MethodInput<'sessionDrop'>): SessionHeader {
-    return this.sessions.drop(input.session)
+    return this.workflows.sessionDrop(input)
   }
 
   sessionCommit(input: MethodInput<'sessionCommit'>): MethodOutputs['sessionCommit'] {
-    return this.sessions.commit(input.session, this.context(input.session))
+    return this.workflows.sessionCommit(input)
   }
 
   stockAction(input: MethodInput<'stockAction'>): ActionResult {
-    const ctx = this.context(input.session)
-    const need = <T>(value: T | undefined, what: string): T => {
-      if (value === undefined) throw new ConflictError(`${input.action} needs ${what}`)
-      return value
-    }
-    switch (input.action) {
-      case 'move':
-        return this.actions.move(input.items, need(input.location, 'a location'), ctx)
-      case 'count':
-        return this.actions.count(input.items, need(input.quantity, 'a quantity'), ctx)
-      case 'add':
-        return this.actions.adjust(input.items, need(input.quantity, 'a quantity'), ctx)
-      case 'remove':
-        return this.actions.adjust(input.items, -need(input.quantity, 'a quantity'), ctx)
-      case 'merge':
-        return this.actions.merge(input.items, ctx)
-    }
+    return this.workflows.stockAction(input)
   }
 
   undo(input: MethodInput<'undo'>): ActionResult {
-    return this.actions.undo(input.actionId ?? null, this.context())
+    return this.workflows.undo(input)
   }
 
   // ---- supplier parts from labels -------------------------------------------------------------------------------

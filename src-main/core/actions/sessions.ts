@@ -258,6 +258,11 @@ export class Sessions {
     })()
   }
 
+  /** The message after a commit by its command barcode, as the session's workflow words it. */
+  committedMessage(kind: SessionKind, created: CreatedStock[]): string {
+    return workflowFor(kind).committedMessage(created)
+  }
+
   // ---- views ----------------------------------------------------------------------------------------------------
 
   header(sessionId: number): SessionHeader {
