@@ -11,6 +11,7 @@ const label: ScanResult = {
   barcode_data: '[)>…',
   barcode_hash: 'x',
   scan_id: 9,
+  result_id: 9,
   format: 'ECIA ISO/IEC 15434',
   recognised_by: 'MouserBarcode',
   fields: { supplier_part_number: '511-NEW', manufacturer_part_number: 'NEW-1', manufacturer: 'ST', quantity: 5 },

@@ -84,7 +84,14 @@ export const demoPlugins: PluginInfo[] = [
 ]
 
 export function noMatch(data: string): ScanResult {
-  return { error: 'No match found for barcode data', plugin: null, barcode_data: data, barcode_hash: 'h', scan_id: 1 }
+  return {
+    error: 'No match found for barcode data',
+    plugin: null,
+    barcode_data: data,
+    barcode_hash: 'h',
+    scan_id: 1,
+    result_id: 1,
+  }
 }
 
 export function stockItemMatch(data: string, pk: number): ScanResult {
@@ -95,6 +102,7 @@ export function stockItemMatch(data: string, pk: number): ScanResult {
     barcode_data: data,
     barcode_hash: 'h',
     scan_id: 2,
+    result_id: 2,
   }
 }
 

@@ -94,6 +94,7 @@ describe('badge scans', () => {
       barcode_data: 'OP-1001',
       barcode_hash: 'h',
       scan_id: 4,
+      result_id: 4,
     })
     await flushPromises()
 
@@ -117,6 +118,7 @@ describe('sign-in dialog and hardware scanners', () => {
       barcode_data: 'OP-1001',
       barcode_hash: 'h',
       scan_id: 4,
+      result_id: 4,
     })
     await flushPromises()
 

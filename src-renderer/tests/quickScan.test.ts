@@ -90,6 +90,7 @@ describe('scans pushed by main (hardware scanners)', () => {
       barcode_data: '4006381333931',
       barcode_hash: 'h',
       scan_id: 3,
+      result_id: 3,
     })
     await flushPromises()
     const notice = wrapper.get('[data-testid="scan-feedback"]')

@@ -21,6 +21,7 @@ const ambiguous = (data: string): ScanNoMatch => ({
   barcode_data: data,
   barcode_hash: 'h',
   scan_id: 9,
+  result_id: 9,
   format: 'ECIA ISO/IEC 15434',
   candidates: [
     { model: 'supplierpart', pk: 4, name: 'DigiKey 296-1234-ND', url: '/supplierpart/4' },
@@ -34,6 +35,7 @@ const supplierLabel: ScanNoMatch = {
   barcode_data: '[)>06P296-9999-NDQ25K PO-0007',
   barcode_hash: 'h',
   scan_id: null,
+  result_id: -1,
   format: 'ECIA ISO/IEC 15434',
   fields: { supplier_part_number: '296-9999-ND', quantity: 25, customer_order_number: 'PO-0007' },
   related: { purchaseorder: { pk: 7, name: 'PO-0007', url: '/purchaseorder/7' } },
@@ -167,6 +169,7 @@ describe('details of a matched label', () => {
           barcode_data: data,
           barcode_hash: 'h',
           scan_id: 5,
+          result_id: 5,
           format: 'ECIA ISO/IEC 15434',
           fields: { supplier_part_number: '296-1234-ND', quantity: 10, supplier_order_number: 'SO-88' },
           related: { purchaseorder: { pk: 2, name: 'PO-0002', url: '/purchaseorder/2' } },

@@ -8,7 +8,7 @@ import { mountApp, unmountAll } from './mountApp'
 afterEach(unmountAll)
 
 function withScanId(result: ScanResult, scanId: number): ScanResult {
-  return { ...result, scan_id: scanId }
+  return { ...result, scan_id: scanId, result_id: scanId }
 }
 
 async function quickScan(wrapper: VueWrapper, data: string): Promise<void> {
@@ -75,15 +75,13 @@ describe('the scan page', () => {
     expect(router.currentRoute.value.fullPath).toBe('/stockitem/5')
   })
 
-  it('adds by data when the scan has no history id', async () => {
+  it('adds an unlogged scan by its in-memory result id, never by sending its data to be resolved again', async () => {
     const fake = scanSessionFake(view([]))
     await mountApp('/scan')
-    fake.emit('scanResult', { ...stockItemMatch('INV-SI5', 5), scan_id: null })
+    fake.emit('scanResult', { ...stockItemMatch('INV-SI5', 5), scan_id: null, result_id: -3 })
     await flushPromises()
-    expect(fake.calls).toContainEqual({
-      method: 'sessionAdd',
-      input: { session: 1, data: 'INV-SI5', source: 'manual' },
-    })
+    const adds = fake.calls.filter((c) => c.method === 'sessionAdd')
+    expect(adds).toEqual([{ method: 'sessionAdd', input: { session: 1, scanId: -3 } }])
   })
 
   it('restores the open session with its rows, flags in words and the target location', async () => {
@@ -229,6 +227,7 @@ describe('receiving', () => {
       barcode_data: 'CMD:UNDO',
       barcode_hash: 'h',
       scan_id: 77,
+      result_id: 77,
     })
     await flushPromises()
     expect(fake.calls).toContainEqual({ method: 'sessionAdd', input: { session: 1, scanId: 77 } })
@@ -275,6 +274,7 @@ describe('item pages', () => {
       barcode_data: 'INV-PA2',
       barcode_hash: 'h',
       scan_id: 3,
+      result_id: 3,
     })
     await flushPromises()
 

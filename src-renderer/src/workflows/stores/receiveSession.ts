@@ -78,12 +78,8 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
         show(await call('sessionStart', { kind: 'receive' }))
       }
       const session = header.value!.id
-      const update = await call(
-        'sessionAdd',
-        result.scan_id !== null
-          ? { session, scanId: result.scan_id }
-          : { session, data: result.barcode_data, source: 'manual' },
-      )
+      // By its result id: the Station adds the result it already made, whatever the source and the history.
+      const update = await call('sessionAdd', { session, scanId: result.result_id })
       message.value = update.message
       if (update.row) rows.value = upsertRow(rows.value, update.row)
       if (update.session.status === 'committed') {

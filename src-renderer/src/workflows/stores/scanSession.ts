@@ -86,10 +86,8 @@ export const useScanSessionStore = defineStore('scanSession', () => {
       if (!header.value || header.value.status !== 'open') await start()
       const session = header.value?.id
       if (session === undefined) return
-      const input =
-        result.scan_id !== null
-          ? { session, scanId: result.scan_id }
-          : { session, data: result.barcode_data, source: 'manual' as const }
+      // By its result id: the Station adds the result it already made, whatever the source and the history.
+      const input = { session, scanId: result.result_id }
       let update
       try {
         update = await call('sessionAdd', input)
