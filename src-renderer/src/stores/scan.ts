@@ -4,7 +4,7 @@ import { useRouter } from 'vue-router'
 import type { ScanMatch, ScanNoMatch, ScanResult, ScanSource } from '../../../src-main/contract'
 import { call, onStationEvent } from '../api/station'
 import { isMatch, matchedItem } from '../lib/models'
-import { useOperatorStore } from './operator'
+import { useOperatorStore } from '../operators/stores/operator'
 
 const RECENT_LIMIT = 10
 

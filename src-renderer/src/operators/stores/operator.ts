@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { Operator } from '../../../src-main/contract'
-import { StationError, call } from '../api/station'
+import type { Operator } from '../../../../src-main/contract'
+import { StationError, call } from '../../api/station'
 
 /**
  * Who is signed in at the station. Main owns the answer (it checks the role on every admin-only call); this store
