@@ -42,7 +42,7 @@ export const methodNames = [
   'printLabels',
 ] as const
 
-export const eventNames = ['scanResult', 'deviceStatus', 'scanDropped'] as const
+export const eventNames = ['scanResult', 'deviceStatus', 'scanDropped', 'settingsChanged'] as const
 
 export type MethodName = (typeof methodNames)[number]
 export type EventName = (typeof eventNames)[number]

@@ -587,6 +587,8 @@ export interface EventPayloads {
   deviceStatus: DeviceStatus
   /** A scan an unplug cut off: dropped, never merged with the next (shown to the user, logged in history). */
   scanDropped: { device: string; partial: string; reason: string }
+  /** Every setting after a change (saved from any window or web page), so every open UI follows it. */
+  settingsChanged: SettingsValues
 }
 const eventsMatchPayloads: SameKeys<EventName, keyof EventPayloads> = true
 void eventsMatchPayloads

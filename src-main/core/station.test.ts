@@ -75,6 +75,16 @@ describe('Station.scan', () => {
     expect(seen).toEqual([['scanResult', result]])
     expect(station.history({ limit: 1 })[0]!.id).toBe(result.scan_id)
   })
+
+  it('pushes every setting once to listeners after a change of several settings', async () => {
+    const station = openStation()
+    const seen: unknown[] = []
+    station.on((event, payload) => seen.push([event, payload]))
+    station.settings.update({ 'feedback.mute': true, 'barcode.showText': false })
+    await Promise.resolve()
+    expect(seen).toEqual([['settingsChanged', station.getSettings()]])
+    expect(station.getSettings()).toMatchObject({ 'feedback.mute': true, 'barcode.showText': false })
+  })
 })
 
 describe('Station reads', () => {

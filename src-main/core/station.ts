@@ -166,8 +166,17 @@ export class Station {
     this.userPlugins = new UserPluginHost(pluginsDir, options.pluginTimeoutMs)
     this.userChain = pluginsDir ? this.userPlugins.start() : []
     this.rebuildChain()
+    let settingsPending = false
     this.settings.onChange((key) => {
       if (key.startsWith('plugins.')) this.rebuildChain()
+      // One update of several keys is one event, sent once they are all written.
+      if (settingsPending) return
+      settingsPending = true
+      queueMicrotask(() => {
+        settingsPending = false
+        // Nobody listens once the station is closed, and its database may be gone by then.
+        if (this.listeners.size > 0) this.emit('settingsChanged', this.settings.all())
+      })
     })
   }
 

@@ -1,17 +1,18 @@
 /**
- * Scan feedback (design §6, issue 4): a distinct sound and a visual signal (icon + word, never colour alone) for
+ * Scan feedback: a distinct sound and a visual signal (icon + word, never colour alone) for
  * every scan outcome: matched, not found, error, duplicate. Needs no change to the scan store: every result it
  * handles (device scans pushed by main, typed, pasted and webcam scans) bumps its `scanCount` with the result at
  * the head of `recent`; a refused manual scan (the store's `scan` action throws) signals an error. Other pages
  * (the scan and receiving workflows) can call `signal(kind)` themselves, e.g. for a session row flagged duplicate.
- * Muted by the 'feedback.mute' setting (read when a scan arrives, so a change on the settings page applies at once).
+ * Muted by the 'feedback.mute' setting, read from the settings store when a scan arrives: the sound must not wait for
+ * a round trip to main, and the store follows every change main announces.
  */
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import type { ScanResult } from '../../../src-main/contract'
-import { call } from '../api/station'
 import { isMatch } from '../lib/models'
 import { useScanStore } from '../stores/scan'
+import { useSettingsStore } from '../stores/settings'
 import { playTone, type FeedbackKind } from './tones'
 
 /** The same data scanned again within this time counts as a duplicate (a double read, or a bag scanned twice). */
@@ -38,31 +39,22 @@ export const useFeedbackStore = defineStore('feedback', () => {
   let last: { data: string; at: number } | null = null
   let hideTimer: ReturnType<typeof setTimeout> | null = null
   let nextId = 1
-  let muted = false
   let attached = false
-
-  async function refreshMute(): Promise<boolean> {
-    try {
-      muted = (await call('getSettings', {}))['feedback.mute']
-    } catch {
-      // keep the last known value
-    }
-    return muted
-  }
+  const settings = useSettingsStore()
 
   /** Show and sound one outcome. */
-  async function signal(kind: FeedbackKind, data = ''): Promise<void> {
+  function signal(kind: FeedbackKind, data = ''): void {
     current.value = { kind, data, id: nextId++ }
     if (hideTimer) clearTimeout(hideTimer)
     hideTimer = setTimeout(() => (current.value = null), SHOW_MS)
-    if (!(await refreshMute())) playTone(kind)
+    if (!settings.get('feedback.mute', false)) playTone(kind)
   }
 
   function signalResult(result: ScanResult): void {
     const now = Date.now()
     const duplicate = last !== null && last.data === result.barcode_data && now - last.at < DUPLICATE_WINDOW_MS
     last = { data: result.barcode_data, at: now }
-    void signal(duplicate ? 'duplicate' : outcomeOf(result), result.barcode_data)
+    signal(duplicate ? 'duplicate' : outcomeOf(result), result.barcode_data)
   }
 
   function dismiss(): void {
@@ -73,7 +65,7 @@ export const useFeedbackStore = defineStore('feedback', () => {
   function attach(): void {
     if (attached) return
     attached = true
-    void refreshMute()
+    void settings.load()
     const scans = useScanStore()
     watch(
       () => scans.scanCount,
@@ -83,7 +75,7 @@ export const useFeedbackStore = defineStore('feedback', () => {
       },
     )
     scans.$onAction(({ name, onError }) => {
-      if (name === 'scan') onError(() => void signal('error'))
+      if (name === 'scan') onError(() => signal('error'))
     })
   }
 
