@@ -1,6 +1,4 @@
-import type { Ref } from 'vue'
 import type { ItemRef, SessionHeader, SessionKind, SessionRow } from '../../../src-main/contract'
-import { errorMessage } from '../api/station'
 
 /**
  * The command-sheet barcodes, the same list as `commandSheet` in src-main/core/barcode/commands.ts (the renderer
@@ -66,24 +64,4 @@ export function createdOf(header: SessionHeader): CreatedStock[] | null {
 export function locationName(refs: (ItemRef | null)[], pk: number | null): string {
   if (pk === null) return '—'
   return refs.find((r) => r?.pk === pk)?.name ?? `Location #${pk}`
-}
-
-/**
- * Runs one user action at a time: ignored while another runs, its error shown in `error` instead of thrown.
- * The workflow stores wrap every button's work in it.
- */
-export async function runGuarded(
-  state: { busy: Ref<boolean>; error: Ref<string | null> },
-  work: () => Promise<void>,
-): Promise<void> {
-  if (state.busy.value) return
-  state.busy.value = true
-  state.error.value = null
-  try {
-    await work()
-  } catch (e) {
-    state.error.value = errorMessage(e)
-  } finally {
-    state.busy.value = false
-  }
 }

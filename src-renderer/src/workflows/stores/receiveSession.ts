@@ -2,7 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ItemRef, ScanResult, SessionHeader, SessionRow, SessionView } from '../../../../src-main/contract'
 import { StationError, call, errorMessage } from '../../api/station'
-import { runGuarded, upsertRow, type CreatedStock } from '../lib'
+import { useAction } from '../../composables/useAction'
+import { upsertRow, type CreatedStock } from '../lib'
 
 /** What a commit made, kept on screen after the session closed. */
 export interface Receipt {
@@ -19,8 +20,8 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
   const header = shallowRef<SessionHeader | null>(null)
   const rows = shallowRef<SessionRow[]>([])
   const message = ref('')
-  const error = ref<string | null>(null)
-  const busy = ref(false)
+  // One user action at a time: every button's work runs through `guarded`, its error shown instead of thrown.
+  const { busy, error, run: guarded } = useAction()
   const receipt = shallowRef<Receipt | null>(null)
 
   const isOpen = computed(() => header.value?.status === 'open')
@@ -99,8 +100,6 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
       error.value = errorMessage(e)
     }
   }
-
-  const guarded = (work: () => Promise<void>): Promise<void> => runGuarded({ busy, error }, work)
 
   function updateRow(row: number, patch: { quantity?: number; lot?: string }): Promise<void> {
     return guarded(async () => {

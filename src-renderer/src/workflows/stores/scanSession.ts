@@ -2,7 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, nextTick, ref, shallowRef } from 'vue'
 import type { ActionResult, ScanResult, SessionHeader, SessionRow } from '../../../../src-main/contract'
 import { StationError, call, errorMessage } from '../../api/station'
-import { runGuarded, upsertRow } from '../lib'
+import { useAction } from '../../composables/useAction'
+import { upsertRow } from '../lib'
 
 export type BulkAction = 'move' | 'count' | 'add' | 'remove' | 'merge'
 
@@ -42,8 +43,8 @@ export const useScanSessionStore = defineStore('scanSession', () => {
   /** Ids of the selected rows. Replaced, never mutated, so the table re-renders only what changed. */
   const selected = shallowRef<ReadonlySet<number>>(new Set())
   const message = ref('')
-  const error = ref<string | null>(null)
-  const busy = ref(false)
+  // One user action at a time: every button's work runs through `guarded`, its error shown instead of thrown.
+  const { busy, error, run: guarded } = useAction()
   const lastAction = shallowRef<DoneAction | null>(null)
   const stats: ScanPageStats = { lastScanToRowMs: null, lastAddMs: null, lastRenderMs: null, rows: 0, scans: 0 }
 
@@ -132,8 +133,6 @@ export const useScanSessionStore = defineStore('scanSession', () => {
   function selectAll(on: boolean): void {
     selected.value = on ? new Set(selectable.value.map((r) => r.id)) : new Set()
   }
-
-  const guarded = (work: () => Promise<void>): Promise<void> => runGuarded({ busy, error }, work)
 
   /** One stock action on the selected stock items; its summary is kept with an Undo. */
   function runAction(action: BulkAction, quantity?: number): Promise<void> {
