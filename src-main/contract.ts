@@ -60,6 +60,13 @@ export const settingSchemas = {
   'plugins.disabled': z.array(z.string().max(100)).max(200),
   /** Plugin order chosen by an admin; plugins not listed keep their default place after these. */
   'plugins.order': z.array(z.string().max(100)).max(200),
+  /**
+   * The company each supplier plugin matches parts of, by plugin name (InvenTree's SUPPLIER_ID); a plugin not
+   * listed, or set to 0, uses the supplier company with its supplier's name.
+   */
+  'suppliers.companies': z
+    .record(z.string().max(100), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+    .refine((companies) => Object.keys(companies).length <= 200, 'at most 200 plugins'),
   /** Keyboard-wedge scanners: listen to the window's keys and tell scans from typing. */
   'scanner.wedge.enabled': z.boolean(),
   /** 'slow' also recognises 80–100 ms-per-key scanners (some Zebra models), by the regularity of their keys. */

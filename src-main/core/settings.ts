@@ -17,6 +17,7 @@ export const settingDefaults: SettingsValues = {
   'history.maxResults': 0,
   'plugins.disabled': [],
   'plugins.order': [],
+  'suppliers.companies': {},
   'scanner.wedge.enabled': true,
   'scanner.wedge.preset': 'standard',
   'scanner.wedge.minLength': 5,

@@ -33,17 +33,12 @@ import type {
 } from '../contract'
 import { WorkflowService } from './actions/workflow-service'
 import { parseCommand } from './barcode/commands'
-import { externalBarcodePlugin } from './barcode/external-plugin'
-import { gs1Plugin } from './barcode/gs1-plugin'
 import { barcodeHash } from './barcode/hash'
-import { internalBarcodePlugin } from './barcode/internal-plugin'
 import { jsonBarcode, parseInternal, shortBarcode } from './barcode/internal'
 import { tolerant } from './barcode/normalise'
 import type { BarcodeMatch, BarcodePlugin } from './barcode/plugin'
+import { PluginChain } from './barcode/plugin-chain'
 import { resolve, type FoundItem, type Resolution } from './barcode/resolver'
-import { SupplierCatalog } from './barcode/supplier/catalog'
-import { supplierPlugins } from './barcode/supplier/supplier-plugins'
-import { UserPluginHost } from './barcode/user-plugins'
 import { openDatabase, type Db, type OpenOptions } from './db/connection'
 import { isEmpty, seedDemo } from './demo/seed'
 import { ConflictError, ForbiddenError, NotFoundError } from './errors'
@@ -117,10 +112,7 @@ export class Station {
   private readonly refs: ItemRefs
   private readonly details: ItemDetails
   private readonly searcher: Search
-  private readonly builtIn: BarcodePlugin[]
-  private readonly userPlugins: UserPluginHost
-  private userChain: BarcodePlugin[] = []
-  private chain: BarcodePlugin[] = []
+  private readonly pluginChain: PluginChain
   private readonly listeners = new Set<StationListener>()
   private operator: Operator | null = null
   private writesSincePrune = 0
@@ -155,20 +147,11 @@ export class Station {
       scan: (input) => this.scan(input),
       currentOperatorId: () => this.operator?.id ?? null,
     })
-    this.builtIn = [
-      internalBarcodePlugin(this.settings),
-      externalBarcodePlugin(db),
-      ...supplierPlugins(new SupplierCatalog(db)),
-      gs1Plugin(db),
-    ]
     const pluginsDir =
       options.pluginsDir ?? (options.dbPath === ':memory:' ? '' : join(dirname(options.dbPath), 'plugins'))
-    this.userPlugins = new UserPluginHost(pluginsDir, options.pluginTimeoutMs)
-    this.userChain = pluginsDir ? this.userPlugins.start() : []
-    this.rebuildChain()
+    this.pluginChain = new PluginChain(db, this.settings, { pluginsDir, pluginTimeoutMs: options.pluginTimeoutMs })
     let settingsPending = false
-    this.settings.onChange((key) => {
-      if (key.startsWith('plugins.')) this.rebuildChain()
+    this.settings.onChange(() => {
       // One update of several keys is one event, sent once they are all written.
       if (settingsPending) return
       settingsPending = true
@@ -182,19 +165,9 @@ export class Station {
 
   readonly dbPath: string
 
-  /** Built-in plugins first, then the user's; an admin's order and switches applied on top. */
-  private rebuildChain(): void {
-    const disabled = new Set(this.settings.get('plugins.disabled'))
-    this.chain = this.ordered([...this.builtIn, ...this.userChain]).filter((p) => !disabled.has(p.name))
-  }
-
-  private ordered(all: BarcodePlugin[]): BarcodePlugin[] {
-    const order = this.settings.get('plugins.order')
-    const rank = (p: BarcodePlugin): number => {
-      const i = order.indexOf(p.name)
-      return i < 0 ? order.length + all.indexOf(p) : i
-    }
-    return [...all].sort((a, b) => rank(a) - rank(b))
+  /** The enabled plugins in resolution order. */
+  private get chain(): readonly BarcodePlugin[] {
+    return this.pluginChain.active
   }
 
   // ---- scanning ------------------------------------------------------------------------------------------------
@@ -494,27 +467,7 @@ export class Station {
 
   /** Every plugin in resolution order, disabled ones in the place they would take; failed user plugins last. */
   plugins(): PluginInfo[] {
-    const disabled = new Set(this.settings.get('plugins.disabled'))
-    const builtIn = new Set(this.builtIn)
-    const ordered = this.ordered([...this.builtIn, ...this.userChain])
-    const listed = ordered.map((p, order) => ({
-      name: p.name,
-      order,
-      description: p.description,
-      enabled: !disabled.has(p.name),
-      builtIn: builtIn.has(p),
-    }))
-    const failed = this.userPlugins.loaded
-      .filter((p) => p.error)
-      .map((p, i) => ({
-        name: p.file.split('/').pop()!,
-        order: listed.length + i,
-        description: 'User plugin',
-        enabled: false,
-        builtIn: false,
-        error: p.error!,
-      }))
-    return [...listed, ...failed]
+    return this.pluginChain.list()
   }
 
   purgeHistory(): { deleted: number } {
@@ -793,7 +746,7 @@ export class Station {
 
   close(): void {
     this.listeners.clear()
-    this.userPlugins.stop()
+    this.pluginChain.stop()
     this.db.close()
   }
 }
