@@ -413,6 +413,8 @@ export interface PluginInfo {
   builtIn: boolean
   /** Set when a user plugin failed to load. */
   error?: string
+  /** A supplier plugin's supplier, matched by this name unless `suppliers.companies` names its company. */
+  supplier?: string
 }
 
 export interface Operator {

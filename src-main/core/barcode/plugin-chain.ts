@@ -93,6 +93,7 @@ export class PluginChain {
       description: p.description,
       enabled: !disabled.has(p.name),
       builtIn: builtIn.has(p),
+      ...(p.supplier ? { supplier: p.supplier } : {}),
     }))
     const failed = this.host.loaded
       .filter((p) => p.error)

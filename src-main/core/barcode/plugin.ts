@@ -1,5 +1,5 @@
 /**
- * One interface for every way of making sense of barcode data (design §5): a plugin recognises the data and
+ * One interface for every way of making sense of barcode data: a plugin recognises the data and
  * names the item(s) it points at, with any fields it read, or returns null so the next plugin may try.
  */
 import type { InternalModel } from './internal'
@@ -36,6 +36,8 @@ export interface PluginAnswer {
 export interface BarcodePlugin {
   readonly name: string
   readonly description: string
+  /** The supplier whose parts a supplier plugin matches. */
+  readonly supplier?: string
   scan(input: ScanText): PluginAnswer | null
   /** The barcode text this plugin would print for an item, when it generates barcodes. */
   generate?(model: InternalModel, pk: number): string | null

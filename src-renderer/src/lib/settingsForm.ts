@@ -1,8 +1,9 @@
 import type { SettingKey, SettingsValues } from '../../../src-main/contract'
 
 /**
- * The settings the settings form edits: InvenTree's barcode panel and the station's barcode forms. The plugin
- * list writes `plugins.*`; scanner and feedback settings belong to the scanner pages.
+ * The settings the settings form edits: InvenTree's barcode panel, the station's barcode forms and the company
+ * each supplier plugin matches. The plugin list writes `plugins.*`; scanner and feedback settings belong to the
+ * scanner pages.
  */
 export type FormKey = Extract<
   SettingKey,
@@ -15,6 +16,7 @@ export type FormKey = Extract<
   | 'barcode.form'
   | 'history.store'
   | 'history.maxResults'
+  | 'suppliers.companies'
 >
 export type FormValues = Pick<SettingsValues, FormKey>
 
@@ -28,10 +30,22 @@ export const formKeys: FormKey[] = [
   'barcode.form',
   'history.store',
   'history.maxResults',
+  'suppliers.companies',
 ]
 
+/** The form's values, with its own copy of the supplier companies so editing them changes nothing else. */
 export function pickForm(values: SettingsValues): FormValues {
-  return Object.fromEntries(formKeys.map((k) => [k, values[k]])) as FormValues
+  const form = Object.fromEntries(formKeys.map((k) => [k, values[k]])) as FormValues
+  form['suppliers.companies'] = { ...values['suppliers.companies'] }
+  return form
+}
+
+/** Whether a form value differs from what main holds; a supplier without a company equals one set to 0 (by name). */
+export function sameSetting<K extends FormKey>(key: K, a: FormValues[K], b: FormValues[K]): boolean {
+  if (key !== 'suppliers.companies') return a === b
+  const x = a as FormValues['suppliers.companies']
+  const y = b as FormValues['suppliers.companies']
+  return [...new Set([...Object.keys(x), ...Object.keys(y)])].every((plugin) => (x[plugin] || 0) === (y[plugin] || 0))
 }
 
 const isInt = (v: unknown, min: number, max: number): boolean =>
@@ -50,6 +64,10 @@ export function checkSetting(key: FormKey, value: unknown): string | null {
     case 'barcode.prefix':
       if (typeof value !== 'string' || value.length > 20) return 'At most 20 characters.'
       return /^[^\s{}"]*$/.test(value) ? null : 'No spaces, braces or quotes.'
+    case 'suppliers.companies':
+      return Object.values(value as Record<string, unknown>).every((id) => isInt(id, 0, Number.MAX_SAFE_INTEGER))
+        ? null
+        : 'A company id is a whole number; 0 finds the supplier by name.'
     case 'barcode.generationPlugin':
       return typeof value === 'string' && value.trim().length >= 1 && value.length <= 100
         ? null

@@ -21,6 +21,7 @@ export function supplierPlugin(definition: SupplierDefinition, deps: FormatDeps)
   const { catalog, settings, read } = deps
   return {
     name: plugin,
+    supplier,
     description: `${supplier} labels (${formats.length > 1 ? 'several formats' : 'supplier label'})`,
     scan(input): PluginAnswer | null {
       let reading = null
