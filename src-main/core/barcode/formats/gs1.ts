@@ -9,9 +9,6 @@ import type { BarcodeFormat } from './format'
 
 type Gs1Fields = Omit<Gs1Parse, 'elements' | 'form'>
 
-/** GS1 needs no setting and no database to read. */
-const NO_CONTEXT = { prefix: '' }
-
 export const gs1Format: BarcodeFormat<Gs1Fields> = {
   name: 'GS1',
   example: '(01)09506000134352(17)291231(10)LOT-1',
@@ -43,18 +40,20 @@ export const gs1Format: BarcodeFormat<Gs1Fields> = {
       {
         name: 'GS1Barcode',
         description: 'GS1-128, GS1 DataMatrix / QR, Digital Link and plain EAN/UPC',
+        // Parsed directly rather than through `read`, as before the registry: no reading object per scan.
         scan({ text }): PluginAnswer | null {
-          const reading = gs1Format.read(text, NO_CONTEXT)
-          if (!reading) return null
-          if (reading.problem) return { matches: [], format: reading.format, problem: reading.problem }
-          const answer: PluginAnswer = {
-            matches: [],
-            format: reading.format,
-            fields: reading.fields as Record<string, string | number>,
+          try {
+            const parsed = parseGs1(text)
+            if (!parsed) return null
+            const { elements: _elements, form, ...fields } = parsed
+            const answer: PluginAnswer = { matches: [], format: `GS1 (${form})`, fields }
+            const part = parsed.gtin ? partByGtin.get(parsed.gtin) : undefined
+            if (part) answer.matches = [{ model: 'part', pk: part.id }]
+            return answer
+          } catch (err) {
+            if (err instanceof Gs1Error) return { matches: [], format: 'GS1', problem: err.message }
+            throw err
           }
-          const part = reading.fields.gtin ? partByGtin.get(reading.fields.gtin) : undefined
-          if (part) answer.matches = [{ model: 'part', pk: part.id }]
-          return answer
         },
       },
     ]

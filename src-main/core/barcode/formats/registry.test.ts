@@ -24,6 +24,7 @@ const answeredBy = (r: ScanResult): string | null | undefined => r.plugin ?? r.r
 
 /** Checks that a format is seen by `cli parse` and by a station's plugin chain, through its example label. */
 function expectWired(format: (typeof barcodeFormats)[number], station: Station): void {
+  expect(format.read(format.example, { prefix: 'INV-' }), `${format.name} reads its example`).not.toBeNull()
   const parsers = parseOnly(format.example).parsers.map((p) => p.parser)
   expect(
     parsers.some((p) => p.startsWith(format.name)),
