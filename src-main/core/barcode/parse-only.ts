@@ -3,7 +3,7 @@
  * see what a label holds and which format understands it before linking or receiving anything.
  */
 import { settingDefaults } from '../settings'
-import type { BarcodeFormat, ParserReport } from './formats/format'
+import type { ParserReport } from './formats/format'
 import { barcodeFormats } from './formats/index'
 import { barcodeHash } from './hash'
 import { tolerant } from './normalise'
@@ -15,13 +15,9 @@ export interface ParseReport {
   parsers: ParserReport[]
 }
 
-export function parseOnly(
-  data: string,
-  prefix = settingDefaults['barcode.prefix'],
-  formats: readonly BarcodeFormat[] = barcodeFormats,
-): ParseReport {
+export function parseOnly(data: string, prefix = settingDefaults['barcode.prefix']): ParseReport {
   const { text, notes } = tolerant(data)
   const context = { prefix }
-  const parsers = formats.map((f) => f.report(text, context)).filter((r): r is ParserReport => r !== null)
+  const parsers = barcodeFormats.map((f) => f.report(text, context)).filter((r): r is ParserReport => r !== null)
   return { barcode_data: data, barcode_hash: barcodeHash(data), normalised: notes, parsers }
 }

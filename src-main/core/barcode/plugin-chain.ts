@@ -19,8 +19,6 @@ export interface PluginChainOptions {
   pluginsDir: string
   /** Longest a user plugin may take per scan. */
   pluginTimeoutMs?: number
-  /** The formats to build plugins for; the registry unless a caller needs another set. */
-  formats?: readonly BarcodeFormat[]
 }
 
 /** What the formats' plugins resolve against: one station's database, settings and catalogue. */
@@ -48,12 +46,11 @@ export class PluginChain {
     options: PluginChainOptions,
   ) {
     const deps = formatDeps(db, settings)
-    const formats = options.formats ?? barcodeFormats
     const pluginsOf = (list: readonly BarcodeFormat[]): BarcodePlugin[] => list.flatMap((f) => f.plugins(deps))
     this.builtIn = [
-      ...pluginsOf(formats.filter((f) => f.own)),
+      ...pluginsOf(barcodeFormats.filter((f) => f.own)),
       externalBarcodePlugin(db),
-      ...pluginsOf(formats.filter((f) => !f.own)),
+      ...pluginsOf(barcodeFormats.filter((f) => !f.own)),
     ]
     this.host = new UserPluginHost(options.pluginsDir, options.pluginTimeoutMs)
     this.user = options.pluginsDir ? this.host.start() : []
