@@ -1,7 +1,7 @@
 /**
  * The names of the contract's methods and events, and their IPC channels, without their schemas: what the
  * sandboxed preload and the web host's bridge need, kept free of zod so the preload stays a few KB.
- * contract.ts checks at compile time that this list and its schemas name exactly the same methods.
+ * contract/index.ts checks at compile time that this list and its method tables name exactly the same methods.
  */
 export const methodNames = [
   'scan',

@@ -11,7 +11,7 @@ export const BRIDGE_PATH = '/station-bridge.js'
 export const SOCKET_PATH = '/ws'
 
 export function bridgeScript(): string {
-  return `// Scan Station web host bridge (generated from src-main/contract.ts)
+  return `// Scan Station web host bridge (generated from the contract's method and event lists)
 (() => {
   'use strict'
   const METHODS = ${JSON.stringify(methodNames)}

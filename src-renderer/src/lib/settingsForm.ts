@@ -52,7 +52,7 @@ const isInt = (v: unknown, min: number, max: number): boolean =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
 
 /**
- * The contract's limits (src-main/contract.ts settingSchemas), checked before sending so the message can say it
+ * The contract's limits (settingSchemas in src-main/contract/settings.ts), checked before sending so the message can say it
  * in words; main checks again and its answer wins.
  */
 export function checkSetting(key: FormKey, value: unknown): string | null {

@@ -1,0 +1,299 @@
+/**
+ * The station's domain as the contract names it: model types, items, scan results, history entries, sessions and
+ * device facts. Types only (and the few constant lists they derive from), so the renderer can import them freely.
+ */
+
+/** Model types, named as InvenTree names them so barcodes interoperate. */
+export const modelTypes = [
+  'part',
+  'partcategory',
+  'stocklocation',
+  'stockitem',
+  'company',
+  'supplierpart',
+  'manufacturerpart',
+  'purchaseorder',
+] as const
+export type ModelType = (typeof modelTypes)[number]
+
+export const scanSources = ['manual', 'wedge', 'hid', 'serial', 'webcam', 'cli', 'api'] as const
+export type ScanSource = (typeof scanSources)[number]
+
+/** Largest payload a caller may send; bigger input is refused before it reaches the Station. */
+export const MAX_SCAN_INPUT = 1_000_000
+
+/** A reference to one item, as a scan result or a link carries it. */
+export interface ItemRef {
+  pk: number
+  name: string
+  /** Route of the item in the renderer, e.g. `/stockitem/5`. */
+  url: string
+}
+
+/** Fields common to every scan result (InvenTree's `/api/barcode/` keys, plus the station's own). */
+interface ScanResultBase {
+  barcode_data: string
+  barcode_hash: string
+  /** Id of the history row written for this scan; null when the history is switched off. */
+  scan_id: number | null
+  /**
+   * Key of this exact result in the Station's memory of its recent results, which a workflow takes (sessionAdd's
+   * scanId) instead of resolving the data again: the history id when the scan was logged (equal to scan_id),
+   * otherwise a negative number counted in memory, so the two never collide. A logged scan that memory no longer
+   * holds (after a restart) is rebuilt from its history row; an unlogged one is refused ("scan it again").
+   */
+  result_id: number
+  /** What the data was read as ("GS1 (symbology)", "ECIA ISO/IEC 15434", "LCSC QR"…). */
+  format?: string
+  /** Fields read off a supplier or GS1 label, with InvenTree's names. */
+  fields?: Record<string, string | number>
+  /** Other items the label names, such as the purchase order of a supplier label. */
+  related?: Partial<Record<ModelType, ItemRef>>
+  /** Repairs made to the data before matching (smart quotes, lost separators…). */
+  normalised?: string[]
+  /** When more than one item matches: all of them, so the user chooses. */
+  candidates?: (ItemRef & { model: ModelType })[]
+  /** Why recognised data could not be used (e.g. a GTIN that fails its check digit). */
+  problem?: string
+  /** On no match: the plugin that could read the data (e.g. DigiKeyBarcode), a hint for creating what it names. */
+  recognised_by?: string
+  /** Set when the barcode was a command (commit, undo, clear, quantity) from the command sheet. */
+  command?: StationCommand
+  /** Set when the barcode was an operator's badge: that operator is now signed in. */
+  operator?: Operator
+}
+
+export type ScanMatch = ScanResultBase & {
+  success: string
+  plugin: string
+} & Partial<Record<ModelType, ItemRef>>
+
+export type ScanNoMatch = ScanResultBase & {
+  error: string
+  plugin: string | null
+}
+
+export type ScanResult = ScanMatch | ScanNoMatch
+
+export interface DetailField {
+  label: string
+  value: string | number | null
+  link?: { model: ModelType; pk: number }
+}
+
+export interface DetailSection {
+  title: string
+  columns: string[]
+  rows: { cells: (string | number | null)[]; link?: { model: ModelType; pk: number } }[]
+}
+
+export interface ItemDetail {
+  model: ModelType
+  pk: number
+  title: string
+  subtitle: string
+  fields: DetailField[]
+  /** The item's internal barcode in both InvenTree forms; `preferred` is what labels and QR codes show. */
+  barcode: { json: string; short: string | null; preferred: string }
+  /** The external barcode linked to this item, if any. */
+  linked: string | null
+  sections: DetailSection[]
+}
+
+export interface SearchHit {
+  model: ModelType
+  pk: number
+  title: string
+  /** What matched: name, IPN, SKU, MPN, reference… */
+  matched: string
+  detail: string
+}
+
+export interface LocationNode {
+  pk: number
+  name: string
+  structural: boolean
+  stockCount: number
+  children: LocationNode[]
+}
+
+export interface HistoryEntry {
+  id: number
+  timestamp: string
+  action: 'scan' | 'link' | 'unlink'
+  data: string
+  dataHex: string | null
+  source: ScanSource
+  device: string | null
+  operator: string | null
+  plugin: string | null
+  result: 'match' | 'no_match' | 'error'
+  model: ModelType | null
+  pk: number | null
+  /** Every plugin asked, in order, with what it answered ("InvenTreeBarcode:no GS1Barcode:match"). */
+  pluginsTried: string
+  response: string
+  durationMs: number
+}
+
+export interface HistoryStats {
+  total: number
+  failures: number
+  /** Per hour (UTC, `YYYY-MM-DDTHH`), oldest first. */
+  hours: { hour: string; scans: number; failures: number }[]
+  /** Distinct operators, sources and plugins in the history, for the filter pickers. */
+  operators: string[]
+  plugins: string[]
+}
+
+export interface StationInfo {
+  version: string
+  database: string
+  operator: Operator | null
+  /** False when the history is switched off: the UI warns, because scans are then not recorded. */
+  historyEnabled: boolean
+  counts: { parts: number; stockItems: number; locations: number; scans: number }
+}
+
+export interface LinkResult {
+  model: ModelType
+  pk: number
+  barcode_data: string
+  barcode_hash: string
+  /** Repairs made to the data before it was linked. */
+  normalised: string[]
+}
+
+export interface PluginInfo {
+  name: string
+  /** Place in the resolution order (disabled plugins keep theirs). */
+  order: number
+  description: string
+  enabled: boolean
+  builtIn: boolean
+  /** Set when a user plugin failed to load. */
+  error?: string
+  /** A supplier plugin's supplier, matched by this name unless `suppliers.companies` names its company. */
+  supplier?: string
+}
+
+export interface Operator {
+  id: number
+  name: string
+  role: 'operator' | 'admin'
+}
+
+export type SessionKind = 'scan' | 'receive'
+export type StockActionKind = 'move' | 'count' | 'add' | 'remove' | 'merge' | 'receive' | 'undo'
+
+export interface ActionResult {
+  actionId: number
+  kind: StockActionKind
+  items: number
+  summary: string
+}
+
+export interface SessionRow {
+  id: number
+  scanId: number | null
+  data: string
+  model: ModelType | null
+  pk: number | null
+  name: string
+  /** "Stock item", "Part", "Supplier part", "Unknown"… */
+  type: string
+  url: string | null
+  quantity: number | null
+  units: string
+  location: ItemRef | null
+  lot: string
+  dateCode: string
+  expiry: string | null
+  /** The purchase order line a receipt row counts against. */
+  lineId: number | null
+  /** ok, or why the row needs a look: scanned twice, unknown item, over-receipt, not on the order. */
+  flag: 'ok' | 'duplicate' | 'unknown' | 'over' | 'not_on_order'
+  note: string
+}
+
+export interface ReceiptLine {
+  lineId: number
+  supplierPart: ItemRef
+  part: string
+  units: string
+  packQuantity: number
+  ordered: number
+  receivedBefore: number
+  scanned: number
+  remaining: number
+  destination: ItemRef | null
+}
+
+export interface SessionHeader {
+  id: number
+  kind: SessionKind
+  status: 'open' | 'committed' | 'dropped'
+  purchaseOrder: ItemRef | null
+  /** Scan page: the location scanned as move target; receipt: the destination scanned for what follows. */
+  location: ItemRef | null
+  rowCount: number
+  flaggedCount: number
+  lines: ReceiptLine[]
+}
+
+export interface SessionView extends SessionHeader {
+  rows: SessionRow[]
+}
+
+export interface SessionUpdate {
+  /** The row the scan added, if it added one (a location or an order steers the session instead). */
+  row: SessionRow | null
+  message: string
+  session: SessionHeader
+  /** The scan itself, when the session resolved it from data. */
+  scan?: ScanResult
+  /** A command barcode the session carried out (commit, undo, clear, quantity). */
+  command?: StationCommand
+  /** Stock items a commit created (a receipt committed by its command barcode). */
+  created?: { stockitem: number; quantity: number; location: number | null }[]
+}
+
+export interface StationCommand {
+  name: 'commit' | 'undo' | 'clear' | 'drop' | 'quantity'
+  value?: number
+}
+
+export type LayoutProfile = 'us' | 'uk' | 'de' | 'fr' | 'host'
+
+/** What the calibration page shows. */
+export interface WedgeCalibrationView {
+  state: 'idle' | 'waiting' | 'done'
+  /** The text printed on the test label. */
+  label: string
+  /** When done: the profile that decodes the label exactly, or null. */
+  profile: LayoutProfile | null
+  /** When done: every profile that decodes it. */
+  candidates: LayoutProfile[]
+  /** When done: what each profile made of the scanned keys (why none matched). */
+  decoded: { profile: LayoutProfile; text: string }[]
+  /** While waiting: ms left before the armed calibration expires. */
+  expiresInMs: number | null
+}
+
+export interface LabelTemplateInfo {
+  name: string
+  title: string
+  models: ModelType[]
+  /** "62 × 29 mm roll", "A4 sheet 3 × 8"… */
+  page: string
+  symbology: string
+  isDefaultFor: ModelType[]
+}
+
+export interface DeviceStatus {
+  id: string
+  kind: 'wedge' | 'hid' | 'serial'
+  name: string
+  state: 'connected' | 'disconnected' | 'error'
+  message?: string
+}

@@ -1,0 +1,19 @@
+/** Every event main pushes to the renderer, with its payload. */
+import type { EventName } from '../contract-names'
+import type { DeviceStatus, ScanResult } from './domain'
+import type { SettingsValues } from './settings'
+import type { SameKeys } from './methods/define'
+
+export interface EventPayloads {
+  /** A scan that arrived from a device source (wedge, HID, serial) and was resolved by main. */
+  scanResult: ScanResult
+  deviceStatus: DeviceStatus
+  /** A scan an unplug cut off: dropped, never merged with the next (shown to the user, logged in history). */
+  scanDropped: { device: string; partial: string; reason: string }
+  /** Every setting after a change (saved from any window or web page), so every open UI follows it. */
+  settingsChanged: SettingsValues
+}
+
+// The zod-free event list (contract-names.ts) and these payloads must name exactly the same events.
+const eventsMatchPayloads: SameKeys<EventName, keyof EventPayloads> = true
+void eventsMatchPayloads

@@ -1,0 +1,21 @@
+/**
+ * The form of a method table: per method, the zod schema of its one argument and the TypeScript type of its result,
+ * side by side. The output is a type only; `returns<T>()` carries it without a runtime value.
+ */
+import { z } from 'zod'
+import { modelTypes } from '../domain'
+
+export interface MethodSpec<S extends z.ZodType = z.ZodType, O = unknown> {
+  input: S
+  /** Phantom: read its type, never its value. */
+  output: O
+}
+
+/** The result type of a method, for a table entry's `output`. */
+export const returns = <O>(): O => undefined as unknown as O
+
+/** True only when A and B hold exactly the same members. */
+export type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never
+
+export const ModelTypeSchema = z.enum(modelTypes)
+export const PkSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)

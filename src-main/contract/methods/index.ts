@@ -1,0 +1,22 @@
+/** Every method of the contract: the feature tables joined into one. */
+import { deviceMethods } from './devices'
+import { historyMethods } from './history'
+import { itemMethods } from './items'
+import { labelMethods } from './labels'
+import { operatorMethods } from './operators'
+import { scanMethods } from './scan'
+import { sessionMethods } from './sessions'
+import { settingsMethods } from './settings'
+import { supplierMethods } from './suppliers'
+
+export const methods = {
+  ...scanMethods,
+  ...itemMethods,
+  ...historyMethods,
+  ...settingsMethods,
+  ...operatorMethods,
+  ...sessionMethods,
+  ...deviceMethods,
+  ...labelMethods,
+  ...supplierMethods,
+}

@@ -1,0 +1,36 @@
+/** Label templates, the verified preview, PDFs and printing. */
+import { z } from 'zod'
+import type { LabelTemplateInfo } from '../domain'
+import { ModelTypeSchema, PkSchema, returns, type MethodSpec } from './define'
+
+const LabelItemsSchema = z
+  .array(z.strictObject({ model: ModelTypeSchema, pk: PkSchema }))
+  .min(1)
+  .max(2000)
+
+export const labelMethods = {
+  /** Label templates, for one model type or all. */
+  labelTemplates: {
+    input: z.strictObject({ model: ModelTypeSchema.optional() }),
+    output: returns<LabelTemplateInfo[]>(),
+  },
+  /** One label as SVG for the live preview, with the result of re-scanning its barcode. */
+  labelPreview: {
+    input: z.strictObject({ model: ModelTypeSchema, pk: PkSchema, template: z.string().max(100).optional() }),
+    output: returns<{ svg: string; verified: boolean; reason: string | null; template: string }>(),
+  },
+  /** Verified labels for many items as one PDF (base64); a label whose barcode does not read back is refused. */
+  labelPdf: {
+    input: z.strictObject({ items: LabelItemsSchema, template: z.string().max(100).optional() }),
+    output: returns<{ pdfBase64: string; labels: number; template: string | null }>(),
+  },
+  /** Print verified labels on the desk's printer (desktop app only). */
+  printLabels: {
+    input: z.strictObject({
+      items: LabelItemsSchema,
+      template: z.string().max(100).optional(),
+      printer: z.string().max(200).optional(),
+    }),
+    output: returns<{ printed: number; printer: string }>(),
+  },
+} satisfies Record<string, MethodSpec>

@@ -1,0 +1,63 @@
+/** Every station setting with the zod schema of its value: what `setSettings` accepts and the store keeps. */
+import { z } from 'zod'
+
+/** Every station setting with the schema of its value (InvenTree's barcode panel, and the station's own). */
+export const settingSchemas = {
+  /** Barcode support on/off (BARCODE_ENABLE). */
+  'barcode.enabled': z.boolean(),
+  /** Longest pause between a scanner's keystrokes, in ms (BARCODE_INPUT_DELAY); the wedge detector uses it. */
+  'barcode.inputDelay': z.number().int().min(5).max(500),
+  /** Webcam scanning offered in the UI (BARCODE_WEBCAM_SUPPORT). */
+  'barcode.webcam': z.boolean(),
+  /** Print the barcode's text under it (BARCODE_SHOW_TEXT). */
+  'barcode.showText': z.boolean(),
+  /** Plugin that generates the barcodes printed on labels (BARCODE_GENERATION_PLUGIN). */
+  'barcode.generationPlugin': z.string().min(1).max(100),
+  /** Prefix of short-form internal barcodes. */
+  'barcode.prefix': z
+    .string()
+    .max(20)
+    .regex(/^[^\s{}"]*$/, 'no spaces, braces or quotes'),
+  /** Which internal form labels and QR codes show. */
+  'barcode.form': z.enum(['json', 'short']),
+  /** Keep a history row per scan (BARCODE_STORE_RESULTS). */
+  'history.store': z.boolean(),
+  /** Most history rows kept, oldest pruned first; 0 keeps everything (BARCODE_RESULTS_MAX_NUM). */
+  'history.maxResults': z.number().int().min(0).max(1_000_000_000),
+  /** Plugins an admin switched off, by name. */
+  'plugins.disabled': z.array(z.string().max(100)).max(200),
+  /** Plugin order chosen by an admin; plugins not listed keep their default place after these. */
+  'plugins.order': z.array(z.string().max(100)).max(200),
+  /**
+   * The company each supplier plugin matches parts of, by plugin name (InvenTree's SUPPLIER_ID); a plugin not
+   * listed, or set to 0, uses the supplier company with its supplier's name.
+   */
+  'suppliers.companies': z
+    .record(z.string().max(100), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+    .refine((companies) => Object.keys(companies).length <= 200, 'at most 200 plugins'),
+  /** Keyboard-wedge scanners: listen to the window's keys and tell scans from typing. */
+  'scanner.wedge.enabled': z.boolean(),
+  /** 'slow' also recognises 80–100 ms-per-key scanners (some Zebra models), by the regularity of their keys. */
+  'scanner.wedge.preset': z.enum(['standard', 'slow']),
+  /** Fewest characters in a scan. */
+  'scanner.wedge.minLength': z.number().int().min(1).max(100),
+  /** Only bursts ended by Enter or Tab are scans. */
+  'scanner.wedge.requireTerminator': z.boolean(),
+  /** Characters the scanner is set to send before / after each scan (stripped). */
+  'scanner.wedge.prefix': z.string().max(10),
+  'scanner.wedge.suffix': z.string().max(10),
+  /** The keyboard layout the scanner types in (found by the calibration page). */
+  'scanner.wedge.layout': z.enum(['us', 'uk', 'de', 'fr', 'host']),
+  /** A USB-CDC / RS-232 scanner. */
+  'scanner.serial.enabled': z.boolean(),
+  'scanner.serial.path': z.string().max(200),
+  'scanner.serial.baudRate': z.number().int().min(300).max(921_600),
+  'scanner.serial.terminator': z.enum(['CR', 'LF', 'CRLF', 'ANY']),
+  /** HID POS scanners (usage page 0x8C). */
+  'scanner.hid.enabled': z.boolean(),
+  /** Sounds for scan results. */
+  'feedback.mute': z.boolean(),
+} as const
+
+export type SettingKey = keyof typeof settingSchemas
+export type SettingsValues = { [K in SettingKey]: z.output<(typeof settingSchemas)[K]> }
