@@ -42,6 +42,32 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
     expect(snapshot(station)).toBe(before)
   })
 
+  it('names the refused field in the error, for code and for a person', async () => {
+    const station = Station.open({ dbPath: tempDbPath() })
+    const cases: [string, unknown, (string | number)[] | undefined][] = [
+      ['scan', { data: 42, source: 'manual' }, ['data']],
+      ['getItem', { model: 'part', pk: -1 }, ['pk']],
+      [
+        'labelPdf',
+        {
+          items: [
+            { model: 'part', pk: 1 },
+            { model: 'part', pk: 0 },
+          ],
+        },
+        ['items', 1, 'pk'],
+      ],
+      ['historyQuery', { filter: { results: ['maybe'] } }, ['filter', 'results', 0]],
+      ['scan', undefined, undefined],
+    ]
+    for (const [method, arg, path] of cases) {
+      const reply = await dispatch(station, method, arg)
+      if (reply.ok) throw new Error(`${method} was accepted`)
+      expect(reply.error.path, method).toEqual(path)
+      if (path) expect(reply.error.message).toContain(`${path.join('.')}: `)
+    }
+  })
+
   it('refuses methods outside the contract, including inherited property names', async () => {
     const station = Station.open({ dbPath: tempDbPath() })
     for (const method of ['close', 'constructor', '__proto__', 'toString', 'db']) {

@@ -4,7 +4,10 @@ export type ErrorCode = 'invalid_argument' | 'not_found' | 'conflict' | 'unknown
 
 export interface ContractError {
   code: ErrorCode
+  /** For a person: what went wrong, naming the field when one was refused. */
   message: string
+  /** For code: the refused field of an invalid argument, e.g. `['items', 0, 'pk']` (absent when the whole argument was). */
+  path?: (string | number)[]
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ContractError }

@@ -27,6 +27,7 @@ import type {
   SessionUpdate,
   SessionView,
   SettingsValues,
+  StationMethods,
   StationInfo,
   LabelTemplateInfo,
   WedgeCalibrationView,
@@ -106,7 +107,7 @@ type Outcome = {
   action?: HistoryEntry['action']
 }
 
-export class Station {
+export class Station implements StationMethods {
   readonly settings: Settings
   private readonly log: ScanLog
   private readonly refs: ItemRefs

@@ -12,11 +12,14 @@ import type {
 /** A `{ok: false}` reply from the Station, thrown so callers can use try/catch instead of checking envelopes. */
 export class StationError extends Error {
   readonly code: ErrorCode
+  /** The refused field of an invalid argument, so a form can mark it. */
+  readonly path: ContractError['path']
 
   constructor(error: ContractError) {
     super(error.message)
     this.name = 'StationError'
     this.code = error.code
+    this.path = error.path
   }
 }
 
