@@ -83,7 +83,7 @@ export function benchScanMix(dbPath: string, linked: number): void {
           const list = perKind.get(kind) ?? []
           list.push(performance.now() - s)
           perKind.set(kind, list)
-          if ('success' in r) matched++
+          if (r.outcome === 'matched') matched++
         }
       })()
     }

@@ -10,7 +10,7 @@
  * Exit codes: 0 success (a match, for scan), 1 no match, 2 bad input or usage.
  */
 import { parseArgs } from 'node:util'
-import { scanSources, type ScanSource } from '../contract'
+import { scanSources, type ScanOutcome, type ScanSource } from '../contract'
 import { seedHistory, seedLinks, seedScale } from '../core/demo/seed'
 import { defaultDatabasePath } from '../core/paths'
 import { parseOnly } from '../core/barcode/parse-only'
@@ -37,6 +37,16 @@ export const USAGE = `Usage: npm run --silent cli -- <command> [options]
 Without --db the station's default database is used: ${defaultDatabasePath()}`
 
 export class UsageError extends Error {}
+
+/** `scan`'s exit code by outcome: an ambiguous match is not a match, so it exits like refused data. */
+const SCAN_EXIT: Record<ScanOutcome, number> = {
+  matched: 0,
+  command: 0,
+  operator: 0,
+  no_match: 1,
+  ambiguous: 2,
+  error: 2,
+}
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -99,7 +109,7 @@ async function run(argv: string[]): Promise<number> {
         }
         const result = station.scan({ data: rest[0]!, source })
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
-        return 'success' in result ? 0 : 'error' in result && result.error.startsWith('No match') ? 1 : 2
+        return SCAN_EXIT[result.outcome]
       } finally {
         station.close()
       }

@@ -63,16 +63,51 @@ interface ScanResultBase {
   operator?: Operator
 }
 
-export type ScanMatch = ScanResultBase & {
-  success: string
-  plugin: string
-} & Partial<Record<ModelType, ItemRef>>
+/**
+ * What a scan turned out to be. Callers branch on this, never on message text or plugin names:
+ * - matched: one item (`match` names it; InvenTree's `<model>: {...}` key carries it too);
+ * - command: a command-sheet barcode (`command`); operator: an operator's badge, now signed in (`operator`);
+ * - no_match: nothing known (`recognised_by` / `problem` may say what the data was read as);
+ * - ambiguous: several items match (`candidates`); error: the data was refused before matching.
+ */
+export type ScanOutcome = 'matched' | 'command' | 'operator' | 'no_match' | 'ambiguous' | 'error'
 
-export type ScanNoMatch = ScanResultBase & {
-  error: string
-  plugin: string | null
+/**
+ * How a match was made: the item's internal barcode, an external barcode linked to it, or a label read by its
+ * content (a supplier label, GS1, a user plugin).
+ */
+export type MatchVia = 'internal' | 'linked' | 'label'
+
+/** The one item a scan matched. */
+export interface ScanMatchRef {
+  model: ModelType
+  pk: number
+  via: MatchVia
 }
 
+// `never` on the other reply's key lets a caller read either key of any result (`result.error ?? …`).
+/** InvenTree's success reply: `success` and the plugin that answered. */
+type Success = ScanResultBase & { success: string; error?: never; plugin: string } & Partial<Record<ModelType, ItemRef>>
+/** InvenTree's error reply: `error`, and the plugin that decided it, if any. */
+type Failure = ScanResultBase & { error: string; success?: never; plugin: string | null }
+
+export type ScanItemMatch = Success & { outcome: 'matched'; match: ScanMatchRef }
+export type ScanCommandResult = Success & { outcome: 'command'; match: null; command: StationCommand }
+export type ScanBadgeResult = Success & { outcome: 'operator'; match: null; operator: Operator }
+export type ScanNotFound = Failure & { outcome: 'no_match'; match: null; plugin: null }
+export type ScanAmbiguous = Failure & {
+  outcome: 'ambiguous'
+  match: null
+  candidates: (ItemRef & { model: ModelType })[]
+}
+export type ScanRefused = Failure & { outcome: 'error'; match: null; plugin: null }
+
+/** The results that carry InvenTree's `success` key. */
+export type ScanMatch = ScanItemMatch | ScanCommandResult | ScanBadgeResult
+/** The results that carry InvenTree's `error` key. */
+export type ScanNoMatch = ScanNotFound | ScanAmbiguous | ScanRefused
+
+/** A scan result, discriminated by `outcome`. */
 export type ScanResult = ScanMatch | ScanNoMatch
 
 export interface DetailField {

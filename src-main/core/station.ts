@@ -26,6 +26,7 @@ import type {
   SessionRow,
   SessionUpdate,
   SessionView,
+  ScanMatchRef,
   SettingsValues,
   StationMethods,
   StationInfo,
@@ -183,7 +184,14 @@ export class Station implements StationMethods {
     const data = input.data
     const hash = barcodeHash(data)
     const refuse = (error: string): UnkeyedScanResult => {
-      const response = { error, plugin: null, barcode_data: data.slice(0, MAX_BARCODE_LENGTH), barcode_hash: hash }
+      const response = {
+        outcome: 'error' as const,
+        match: null,
+        error,
+        plugin: null,
+        barcode_data: data.slice(0, MAX_BARCODE_LENGTH),
+        barcode_hash: hash,
+      }
       return {
         ...response,
         scan_id: this.record(input, started, response, { result: 'error', plugin: null, tried: [] }),
@@ -207,10 +215,16 @@ export class Station implements StationMethods {
   }
 
   /** Command-sheet barcodes and operator badges are answered before the plugin chain: they name no item. */
-  private commandOrBadge(text: string, data: string, hash: string): (ScanResponse & { plugin: string }) | null {
+  private commandOrBadge(
+    text: string,
+    data: string,
+    hash: string,
+  ): Extract<ScanResponse, { outcome: 'command' | 'operator' }> | null {
     const command = parseCommand(text)
     if (command)
       return {
+        outcome: 'command',
+        match: null,
         success: `Command: ${command.name}${command.value === undefined ? '' : ` ${command.value}`}`,
         plugin: 'StationCommand',
         command,
@@ -221,6 +235,8 @@ export class Station implements StationMethods {
     if (!badge) return null
     this.operator = badge
     return {
+      outcome: 'operator',
+      match: null,
       success: `Signed in: ${badge.name}`,
       plugin: 'OperatorBadge',
       operator: badge,
@@ -258,21 +274,30 @@ export class Station implements StationMethods {
     const base = { barcode_data: data, barcode_hash: hash }
     if (r.match) {
       const { model, item } = r.match
+      const match: ScanMatchRef = { model, pk: item.pk, via: r.answer?.via ?? 'label' }
       return {
-        response: { [model]: item, success: MATCH, plugin: r.plugin!, ...base, ...extras },
+        response: { outcome: 'matched', match, [model]: item, success: MATCH, plugin: r.plugin!, ...base, ...extras },
         outcome: { result: 'match', plugin: r.plugin, tried: r.tried, model, pk: item.pk },
       }
     }
     if (r.ambiguous) {
-      extras.candidates = r.ambiguous.map((f) => ({ model: f.model, ...f.item }))
+      const candidates = r.ambiguous.map((f) => ({ model: f.model, ...f.item }))
       return {
-        response: { error: AMBIGUOUS, plugin: r.plugin, ...base, ...extras },
+        response: {
+          outcome: 'ambiguous',
+          match: null,
+          error: AMBIGUOUS,
+          plugin: r.plugin,
+          ...base,
+          ...extras,
+          candidates,
+        },
         outcome: { result: 'error', plugin: r.plugin, tried: r.tried },
       }
     }
     if (r.answer) extras.recognised_by = r.answer.plugin
     return {
-      response: { error: NO_MATCH, plugin: null, ...base, ...extras },
+      response: { outcome: 'no_match', match: null, error: NO_MATCH, plugin: null, ...base, ...extras },
       outcome: { result: 'no_match', plugin: null, tried: r.tried },
     }
   }
@@ -666,7 +691,9 @@ export class Station implements StationMethods {
     source: 'wedge' | 'hid' | 'serial'
   }): void {
     const started = performance.now()
-    const response = {
+    const response: ScanResponse = {
+      outcome: 'error',
+      match: null,
       error: `Scan cut off (${dropped.reason}); scan it again`,
       plugin: null,
       barcode_data: dropped.partial,

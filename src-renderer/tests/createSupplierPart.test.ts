@@ -6,6 +6,8 @@ import CreateSupplierPart from '../src/components/CreateSupplierPart.vue'
 import { installFakeStation, ok } from './fakeStation'
 
 const label: ScanResult = {
+  outcome: 'no_match',
+  match: null,
   error: 'No match found for barcode data',
   plugin: null,
   barcode_data: '[)>…',

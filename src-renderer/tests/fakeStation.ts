@@ -85,6 +85,8 @@ export const demoPlugins: PluginInfo[] = [
 
 export function noMatch(data: string): ScanResult {
   return {
+    outcome: 'no_match',
+    match: null,
     error: 'No match found for barcode data',
     plugin: null,
     barcode_data: data,
@@ -96,6 +98,8 @@ export function noMatch(data: string): ScanResult {
 
 export function stockItemMatch(data: string, pk: number): ScanResult {
   return {
+    outcome: 'matched',
+    match: { model: 'stockitem', pk, via: 'internal' },
     stockitem: { pk, name: `Stock item ${pk}`, url: `/stockitem/${pk}` },
     success: 'Match found for barcode data',
     plugin: 'InvenTreeInternalBarcode',

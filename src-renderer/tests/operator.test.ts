@@ -88,6 +88,8 @@ describe('badge scans', () => {
     const { wrapper } = await mountApp('/')
 
     fake.emit('scanResult', {
+      outcome: 'operator',
+      match: null,
       success: 'Signed in: Alex Receiving',
       plugin: 'OperatorBadge',
       operator: demoAlex,
@@ -112,6 +114,8 @@ describe('sign-in dialog and hardware scanners', () => {
     expect(dialog.element.open).toBe(true)
 
     fake.emit('scanResult', {
+      outcome: 'operator',
+      match: null,
       success: 'Signed in: Alex Receiving',
       plugin: 'OperatorBadge',
       operator: demoAlex,

@@ -85,6 +85,8 @@ describe('scans pushed by main (hardware scanners)', () => {
     expect(router.currentRoute.value.fullPath).toBe('/stockitem/5')
 
     fake.emit('scanResult', {
+      outcome: 'no_match',
+      match: null,
       error: 'No match found for barcode data',
       plugin: null,
       barcode_data: '4006381333931',

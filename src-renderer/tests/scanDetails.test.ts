@@ -16,6 +16,8 @@ async function quickScan(wrapper: VueWrapper, data: string): Promise<void> {
 }
 
 const ambiguous = (data: string): ScanNoMatch => ({
+  outcome: 'ambiguous',
+  match: null,
   error: 'Barcode data matches more than one item',
   plugin: 'DigiKeyBarcode',
   barcode_data: data,
@@ -30,6 +32,8 @@ const ambiguous = (data: string): ScanNoMatch => ({
 })
 
 const supplierLabel: ScanNoMatch = {
+  outcome: 'no_match',
+  match: null,
   error: 'No match found for barcode data',
   plugin: null,
   barcode_data: '[)>06P296-9999-NDQ25K PO-0007',
@@ -163,6 +167,8 @@ describe('details of a matched label', () => {
     installFakeStation({
       scan: ({ data }) =>
         ok({
+          outcome: 'matched',
+          match: { model: 'supplierpart', pk: 4, via: 'label' },
           supplierpart: { pk: 4, name: 'DigiKey 296-1234-ND', url: '/supplierpart/4' },
           success: 'Match found for barcode data',
           plugin: 'DigiKeyBarcode',

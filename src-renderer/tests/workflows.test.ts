@@ -221,6 +221,8 @@ describe('receiving', () => {
     expect(wrapper.get<HTMLInputElement>('[data-testid="receipt-row-quantity"]').element.value).toBe('10')
 
     fake.emit('scanResult', {
+      outcome: 'command',
+      match: null,
       success: 'Command: undo',
       plugin: 'StationCommand',
       command: { name: 'undo' },
@@ -268,6 +270,8 @@ describe('item pages', () => {
     fake.emit('scanResult', stockItemMatch('INV-SI5', 5))
     await flushPromises()
     fake.emit('scanResult', {
+      outcome: 'matched',
+      match: { model: 'part', pk: 2, via: 'internal' },
       part: { pk: 2, name: 'Resistor', url: '/part/2' },
       success: 'Match found for barcode data',
       plugin: 'InvenTreeBarcode',

@@ -36,14 +36,9 @@ const TYPE_NAMES: Record<ModelType, string> = {
 
 /** What the session needs from a scan result: its matched item and label fields. */
 function matchOf(result: ScanResult): ScanMatchOf | null {
-  if (!('success' in result)) return null
-  for (const key of Object.keys(result)) {
-    if (isModelType(key)) {
-      const item = (result as Partial<Record<ModelType, ItemRef>>)[key]
-      if (item) return { model: key, item }
-    }
-  }
-  return null
+  if (result.outcome !== 'matched') return null
+  const item = result[result.match.model]
+  return item ? { model: result.match.model, item } : null
 }
 
 export class Sessions {

@@ -16,7 +16,8 @@ import type {
 } from '../../contract'
 import type { Db } from '../db/connection'
 import { ConflictError, NotFoundError } from '../errors'
-import { RECENT_SCANS, type RecentScans, type UnkeyedScanResult } from '../history/recent-scans'
+import { loggedScan, type LoggedScanRow } from '../history/logged-scan'
+import { RECENT_SCANS, type RecentScans } from '../history/recent-scans'
 import type { ItemRefs } from '../items/refs'
 import { Sessions } from './sessions'
 import { StockActions, type ActionContext } from './stock-actions'
@@ -76,11 +77,12 @@ export class WorkflowService {
         `Scan ${id} was not logged and is no longer held (the station restarted, or ${RECENT_SCANS} scans came since); scan it again`,
       )
     const row = this.db
-      .prepare<[number], { response: string; action: string }>('SELECT response, action FROM scan WHERE id = ?')
+      .prepare<[number], LoggedScanRow & { action: string }>(
+        'SELECT response, action, result, model_type, pk FROM scan WHERE id = ?',
+      )
       .get(id)
     if (!row || row.action !== 'scan') throw new NotFoundError(`No scan with id ${id}`)
-    const logged = JSON.parse(row.response) as Omit<UnkeyedScanResult, 'scan_id'>
-    return { ...logged, scan_id: id, result_id: id } as ScanResult
+    return loggedScan(row, id)
   }
 
   /** Adds a scan to a session, or carries out the command barcode it is. */

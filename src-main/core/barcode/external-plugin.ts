@@ -14,7 +14,7 @@ export function externalBarcodePlugin(db: Db): BarcodePlugin {
     scan({ raw, text, hash }) {
       // The raw data first, so a label linked in InvenTree with its quirks intact still resolves.
       const row = byHash.get(hash) ?? (text !== raw ? byHash.get(barcodeHash(text)) : undefined)
-      return row ? { matches: [{ model: row.model_type, pk: row.pk }], format: 'Linked barcode' } : null
+      return row ? { matches: [{ model: row.model_type, pk: row.pk }], format: 'Linked barcode', via: 'linked' } : null
     },
   }
 }

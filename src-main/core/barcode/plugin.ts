@@ -31,6 +31,8 @@ export interface PluginAnswer {
   notes?: string[]
   /** Why recognised data could not be used (a GTIN failing its check digit). */
   problem?: string
+  /** Set by the station's own barcodes (internal, linked); a label read by its content leaves it out. */
+  via?: 'internal' | 'linked'
 }
 
 export interface BarcodePlugin {

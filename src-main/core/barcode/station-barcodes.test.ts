@@ -271,7 +271,7 @@ describe('plugins', () => {
       )
       .run()
     const r = station.scan({ data: `[)>${RS}06${GS}1PCL21B104KBCNNNC${GS}Q5${RS}${EOT}`, source: 'wedge' })
-    expect(r).toMatchObject({ error: AMBIGUOUS, plugin: 'DigiKeyBarcode' })
+    expect(r).toMatchObject({ outcome: 'ambiguous', match: null, error: AMBIGUOUS, plugin: 'DigiKeyBarcode' })
     expect(r.candidates?.map((c) => c.model)).toEqual(['supplierpart', 'supplierpart'])
   })
 })

@@ -282,6 +282,8 @@ export function seedHistory(db: Db, count: number, now = Date.now()): { scans: n
           'stockitem',
           pk,
           JSON.stringify({
+            outcome: 'matched',
+            match: { model: 'stockitem', pk, via: 'internal' },
             stockitem: { pk, name: `Stock item ${pk}`, url: `/stockitem/${pk}` },
             success: 'Match found for barcode data',
             plugin: 'InvenTreeBarcode',
@@ -305,6 +307,8 @@ export function seedHistory(db: Db, count: number, now = Date.now()): { scans: n
           null,
           null,
           JSON.stringify({
+            outcome: 'no_match',
+            match: null,
             error: 'No match found for barcode data',
             plugin: null,
             barcode_data: data,
@@ -325,7 +329,14 @@ export function seedHistory(db: Db, count: number, now = Date.now()): { scans: n
           'error',
           null,
           null,
-          JSON.stringify({ error: 'Missing barcode data', plugin: null, barcode_data: '', barcode_hash: '' }),
+          JSON.stringify({
+            outcome: 'error',
+            match: null,
+            error: 'Missing barcode data',
+            plugin: null,
+            barcode_data: '',
+            barcode_hash: '',
+          }),
           5,
         )
       }

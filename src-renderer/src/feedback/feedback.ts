@@ -10,7 +10,6 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import type { ScanResult } from '../../../src-main/contract'
-import { isMatch } from '../lib/models'
 import { useScanStore } from '../stores/scan'
 import { useSettingsStore } from '../stores/settings'
 import { playTone, type FeedbackKind } from './tones'
@@ -28,9 +27,18 @@ export const FEEDBACK_LABELS: Record<FeedbackKind, { icon: string; word: string 
 
 /** The outcome of a scan result (duplicate is decided by the store, from the previous scan). */
 export function outcomeOf(result: ScanResult): Exclude<FeedbackKind, 'duplicate'> {
-  if (isMatch(result)) return 'matched'
-  if (result.candidates?.length || result.problem) return 'error'
-  return /no match/i.test(result.error) ? 'notFound' : 'error'
+  switch (result.outcome) {
+    case 'matched':
+    case 'command':
+    case 'operator':
+      return 'matched'
+    // Recognised data that cannot be used (a GTIN failing its check digit) is an error to fix, not an unknown item.
+    case 'no_match':
+      return result.problem ? 'error' : 'notFound'
+    case 'ambiguous':
+    case 'error':
+      return 'error'
+  }
 }
 
 export const useFeedbackStore = defineStore('feedback', () => {

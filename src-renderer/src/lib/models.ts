@@ -27,19 +27,16 @@ export function itemPath(model: ModelType, pk: number): string {
   return `/${model}/${pk}`
 }
 
+/** A result that was understood: an item, a command-sheet barcode or a badge (InvenTree's `success` replies). */
 export function isMatch(result: ScanResult): result is ScanMatch {
-  return 'success' in result
+  return result.outcome === 'matched' || result.outcome === 'command' || result.outcome === 'operator'
 }
 
-/** The item a scan matched, taken from the first model-type key of the result (the resolver puts its primary first). */
+/** The item a scan matched. */
 export function matchedItem(result: ScanResult): { model: ModelType; ref: ItemRef } | null {
-  if (!isMatch(result)) return null
-  for (const key of Object.keys(result)) {
-    if (!isModelType(key)) continue
-    const ref = result[key]
-    if (ref) return { model: key, ref }
-  }
-  return null
+  if (result.outcome !== 'matched') return null
+  const ref = result[result.match.model]
+  return ref ? { model: result.match.model, ref } : null
 }
 
 /** The short word a notice leads with for a scan that did not open an item; words, not colour, carry it. */

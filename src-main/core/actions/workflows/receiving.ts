@@ -108,7 +108,7 @@ export const receiving: WorkflowStrategy = {
         flag: 'duplicate',
         note: 'This package was already scanned in this receipt; it is not counted twice',
       })
-    if (match?.model === 'stockitem' && result.plugin === 'InvenTreeExternalBarcode') {
+    if (match?.model === 'stockitem' && result.match?.via === 'linked') {
       return tools.insertRow(session, result, {
         flag: 'duplicate',
         model_type: 'stockitem',

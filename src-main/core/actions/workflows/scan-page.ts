@@ -19,7 +19,7 @@ export const scanPage: WorkflowStrategy = {
     if (!match)
       return tools.insertRow(session, result, {
         flag: 'unknown',
-        note: 'error' in result ? result.error : 'Not recognised',
+        note: result.error ?? 'Not recognised',
       })
     const dup = tools.db
       .prepare<[number, string, number], { id: number }>(

@@ -34,6 +34,7 @@ export const internalFormat: BarcodeFormat<{ model: InternalModel; pk: number }>
           ? {
               matches: [{ model: ref.model, pk: ref.pk }],
               format: ref.form === 'json' ? 'InvenTree JSON' : 'InvenTree short',
+              via: 'internal',
             }
           : null
       },
