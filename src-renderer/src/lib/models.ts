@@ -41,7 +41,7 @@ export function matchedItem(result: ScanResult): { model: ModelType; ref: ItemRe
 
 /** The short word a notice leads with for a scan that did not open an item; words, not colour, carry it. */
 export function noMatchHeading(result: ScanResult): string {
-  if (result.candidates?.length) return 'Several items match'
+  if (result.outcome === 'ambiguous') return 'Several items match'
   if (result.problem) return 'Cannot use this barcode'
   return 'Not found'
 }

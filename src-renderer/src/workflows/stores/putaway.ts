@@ -3,7 +3,7 @@ import { ref, shallowRef } from 'vue'
 import type { ScanResult } from '../../../../src-main/contract'
 import { call, errorMessage } from '../../api/station'
 import { useAction } from '../../composables/useAction'
-import { isMatch, matchedItem, modelLabel } from '../../lib/models'
+import { matchedItem, modelLabel } from '../../lib/models'
 
 export interface PutawayEntry {
   key: number
@@ -58,9 +58,7 @@ export const usePutawayStore = defineStore('putaway', () => {
         ? `Command ${result.command.name} does nothing here`
         : result.operator
           ? `Signed in: ${result.operator.name}`
-          : isMatch(result)
-            ? result.success
-            : result.error
+          : (result.success ?? result.error)
       push({ data, name: result.operator?.name ?? 'Not a stock item', text: why, state: 'ignored' })
       return
     }
