@@ -6,7 +6,6 @@
  * lifecycle and the rows they share.
  */
 import type {
-  ItemRef,
   ModelType,
   ScanResult,
   SessionHeader,
