@@ -26,7 +26,7 @@ export function loggedScan(row: LoggedScanRow, id: number): ScanResult {
 }
 
 function legacyOutcome(logged: Record<string, unknown>, row: LoggedScanRow): Pick<ScanResult, 'outcome' | 'match'> {
-  if ('success' in logged) {
+  if (typeof logged.success === 'string') {
     if (logged.command) return { outcome: 'command', match: null }
     if (logged.operator) return { outcome: 'operator', match: null }
     if (row.model_type !== null && row.pk !== null) {
