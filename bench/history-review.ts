@@ -5,12 +5,13 @@
 import { performance } from 'node:perf_hooks'
 import type { HistoryFilter } from '../src-main/contract'
 import { seedHistory } from '../src-main/core/demo/seed'
-import { Station } from '../src-main/core/station'
+import { openStationDatabase, Station } from '../src-main/core/station'
 import { fmt, heading, line, percentile } from './stats'
 
 export function benchHistoryReview(dbPath: string, scans = 100_000): void {
-  const station = Station.open({ dbPath })
-  seedHistory(station.db, scans)
+  const db = openStationDatabase({ dbPath })
+  const station = new Station(db, { dbPath })
+  seedHistory(db, scans)
   heading(`History review: ${fmt(station.info().counts.scans, 0)} logged scans`)
   const day = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString()
   const filters: [string, HistoryFilter][] = [

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { seedLinks, seedScale } from '../src-main/core/demo/seed'
-import { Station } from '../src-main/core/station'
+import { openStationDatabase, Station } from '../src-main/core/station'
 import { benchDecodeAccuracy } from './decode-accuracy'
 import { benchHistoryReview } from './history-review'
 import { benchScanMix } from './scan-mix'
@@ -27,11 +27,12 @@ try {
     `Database: demo inventory + ${fmt(stockItems, 0)} synthetic stock items, ${fmt(linkedBarcodes, 0)} linked barcodes`,
   )
   const t0 = performance.now()
-  const station = Station.open({ dbPath })
-  seedScale(station.db, stockItems)
-  seedLinks(station.db, linkedBarcodes)
+  const db = openStationDatabase({ dbPath })
+  const station = new Station(db, { dbPath })
+  seedScale(db, stockItems)
+  seedLinks(db, linkedBarcodes)
   const counts = station.info().counts
-  station.db.pragma('wal_checkpoint(TRUNCATE)')
+  db.pragma('wal_checkpoint(TRUNCATE)')
   station.close()
   line('seed time', `${fmt((performance.now() - t0) / 1000, 1)} s`)
   line('database size', `${fmt(statSync(dbPath).size / 1e6, 0)} MB`)

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks'
 import type { Db } from '../src-main/core/db/connection'
 import { prng } from '../src-main/core/demo/seed'
-import { Station } from '../src-main/core/station'
+import { openStationDatabase, Station } from '../src-main/core/station'
 import { fmt, heading, line, median, percentile, RUNS } from './stats'
 
 const GS = '\u001D'
@@ -61,8 +61,9 @@ export function mixedBarcodes(db: Db, count: number, linked: number): { data: st
 }
 
 export function benchScanMix(dbPath: string, linked: number): void {
-  const station = Station.open({ dbPath })
-  const mix = mixedBarcodes(station.db, 20_000, linked)
+  const db = openStationDatabase({ dbPath })
+  const station = new Station(db, { dbPath })
+  const mix = mixedBarcodes(db, 20_000, linked)
   heading(
     `Mixed desk barcodes: ${fmt(mix.length, 0)} scans, ${fmt(station.info().counts.stockItems, 0)} stock items, ${fmt(linked, 0)} linked barcodes`,
   )
@@ -76,7 +77,7 @@ export function benchScanMix(dbPath: string, linked: number): void {
     const t0 = performance.now()
     for (let i = 0; i < mix.length; i += 1000) {
       const batch = mix.slice(i, i + 1000)
-      station.db.transaction(() => {
+      db.transaction(() => {
         for (const { data, kind } of batch) {
           const s = performance.now()
           const r = station.scan({ data, source: 'api' })

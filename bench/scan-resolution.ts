@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
-import { Station } from '../src-main/core/station'
+import { openStationDatabase, Station } from '../src-main/core/station'
 import { prng } from '../src-main/core/demo/seed'
 import { fmt, heading, line, median, percentile, RUNS } from './stats'
 
@@ -23,7 +23,8 @@ export function internalBarcodes(count: number, stockItems: number, parts: numbe
 }
 
 export function benchScanResolution(dbPath: string, barcodes: string[]): void {
-  const station = Station.open({ dbPath })
+  const db = openStationDatabase({ dbPath })
+  const station = new Station(db, { dbPath })
   const { counts } = station.info()
   heading(`Scan resolution: ${fmt(barcodes.length, 0)} internal barcodes, ${fmt(counts.stockItems, 0)} stock items`)
 
@@ -45,7 +46,6 @@ export function benchScanResolution(dbPath: string, barcodes: string[]): void {
 
   // Batched as `scan -` does it (one transaction per chunk of input), against the floor: the same primary-key
   // lookup and one history insert on raw better-sqlite3. The two alternate, RUNS times each; medians are reported.
-  const db = station.db
   const lookup = db.prepare('SELECT p.name, s.quantity FROM stockitem s JOIN part p ON p.id = s.part_id WHERE s.id = ?')
   const insert = db.prepare(
     "INSERT INTO scan (timestamp, data, source, result, response, duration_us) VALUES (?, ?, 'api', 'match', ?, 0)",

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { dispatch } from './dispatch'
 import { Station } from './core/station'
 import { tempDbPath } from './core/test-support/temp-db'
+import { dbOf, openTestStation } from './core/test-support/station'
 
 /** Everything a bad call could have touched: the scan log and the inventory. */
 const snapshot = (station: Station): string =>
   JSON.stringify(
-    ['scan', 'stockitem', 'barcodelink', 'setting'].map((t) => station.db.prepare(`SELECT * FROM ${t}`).all()),
+    ['scan', 'stockitem', 'barcodelink', 'setting'].map((t) => dbOf(station).prepare(`SELECT * FROM ${t}`).all()),
   )
 
 describe('dispatch: the validated entry point for IPC and the web host', () => {
   it('refuses arguments that fail the schema with a typed error, and changes nothing', async () => {
-    const station = Station.open({ dbPath: tempDbPath() })
+    const station = openTestStation({ dbPath: tempDbPath() })
     const before = snapshot(station)
     const bad: [string, unknown][] = [
       ['scan', undefined],
@@ -69,7 +70,7 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
   })
 
   it('refuses methods outside the contract, including inherited property names', async () => {
-    const station = Station.open({ dbPath: tempDbPath() })
+    const station = openTestStation({ dbPath: tempDbPath() })
     for (const method of ['close', 'constructor', '__proto__', 'toString', 'db']) {
       const reply = await dispatch(station, method, {})
       expect(reply).toEqual({ ok: false, error: { code: 'unknown_method', message: `Unknown method: ${method}` } })
@@ -77,7 +78,7 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
   })
 
   it('passes valid calls through and maps a missing item to not_found', async () => {
-    const station = Station.open({ dbPath: tempDbPath() })
+    const station = openTestStation({ dbPath: tempDbPath() })
     const reply = await dispatch(station, 'scan', { data: 'INV-SL1', source: 'manual' })
     expect(reply.ok && reply.value !== null && 'success' in reply.value && reply.value.success).toBe(
       'Match found for barcode data',

@@ -39,7 +39,7 @@ export async function dispatch(
     return { ok: true, value: await call(station, method, parsed.data as MethodArgs<typeof method>) }
   } catch (err) {
     if (isStationError(err)) return fail({ code: err.code, message: err.message })
-    console.error(`station.${method} failed`, err)
+    station.logger.error(`station.${method} failed`, err)
     return fail({ code: 'internal', message: `The station could not complete ${method}` })
   }
 }

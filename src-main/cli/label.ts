@@ -72,7 +72,7 @@ export async function labelCommand(args: string[], io: LabelIo = processIo): Pro
   const station = Station.open({ dbPath: values.db ?? defaultDatabasePath() })
   try {
     const started = performance.now()
-    const { template, layout, verification } = await checkLabel(station, {
+    const { template, layout, verification } = await checkLabel(station.labelSource(), {
       model: model as ModelType,
       pk,
       template: values.template,

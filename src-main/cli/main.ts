@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util'
 import { scanSources, type ScanOutcome, type ScanSource } from '../contract'
-import { seedHistory, seedLinks, seedScale } from '../core/demo/seed'
+import { seedDatabase } from '../core/demo/seed-database'
 import { defaultDatabasePath } from '../core/paths'
 import { parseOnly } from '../core/barcode/parse-only'
 import { Station } from '../core/station'
@@ -82,19 +82,10 @@ async function run(argv: string[]): Promise<number> {
     case 'seed': {
       if (rest.length) throw new UsageError('seed takes no positional arguments')
       const scale = values.scale === undefined ? 0 : positiveInt(values.scale, 'scale', 0)
-      const station = Station.open({ dbPath })
-      try {
-        const links = values.links === undefined ? 0 : positiveInt(values.links, 'links', 0)
-        const added = scale ? seedScale(station.db, scale) : null
-        const linked = links ? seedLinks(station.db, links) : null
-        const history =
-          values.history === undefined ? null : seedHistory(station.db, positiveInt(values.history, 'history', 0))
-        process.stdout.write(
-          `${JSON.stringify({ database: dbPath, added, linked, history, ...station.info().counts })}\n`,
-        )
-      } finally {
-        station.close()
-      }
+      const links = values.links === undefined ? 0 : positiveInt(values.links, 'links', 0)
+      const history = values.history === undefined ? undefined : positiveInt(values.history, 'history', 0)
+      const { counts, ...report } = seedDatabase({ dbPath }, { scale, links, history })
+      process.stdout.write(`${JSON.stringify({ database: dbPath, ...report, ...counts })}\n`)
       return 0
     }
     case 'scan': {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { modelTypes, type ScanMatch } from '../contract'
 import { MATCH, NO_MATCH, Station } from './station'
 import { tempDbPath } from './test-support/temp-db'
+import { dbOf, openTestStation, setSettingsAsAdmin } from './test-support/station'
 
-const openStation = (): Station => Station.open({ dbPath: tempDbPath() })
+const openStation = (): Station => openTestStation({ dbPath: tempDbPath() })
 
 describe('Station.scan', () => {
   it('resolves short-form internal barcodes to the item, with the InvenTree result keys', () => {
@@ -104,7 +105,7 @@ describe('Station reads', () => {
 
   it('uses the short form on QR codes when the setting asks for it', () => {
     const station = openStation()
-    station.settings.set('barcode.form', 'short')
+    setSettingsAsAdmin(station, { 'barcode.form': 'short' })
     expect(station.getItem({ model: 'stockitem', pk: 3 }).barcode.preferred).toBe('INV-SI3')
   })
 
@@ -139,7 +140,7 @@ describe('Station reads', () => {
 
   it('seeds a realistic demo inventory', () => {
     const station = openStation()
-    const n = (sql: string): number => (station.db.prepare(sql).get() as { n: number }).n
+    const n = (sql: string): number => (dbOf(station).prepare(sql).get() as { n: number }).n
     expect(n('SELECT count(*) n FROM part')).toBeGreaterThanOrEqual(50)
     expect(
       n("SELECT count(*) n FROM company WHERE is_supplier = 1 AND name IN ('DigiKey', 'Mouser', 'LCSC', 'TME')"),

@@ -27,6 +27,7 @@ import type {
   SessionUpdate,
   SessionView,
   ScanMatchRef,
+  SettingKey,
   SettingsValues,
   StationMethods,
   StationInfo,
@@ -36,21 +37,26 @@ import type {
 import { WorkflowService } from './actions/workflow-service'
 import { parseCommand } from './barcode/commands'
 import { barcodeHash } from './barcode/hash'
-import { jsonBarcode, parseInternal, shortBarcode } from './barcode/internal'
+import { jsonBarcode, shortBarcode } from './barcode/internal'
 import { tolerant } from './barcode/normalise'
 import type { BarcodeMatch, BarcodePlugin } from './barcode/plugin'
 import { PluginChain } from './barcode/plugin-chain'
 import { resolve, type FoundItem, type Resolution } from './barcode/resolver'
 import { openDatabase, type Db, type OpenOptions } from './db/connection'
 import { isEmpty, seedDemo } from './demo/seed'
-import { ConflictError, ForbiddenError, NotFoundError } from './errors'
+import { ConflictError } from './errors'
 import { HistoryQuery } from './history/query'
 import { RecentScans, type UnkeyedScanResult } from './history/recent-scans'
 import { ScanLog } from './history/scan-log'
+import { BarcodeLinks } from './items/barcode-links'
 import { ItemDetails } from './items/detail'
 import { locationTree } from './items/locations'
 import { isModelType, ItemRefs } from './items/refs'
 import { Search } from './items/search'
+import { SupplierParts } from './items/supplier-parts'
+import type { LabelSource } from './labels/layout'
+import { stderrLogger, type Logger } from './log/logger'
+import { Operators } from './operators/operators'
 import { Settings } from './settings'
 
 export const STATION_VERSION = '0.1.0'
@@ -77,6 +83,14 @@ export interface LabelPrinter {
   print(pdf: Buffer, printer?: string): Promise<string>
 }
 
+/**
+ * Where the Station finds the scanner hub's calibration. The hub is started after the Station (it feeds scans
+ * into it), so the host answers at call time; null while no hub runs.
+ */
+export interface WedgeCalibrationProvider {
+  current(): WedgeCalibrationControl | null
+}
+
 export type StationListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
 
 export interface StationOptions extends OpenOptions {
@@ -87,6 +101,14 @@ export interface StationOptions extends OpenOptions {
   pluginsDir?: string
   /** Longest a user plugin may take per scan. */
   pluginTimeoutMs?: number
+  /** Start the user plugin workers on open (default true); a host's service lifecycle starts them itself. */
+  startUserPlugins?: boolean
+  /** Electron's printing; without it (web host, CLI) printing is refused. */
+  printer?: LabelPrinter
+  /** The keyboard-wedge calibration of the host's scanner hub; without it calibration is refused. */
+  wedgeCalibration?: WedgeCalibrationProvider
+  /** Where the Station's own problems are logged (default: stderr). */
+  logger?: Logger
 }
 
 type ScanInput = MethodInput<'scan'> & {
@@ -108,46 +130,61 @@ type Outcome = {
   action?: HistoryEntry['action']
 }
 
+/** Opens (and migrates) a station's database, with the demo inventory when it is new and `demo` allows. */
+export function openStationDatabase(options: StationOptions): Db {
+  const db = openDatabase(options.dbPath, options)
+  if ((options.demo ?? true) && isEmpty(db)) seedDemo(db)
+  return db
+}
+
 export class Station implements StationMethods {
-  readonly settings: Settings
+  private readonly settings: Settings
+  readonly logger: Logger
   private readonly log: ScanLog
   private readonly refs: ItemRefs
   private readonly details: ItemDetails
   private readonly searcher: Search
   private readonly pluginChain: PluginChain
   private readonly listeners = new Set<StationListener>()
-  private operator: Operator | null = null
   private writesSincePrune = 0
   /** The last results returned, so a workflow takes the very result a scan got (see RecentScans). */
   private readonly recent = new RecentScans()
   private readonly workflows: WorkflowService
   private readonly deviceStatus = new Map<string, DeviceStatus>()
-  /** Every scan is checked against the badges, so the statement is prepared once. */
-  private readonly byBadge
+  private readonly operatorList: Operators
+  private readonly links: BarcodeLinks
+  private readonly supplierParts: SupplierParts
+  private readonly printer: LabelPrinter | null
+  private readonly wedgeCalibration: WedgeCalibrationProvider | null
 
   static open(options: StationOptions): Station {
-    const db = openDatabase(options.dbPath, options)
-    if ((options.demo ?? true) && isEmpty(db)) seedDemo(db)
-    return new Station(db, options)
+    const station = new Station(openStationDatabase(options), options)
+    if (options.startUserPlugins ?? true) station.startUserPlugins()
+    return station
   }
 
   constructor(
-    readonly db: Db,
+    private readonly db: Db,
     options: StationOptions,
   ) {
     this.dbPath = options.dbPath
+    this.logger = options.logger ?? stderrLogger()
+    this.printer = options.printer ?? null
+    this.wedgeCalibration = options.wedgeCalibration ?? null
     this.settings = new Settings(db)
     this.log = new ScanLog(db)
     this.refs = new ItemRefs(db)
     this.details = new ItemDetails(db)
     this.searcher = new Search(db)
-    this.byBadge = db.prepare<[string], Operator>('SELECT id, name, role FROM operator WHERE badge = ? AND active = 1')
+    this.operatorList = new Operators(db)
+    this.links = new BarcodeLinks(db, this.refs, () => this.settings.get('barcode.prefix'))
+    this.supplierParts = new SupplierParts(db, this.refs)
     this.workflows = new WorkflowService({
       db,
       refs: this.refs,
       recent: this.recent,
       scan: (input) => this.scan(input),
-      currentOperatorId: () => this.operator?.id ?? null,
+      currentOperatorId: () => this.operatorList.current()?.id ?? null,
     })
     const pluginsDir =
       options.pluginsDir ?? (options.dbPath === ':memory:' ? '' : join(dirname(options.dbPath), 'plugins'))
@@ -170,6 +207,26 @@ export class Station implements StationMethods {
   /** The enabled plugins in resolution order. */
   private get chain(): readonly BarcodePlugin[] {
     return this.pluginChain.active
+  }
+
+  /** Loads the user plugins into their worker and adds them to the chain. */
+  startUserPlugins(): void {
+    this.pluginChain.startUser()
+  }
+
+  stopUserPlugins(): void {
+    this.pluginChain.stopUser()
+  }
+
+  /** One setting's value (hosts follow the scanner and wedge settings). */
+  setting<K extends SettingKey>(key: K): SettingsValues[K] {
+    return this.settings.get(key)
+  }
+
+  /** Called with each changed key, after the change; returns the unsubscribe. */
+  onSettingsChange(listener: (key: SettingKey) => void): () => void {
+    return this.settings.onChange(listener)
+  }
   }
 
   // ---- scanning ------------------------------------------------------------------------------------------------
@@ -231,9 +288,8 @@ export class Station implements StationMethods {
         barcode_data: data,
         barcode_hash: hash,
       }
-    const badge = this.byBadge.get(text)
+    const badge = this.operatorList.signInByBadge(text)
     if (!badge) return null
-    this.operator = badge
     return {
       outcome: 'operator',
       match: null,
@@ -327,7 +383,7 @@ export class Station implements StationMethods {
       rawHex: input.rawHex ?? null,
       source: input.source,
       device: input.device ?? null,
-      operatorId: this.operator?.id ?? null,
+      operatorId: this.operatorList.current()?.id ?? null,
       plugin: outcome.plugin,
       tried: outcome.tried,
       result: outcome.result,
@@ -349,41 +405,7 @@ export class Station implements StationMethods {
   link(input: MethodInput<'link'>): LinkResult {
     const started = performance.now()
     return this.db.transaction(() => {
-      const item = this.refs.get(input.model, input.pk)
-      if (!item) throw new NotFoundError(`No ${input.model} with pk ${input.pk}`)
-      const { text, notes } = tolerant(input.data)
-      if (text === '') throw new ConflictError('Barcode data is empty after removing whitespace and control characters')
-      const internal = parseInternal(text, this.settings.get('barcode.prefix'))
-      if (internal) {
-        const owner = this.refs.get(internal.model, internal.pk)
-        throw new ConflictError(
-          `This is the internal barcode of ${internal.model} ${internal.pk}${owner ? ` (${owner.name})` : ''}; it cannot be linked to another item`,
-        )
-      }
-      const hash = barcodeHash(text)
-      const taken = this.db
-        .prepare<[string], { model_type: string; pk: number }>('SELECT model_type, pk FROM barcodelink WHERE hash = ?')
-        .get(hash)
-      if (taken) {
-        const owner = this.refs.get(taken.model_type, taken.pk)
-        throw new ConflictError(
-          `This barcode is already linked to ${taken.model_type} ${taken.pk}${owner ? ` (${owner.name})` : ''}`,
-        )
-      }
-      const existing = this.db
-        .prepare('SELECT 1 FROM barcodelink WHERE model_type = ? AND pk = ?')
-        .get(input.model, input.pk)
-      if (existing) throw new ConflictError(`${item.name} already has a linked barcode; unlink it first`)
-      this.db
-        .prepare('INSERT INTO barcodelink (model_type, pk, data, hash) VALUES (?, ?, ?, ?)')
-        .run(input.model, input.pk, text, hash)
-      const result: LinkResult = {
-        model: input.model,
-        pk: input.pk,
-        barcode_data: text,
-        barcode_hash: hash,
-        normalised: notes,
-      }
+      const result = this.links.link(input)
       this.record({ data: input.data, source: 'manual' }, started, result, {
         action: 'link',
         result: 'match',
@@ -399,15 +421,8 @@ export class Station implements StationMethods {
   unlink(input: MethodInput<'unlink'>): MethodOutputs['unlink'] {
     const started = performance.now()
     return this.db.transaction(() => {
-      const row = this.db
-        .prepare<[string, number], { id: number; data: string }>(
-          'SELECT id, data FROM barcodelink WHERE model_type = ? AND pk = ?',
-        )
-        .get(input.model, input.pk)
-      if (!row) throw new NotFoundError(`${input.model} ${input.pk} has no linked barcode`)
-      this.db.prepare('DELETE FROM barcodelink WHERE id = ?').run(row.id)
-      const result = { model: input.model, pk: input.pk, removed: row.data }
-      this.record({ data: row.data, source: 'manual' }, started, result, {
+      const result = this.links.unlink(input)
+      this.record({ data: result.removed, source: 'manual' }, started, result, {
         action: 'unlink',
         result: 'match',
         plugin: null,
@@ -426,15 +441,12 @@ export class Station implements StationMethods {
     const json = jsonBarcode(input.model, input.pk)
     const short = shortBarcode(input.model, input.pk, this.settings.get('barcode.prefix'))
     const preferred = this.settings.get('barcode.form') === 'short' && short ? short : json
-    const linked = this.db
-      .prepare<[string, number], { data: string }>('SELECT data FROM barcodelink WHERE model_type = ? AND pk = ?')
-      .get(input.model, input.pk)
     return {
       model: input.model,
       pk: input.pk,
       ...built,
       barcode: { json, short, preferred },
-      linked: linked?.data ?? null,
+      linked: this.links.linked(input.model, input.pk),
     }
   }
 
@@ -468,7 +480,7 @@ export class Station implements StationMethods {
     return {
       version: STATION_VERSION,
       database: this.dbPath,
-      operator: this.operator,
+      operator: this.operatorList.current(),
       historyEnabled: this.settings.get('history.store'),
       counts: {
         parts: count('part'),
@@ -502,33 +514,19 @@ export class Station implements StationMethods {
   }
 
   operators(): Operator[] {
-    return this.db.prepare<[], Operator>('SELECT id, name, role FROM operator WHERE active = 1 ORDER BY name').all()
+    return this.operatorList.list()
   }
 
   signIn(input: MethodInput<'signIn'>): Operator {
-    const row =
-      input.badge !== undefined
-        ? this.byBadge.get(input.badge.trim())
-        : this.db
-            .prepare<[number], Operator>('SELECT id, name, role FROM operator WHERE id = ? AND active = 1')
-            .get(input.operatorId!)
-    if (!row)
-      throw new NotFoundError(
-        input.badge !== undefined ? 'No operator has this badge' : `No operator with id ${input.operatorId}`,
-      )
-    this.operator = row
-    return row
+    return this.operatorList.signIn(input)
   }
 
   signOut(): { signedOut: boolean } {
-    const was = this.operator !== null
-    this.operator = null
-    return { signedOut: was }
+    return this.operatorList.signOut()
   }
 
   private requireAdmin(what: string): void {
-    if (this.operator?.role !== 'admin')
-      throw new ForbiddenError(`Only an admin may ${what}; sign in with an admin badge first`)
+    this.operatorList.requireAdmin(what)
   }
 
   // ---- workflows: sessions and stock actions (core/actions/workflow-service.ts) -----------------------------------
@@ -576,10 +574,7 @@ export class Station implements StationMethods {
   // ---- supplier parts from labels -------------------------------------------------------------------------------
 
   suppliers(): ItemRef[] {
-    return this.db
-      .prepare<[], { id: number; name: string }>('SELECT id, name FROM company WHERE is_supplier = 1 ORDER BY name')
-      .all()
-      .map((r) => ({ pk: r.id, name: r.name, url: `/company/${r.id}` }))
+    return this.supplierParts.suppliers()
   }
 
   /**
@@ -587,70 +582,7 @@ export class Station implements StationMethods {
    * new one, in one transaction; the same label then resolves to it.
    */
   createSupplierPart(input: MethodInput<'createSupplierPart'>): MethodOutputs['createSupplierPart'] {
-    return this.db.transaction(() => {
-      const supplier = this.db
-        .prepare<[number], { name: string }>('SELECT name FROM company WHERE id = ? AND is_supplier = 1')
-        .get(input.supplier)
-      if (!supplier) throw new NotFoundError(`No supplier with pk ${input.supplier}`)
-      const sku = input.sku.trim()
-      const existing = this.db
-        .prepare<[number, string], { id: number }>(
-          'SELECT id FROM supplierpart WHERE supplier_id = ? AND sku = ? COLLATE NOCASE',
-        )
-        .get(input.supplier, sku)
-      if (existing)
-        throw new ConflictError(
-          `${supplier.name} already has a supplier part with SKU ${sku} (supplier part ${existing.id})`,
-        )
-      let partId = input.part ?? null
-      if (partId !== null && !this.refs.get('part', partId)) throw new NotFoundError(`No part with pk ${partId}`)
-      if (partId === null) {
-        partId = Number(
-          this.db
-            .prepare('INSERT INTO part (name, description) VALUES (?, ?)')
-            .run(input.newPartName!, input.mpn ? `MPN ${input.mpn}` : '').lastInsertRowid,
-        )
-      }
-      let mpId: number | null = null
-      if (input.mpn) {
-        const makerName = input.manufacturer || 'Unknown manufacturer'
-        const maker = this.db
-          .prepare<[string], { id: number }>('SELECT id FROM company WHERE name = ? COLLATE NOCASE')
-          .get(makerName)
-        const makerId = maker
-          ? maker.id
-          : Number(
-              this.db.prepare('INSERT INTO company (name, is_manufacturer) VALUES (?, 1)').run(makerName)
-                .lastInsertRowid,
-            )
-        const mp = this.db
-          .prepare<[number, string], { id: number; part_id: number }>(
-            'SELECT id, part_id FROM manufacturerpart WHERE manufacturer_id = ? AND mpn = ? COLLATE NOCASE',
-          )
-          .get(makerId, input.mpn)
-        if (mp && mp.part_id !== partId)
-          throw new ConflictError(`${makerName} ${input.mpn} belongs to part ${mp.part_id}; choose that part`)
-        mpId = mp
-          ? mp.id
-          : Number(
-              this.db
-                .prepare('INSERT INTO manufacturerpart (part_id, manufacturer_id, mpn) VALUES (?, ?, ?)')
-                .run(partId, makerId, input.mpn).lastInsertRowid,
-            )
-      }
-      const spId = Number(
-        this.db
-          .prepare(
-            'INSERT INTO supplierpart (part_id, supplier_id, manufacturer_part_id, sku, pack_quantity) VALUES (?, ?, ?, ?, ?)',
-          )
-          .run(partId, input.supplier, mpId, sku, input.packQuantity ?? 1).lastInsertRowid,
-      )
-      return {
-        supplierpart: this.refs.get('supplierpart', spId)!,
-        part: this.refs.get('part', partId)!,
-        manufacturerpart: mpId === null ? null : this.refs.get('manufacturerpart', mpId),
-      }
-    })()
+    return this.supplierParts.create(input)
   }
 
   // ---- scanner devices -------------------------------------------------------------------------------------------
@@ -659,15 +591,8 @@ export class Station implements StationMethods {
     return [...this.deviceStatus.values()]
   }
 
-  private wedgeCalibration: WedgeCalibrationControl | null = null
-
-  /** The scanner hub hands over its calibration control (Electron or the web host); null when it stops. */
-  attachWedgeCalibration(control: WedgeCalibrationControl | null): void {
-    this.wedgeCalibration = control
-  }
-
   calibrateWedge(input: MethodInput<'calibrateWedge'>): WedgeCalibrationView {
-    const control = this.wedgeCalibration
+    const control = this.wedgeCalibration?.current() ?? null
     if (!control) throw new ConflictError('No keyboard-wedge scanner host on this station')
     if (input.action === 'start') {
       // Its only purpose is a settings change, which is an admin's.
@@ -709,16 +634,18 @@ export class Station implements StationMethods {
 
   // ---- labels ----------------------------------------------------------------------------------------------------
 
-  private printer: LabelPrinter | null = null
-
-  /** The desktop app installs Electron's printing here; without it (web host, CLI) printing is refused. */
-  setPrinter(printer: LabelPrinter | null): void {
-    this.printer = printer
-  }
-
   /** Labels load pdfkit and the decoders, so they are imported on first use: scanning starts without them. */
   private labels(): Promise<typeof import('./labels')> {
     return import('./labels')
+  }
+
+  /** What the label functions need of this station: item details and the label settings as they are now. */
+  labelSource(): LabelSource {
+    return {
+      item: (model, pk) => this.getItem({ model, pk }),
+      generator: this.settings.get('barcode.generationPlugin'),
+      showText: this.settings.get('barcode.showText'),
+    }
   }
 
   async labelTemplates(input: MethodInput<'labelTemplates'>): Promise<LabelTemplateInfo[]> {
@@ -738,7 +665,7 @@ export class Station implements StationMethods {
 
   async labelPreview(input: MethodInput<'labelPreview'>): Promise<MethodOutputs['labelPreview']> {
     const { checkLabel, renderLabelSvg } = await this.labels()
-    const checked = await checkLabel(this, input)
+    const checked = await checkLabel(this.labelSource(), input)
     return {
       svg: renderLabelSvg(checked.layout),
       verified: checked.verification.ok,
@@ -749,14 +676,14 @@ export class Station implements StationMethods {
 
   async labelPdf(input: MethodInput<'labelPdf'>): Promise<MethodOutputs['labelPdf']> {
     const { labelsPdf } = await this.labels()
-    const pdf = await labelsPdf(this, input.items, input.template)
+    const pdf = await labelsPdf(this.labelSource(), input.items, input.template)
     return { pdfBase64: pdf.toString('base64'), labels: input.items.length, template: input.template ?? null }
   }
 
   async printLabels(input: MethodInput<'printLabels'>): Promise<MethodOutputs['printLabels']> {
     if (!this.printer) throw new ConflictError('Printing needs the desktop app; download the PDF and print it instead')
     const { labelsPdf } = await this.labels()
-    const pdf = await labelsPdf(this, input.items, input.template)
+    const pdf = await labelsPdf(this.labelSource(), input.items, input.template)
     const printer = await this.printer.print(pdf, input.printer)
     return { printed: input.items.length, printer }
   }

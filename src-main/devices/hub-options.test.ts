@@ -7,21 +7,20 @@ import { WEDGE_PRESETS } from '../core/scanner/wedge-detector'
 import { hubOptionsFromSettings, isScannerSetting, startScannerHub, type ScannerStation } from './hub-options'
 import type { DeviceScanInput } from './scanner-hub'
 import type { PortLike } from './serial-scanner'
-import type { WedgeCalibrationControl } from './wedge-calibration'
+import { ScannerService } from './scanner-service'
 import { EventEmitter } from 'node:events'
 
 class FakeStation implements ScannerStation {
   values: SettingsValues = { ...settingDefaults }
   scans: DeviceScanInput[] = []
   statuses: DeviceStatus[] = []
-  calibration: WedgeCalibrationControl | null = null
   private listeners = new Set<(key: SettingKey) => void>()
-  settings = {
-    get: <K extends SettingKey>(key: K): SettingsValues[K] => this.values[key],
-    onChange: (listener: (key: SettingKey) => void) => {
-      this.listeners.add(listener)
-      return () => this.listeners.delete(listener)
-    },
+  setting<K extends SettingKey>(key: K): SettingsValues[K] {
+    return this.values[key]
+  }
+  onSettingsChange(listener: (key: SettingKey) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
   update(values: Partial<SettingsValues>): void {
     this.values = { ...this.values, ...values }
@@ -32,9 +31,6 @@ class FakeStation implements ScannerStation {
   }
   reportDevice(status: DeviceStatus): void {
     this.statuses.push(status)
-  }
-  attachWedgeCalibration(control: WedgeCalibrationControl | null): void {
-    this.calibration = control
   }
 }
 
@@ -171,17 +167,28 @@ describe('startScannerHub', () => {
     } finally {
       await running.stop()
     }
-    expect(station.calibration).toBeNull()
+  })
+
+  it('as a service, offers the hub and its calibration only while it runs', async () => {
+    const station = new FakeStation()
+    const service = new ScannerService(() => station, noHid)
+    expect(service.current()).toBeNull()
+    await service.boot()
+    expect(service.hub).not.toBeNull()
+    expect(service.current()).toBe(service.hub!.calibration)
+    await service.shutdown()
+    expect(service.hub).toBeNull()
+    expect(service.current()).toBeNull()
   })
 
   it('calibration: the armed burst is not a scan; its keys pick the layout profile', async () => {
     const station = new FakeStation()
     station.values = { ...station.values, 'scanner.wedge.prefix': '~' }
     const running = await startScannerHub(station, noHid)
+    const calibration = running.hub.calibration
     try {
-      expect(station.calibration).toBe(running.hub.calibration)
       const session = running.hub.createWedgeSession('c', { release: () => {} })
-      expect(station.calibration!.start()).toMatchObject({ state: 'waiting', label: CALIBRATION_LABEL })
+      expect(calibration.start()).toMatchObject({ state: 'waiting', label: CALIBRATION_LABEL })
       // A German-configured scanner on a US host: the keys mean nothing under 'us' but decode exactly under 'de'.
       for (const { ev, t } of scannerTrace(CALIBRATION_LABEL, {
         msPerKey: 4,
@@ -191,7 +198,7 @@ describe('startScannerHub', () => {
         start: 100,
       }))
         session.onKey(ev, t)
-      const view = station.calibration!.view()
+      const view = calibration.view()
       expect(view).toMatchObject({ state: 'done', profile: 'de', candidates: ['de'] })
       expect(view.decoded.find((d) => d.profile === 'de')?.text).toBe(CALIBRATION_LABEL)
       expect(view.decoded.find((d) => d.profile === 'us')?.text).not.toBe(CALIBRATION_LABEL)
@@ -203,8 +210,8 @@ describe('startScannerHub', () => {
         s2.onKey(ev, t)
       expect(station.scans).toEqual([])
       // Cancel returns to idle.
-      station.calibration!.start()
-      expect(station.calibration!.cancel()).toMatchObject({ state: 'idle', profile: null })
+      calibration.start()
+      expect(calibration.cancel()).toMatchObject({ state: 'idle', profile: null })
     } finally {
       await running.stop()
     }

@@ -16,7 +16,7 @@
 import type { SettingKey, SettingsValues } from '../contract'
 import { WEDGE_PRESETS } from '../core/scanner/wedge-detector'
 import { type HubDeps, ScannerHub, type ScannerHubOptions, type StationSink } from './scanner-hub'
-import type { WedgeCalibrationControl } from './wedge-calibration'
+import { stderrLogger } from '../core/log/logger'
 
 /** The settings the hub reads. */
 export type ScannerSettings = Pick<
@@ -67,15 +67,8 @@ export const isScannerSetting = (key: SettingKey): boolean => key === 'barcode.i
 
 /** What `startScannerHub` needs of a Station (the real Station satisfies it). */
 export interface ScannerStation extends StationSink {
-  settings: {
-    get<K extends SettingKey>(key: K): SettingsValues[K]
-    onChange(listener: (key: SettingKey) => void): () => void
-  }
-  /**
-   * Optional until the contract has `calibrateWedge` (see the issue-4 report): the Station keeps the hub's
-   * calibration control and answers `calibrateWedge({action})` with it.
-   */
-  attachWedgeCalibration?(control: WedgeCalibrationControl | null): void
+  setting<K extends SettingKey>(key: K): SettingsValues[K]
+  onSettingsChange(listener: (key: SettingKey) => void): () => void
 }
 
 export interface RunningScanners {
@@ -87,7 +80,7 @@ export interface RunningScanners {
 }
 
 function readSettings(station: ScannerStation): ScannerSettings {
-  const get = <K extends keyof ScannerSettings>(k: K): ScannerSettings[K] => station.settings.get(k)
+  const get = <K extends keyof ScannerSettings>(k: K): ScannerSettings[K] => station.setting(k)
   return {
     'barcode.inputDelay': get('barcode.inputDelay'),
     'scanner.wedge.enabled': get('scanner.wedge.enabled'),
@@ -110,13 +103,14 @@ function readSettings(station: ScannerStation): ScannerSettings {
  * Device failures never reject this (a missing node-hid or port is a device status, not a startup error).
  */
 export async function startScannerHub(station: ScannerStation, deps: HubDeps = {}): Promise<RunningScanners> {
-  const hub = new ScannerHub(station, hubOptionsFromSettings(readSettings(station)), deps)
-  const onError = deps.onError ?? ((err: unknown, where: string) => console.error(`[scanner-hub] ${where}:`, err))
+  const logger = deps.logger ?? stderrLogger()
+  const onError = deps.onError ?? ((err: unknown, where: string) => logger.error(`scanner hub: ${where} failed`, err))
+  const hub = new ScannerHub(station, hubOptionsFromSettings(readSettings(station)), { ...deps, onError })
   let chain: Promise<void> = hub.start().catch((err: unknown) => onError(err, 'start'))
   let scheduled = false
   let stopped = false
 
-  const unsubscribe = station.settings.onChange((key) => {
+  const unsubscribe = station.onSettingsChange((key) => {
     if (!isScannerSetting(key) || scheduled || stopped) return
     scheduled = true
     // Several keys of one update arrive as several calls in the same tick: reconfigure once, after them.
@@ -128,7 +122,6 @@ export async function startScannerHub(station: ScannerStation, deps: HubDeps = {
         .catch((err: unknown) => onError(err, 'reconfigure'))
     })
   })
-  station.attachWedgeCalibration?.(hub.calibration)
   await chain
 
   return {
@@ -137,7 +130,6 @@ export async function startScannerHub(station: ScannerStation, deps: HubDeps = {
       if (stopped) return
       stopped = true
       unsubscribe()
-      station.attachWedgeCalibration?.(null)
       await chain
       await hub.stop()
     },

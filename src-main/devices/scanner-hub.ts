@@ -28,6 +28,7 @@ import type { SerialTerminator } from '../core/scanner/serial-lines'
 import { defaultWedgeOptions, WedgeDetector, type WedgeOptions, type WedgeScan } from '../core/scanner/wedge-detector'
 import { type HidBackend, HidScannerManager, nodeHidBackend } from './hid-scanners'
 import { type DroppedScan, type PortFactory, SerialScanner, serialportFactory } from './serial-scanner'
+import { stderrLogger, type Logger } from '../core/log/logger'
 import { WedgeCalibration } from './wedge-calibration'
 
 export type DeviceSource = 'wedge' | 'hid' | 'serial'
@@ -87,8 +88,10 @@ export interface HubDeps {
   serialFactory?: PortFactory
   hidBackend?: () => Promise<HidBackend>
   timers?: Timers
-  /** Errors from the Station or a callback (logged by the host; default: console.error). */
+  /** Errors from the Station or a callback (default: written to `logger`). */
   onError?: (err: unknown, where: string) => void
+  /** The host's log (default: stderr). */
+  logger?: Logger
 }
 
 export interface WedgeHost {
@@ -116,7 +119,8 @@ export class ScannerHub {
   ) {
     this.options = mergeOptions(defaultScannerHubOptions, options)
     this.timers = deps.timers ?? realTimers
-    this.onError = deps.onError ?? ((err, where) => console.error(`[scanner-hub] ${where}:`, err))
+    const logger = deps.logger ?? stderrLogger()
+    this.onError = deps.onError ?? ((err, where) => logger.error(`scanner hub: ${where} failed`, err))
     this.calibration = new WedgeCalibration(() => this.timers.now())
     this.calibration.onArmedChange = (armed) => {
       for (const s of this.sessions) s.setCalibrating(armed)

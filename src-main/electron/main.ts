@@ -1,14 +1,17 @@
 /**
- * Electron main entry: app lifecycle only. Opens the Station (design §1) on the userData database, hardens the
- * session and every webContents, registers the IPC contract and shows the window. One instance per user: a
- * second launch focuses the first.
+ * Electron main entry: app lifecycle only. Boots the services (the Station on the userData database, its user
+ * plugins, the scanner devices, the IPC contract), hardens the session and every webContents and shows the window;
+ * the log goes to userData/logs. One instance per user: a second launch focuses the first.
  */
 import { app, BrowserWindow, dialog, session } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { createFileLogger, logsDir, stderrLogger, type Logger } from '../core/log/logger'
+import { ServiceHost } from '../core/services'
+import type { Station } from '../core/station'
+import { StationServices } from '../core/station-services'
+import { ScannerService } from '../devices/scanner-service'
 import { electronPrinter } from './printing'
-import { Station } from '../core/station'
-import { startScannerHub, type RunningScanners } from '../devices/hub-options'
 import { forwardEvents, registerIpc } from './ipc'
 import { secureSession, secureWebContents } from './security'
 import { attachWedge } from './wedge'
@@ -22,11 +25,11 @@ app.enableSandbox()
 const userDataOverride = process.env['SCAN_STATION_USER_DATA']
 if (userDataOverride && !app.isPackaged) app.setPath('userData', userDataOverride)
 
-let station: Station | null = null
-/** Wedge, HID and serial scanners (design §6), following the Station's settings. */
-let scanners: RunningScanners | null = null
 let mainWindow: BrowserWindow | null = null
-const cleanups: (() => void)[] = []
+let logger: Logger | null = null
+/** The Station, its user plugins, the scanner devices and the IPC: booted in order, shut down in reverse. */
+let services: ServiceHost | null = null
+let stopped = false
 
 /** The Electron-ABI better-sqlite3 that scripts/electron-native.mjs prepares; node_modules holds the Node one. */
 function electronNativeBinding(): string | undefined {
@@ -34,11 +37,12 @@ function electronNativeBinding(): string | undefined {
   return existsSync(file) ? file : undefined
 }
 
-function openWindow(current: Station): void {
+function openWindow(current: Station, scanners: ScannerService): void {
   const window = createMainWindow()
   mainWindow = window
   const stopForwarding = forwardEvents(current, window)
-  const detachWedge = scanners ? attachWedge(scanners.hub, window) : () => {}
+  const hub = scanners.hub
+  const detachWedge = hub ? attachWedge(hub, window) : () => {}
   window.on('closed', () => {
     stopForwarding()
     detachWedge()
@@ -46,10 +50,40 @@ function openWindow(current: Station): void {
   })
 }
 
-function shutdown(): void {
-  while (cleanups.length) cleanups.pop()?.()
-  station?.close()
-  station = null
+async function start(): Promise<void> {
+  const dev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL'])
+  secureSession(session.defaultSession, dev)
+  const userData = app.getPath('userData')
+  const log = createFileLogger({ dir: logsDir(userData) })
+  logger = log
+  const scanners: ScannerService = new ScannerService((): Station => station.station, { logger: log })
+  const station = new StationServices({
+    dbPath: join(userData, 'station.db'),
+    nativeBinding: electronNativeBinding(),
+    logger: log,
+    printer: electronPrinter,
+    wedgeCalibration: scanners,
+  })
+  let unregisterIpc = (): void => {}
+  services = new ServiceHost(log).add(...station.services, scanners, {
+    name: 'IPC',
+    boot: () => {
+      unregisterIpc = registerIpc(station.station)
+    },
+    shutdown: () => unregisterIpc(),
+  })
+  await services.boot()
+  openWindow(station.station, scanners)
+  app.on('activate', () => {
+    if (!stopped && BrowserWindow.getAllWindows().length === 0) openWindow(station.station, scanners)
+  })
+}
+
+/** Shuts the services down (the scanners report a half-received scan before the Station closes), then the log. */
+async function shutdown(): Promise<void> {
+  stopped = true
+  await services?.shutdown()
+  await logger?.close()
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -65,27 +99,13 @@ if (!app.requestSingleInstanceLock()) {
 
   app
     .whenReady()
-    .then(async () => {
-      const dev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL'])
-      secureSession(session.defaultSession, dev)
-      const dbPath = join(app.getPath('userData'), 'station.db')
-      station = Station.open({ dbPath, nativeBinding: electronNativeBinding() })
-      station.setPrinter(electronPrinter)
-      cleanups.push(registerIpc(station))
-      // Device failures (no node-hid binding, no serial port) become device statuses, never a startup error.
-      scanners = await startScannerHub(station)
-      openWindow(station)
-
-      app.on('activate', () => {
-        if (station && BrowserWindow.getAllWindows().length === 0) openWindow(station)
-      })
-    })
+    .then(start)
     .catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err)
-      console.error('Scan Station could not start', err)
+      const log = logger ?? stderrLogger()
+      log.error('Scan Station could not start', err)
       dialog.showErrorBox('Scan Station could not start', message)
-      shutdown()
-      app.exit(1)
+      void shutdown().finally(() => app.exit(1))
     })
 
   app.on('window-all-closed', () => {
@@ -93,20 +113,8 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.on('will-quit', (event) => {
-    // Close the serial port and HID devices (reporting a half-received scan) before the Station closes.
-    const running = scanners
-    if (running) {
-      scanners = null
-      event.preventDefault()
-      void running
-        .stop()
-        .catch((err: unknown) => console.error('scanner shutdown failed', err))
-        .finally(() => {
-          shutdown()
-          app.quit()
-        })
-      return
-    }
-    shutdown()
+    if (stopped) return
+    event.preventDefault()
+    void shutdown().finally(() => app.quit())
   })
 }

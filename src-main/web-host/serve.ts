@@ -1,15 +1,19 @@
 /**
  * `npm run web`: serves the built renderer and the Station on 127.0.0.1 (`tsx src-main/web-host/serve.ts
  * [--db FILE] [--port N]`). Prints exactly one line to stdout, `Scan Station web host: <url>`, which the e2e
- * fixture reads; everything else goes to stderr. Closes the Station cleanly on SIGINT / SIGTERM.
+ * fixture reads; everything else goes to stderr and the log (`logs/` beside the database). Its services boot in
+ * order and shut down in reverse on SIGINT / SIGTERM.
  */
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { Station } from '../core/station'
+import { createFileLogger, logsDir } from '../core/log/logger'
 import { defaultDatabasePath } from '../core/paths'
-import { startScannerHub, type RunningScanners } from '../devices/hub-options'
-import { startWebHost } from './server'
+import { ServiceBootError, ServiceHost } from '../core/services'
+import type { Station } from '../core/station'
+import { StationServices } from '../core/station-services'
+import { ScannerService } from '../devices/scanner-service'
+import { WebServerService } from './server'
 
 const DEFAULT_PORT = 5823
 const rendererDir = resolve(import.meta.dirname, '../../out/renderer')
@@ -39,18 +43,22 @@ async function main(): Promise<void> {
     fail(`no built renderer in ${rendererDir}: run \`npx electron-vite build\``)
 
   const dbPath = resolve(values.db ?? defaultDatabasePath())
-  const station = Station.open({ dbPath })
-  // Wedge sessions for the pages, plus the serial and HID scanners the settings name (a socat pty in a test).
-  const scanners: RunningScanners = await startScannerHub(station, {
-    onError: (err, where) => process.stderr.write(`scan-station web: scanner ${where}: ${String(err)}\n`),
-  })
-  let host: Awaited<ReturnType<typeof startWebHost>>
+  const logger = createFileLogger({ dir: logsDir(dirname(dbPath)) })
+  // The scanner service feeds the Station and is its wedge calibration: each reads the other once booted.
+  const scanners: ScannerService = new ScannerService((): Station => station.station, { logger })
+  const station = new StationServices({ dbPath, logger, wedgeCalibration: scanners })
+  const web = new WebServerService(() => ({
+    station: station.station,
+    port,
+    rendererDir,
+    scanners: scanners.hub ?? undefined,
+  }))
+  const services = new ServiceHost(logger).add(...station.services, scanners, web)
   try {
-    host = await startWebHost({ station, port, rendererDir, scanners: scanners.hub })
+    await services.boot()
   } catch (err) {
-    await scanners.stop()
-    station.close()
-    fail(err instanceof Error ? err.message : String(err))
+    await logger.close()
+    fail(err instanceof ServiceBootError ? err.message : String(err))
   }
 
   let stopping = false
@@ -58,20 +66,18 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     process.stderr.write(`scan-station web: ${signal}, closing\n`)
-    host
-      .close()
-      .then(() => scanners.stop())
-      .catch((err: unknown) => process.stderr.write(`scan-station web: ${String(err)}\n`))
-      .finally(() => {
-        station.close()
-        process.exit(0)
-      })
+    logger.info(`${signal}: closing`)
+    void services
+      .shutdown()
+      .then(() => logger.close())
+      .finally(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 
   process.stderr.write(`scan-station web: database ${dbPath}\n`)
-  process.stdout.write(`Scan Station web host: ${host.url}\n`)
+  logger.info('web host listening', { origin: web.host.origin, database: dbPath })
+  process.stdout.write(`Scan Station web host: ${web.host.url}\n`)
 }
 
 main().catch((err: unknown) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err)))

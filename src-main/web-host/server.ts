@@ -17,6 +17,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Reply } from '../contract'
 import { dispatch } from '../dispatch'
+import type { Service } from '../core/services'
 import type { Station } from '../core/station'
 import type { ScannerHub } from '../devices/scanner-hub'
 import { BRIDGE_PATH, SOCKET_PATH, bridgeScript } from './bridge'
@@ -34,6 +35,33 @@ export interface WebHostOptions {
    * session fed from the page's key events (see wedge.ts). Without it the bridge forwards no keys.
    */
   scanners?: ScannerHub
+}
+
+/**
+ * The web server as a host service: started after the Station and the scanner devices it serves, closed first.
+ * `scanners` is read when it boots, so an optional scanner service that did not start leaves the pages without
+ * a wedge rather than stopping the server.
+ */
+export class WebServerService implements Service {
+  readonly name = 'web server'
+  private started: WebHost | null = null
+
+  constructor(private readonly options: () => WebHostOptions) {}
+
+  async boot(): Promise<void> {
+    this.started = await startWebHost(this.options())
+  }
+
+  async shutdown(): Promise<void> {
+    const started = this.started
+    this.started = null
+    await started?.close()
+  }
+
+  get host(): WebHost {
+    if (!this.started) throw new Error('The web server is not running')
+    return this.started
+  }
 }
 
 export interface WebHost {
@@ -193,7 +221,8 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      console.error('web host request failed', err)
+      // The URL is not logged: a page request may carry the token.
+      station.logger.error('web host request failed', err)
       if (!res.headersSent) sendText(res, 500, 'Internal error')
       else res.destroy()
     })
@@ -220,7 +249,7 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   })
 
-  const wedgeEnabled = (): boolean => scanners !== undefined && station.settings.get('scanner.wedge.enabled')
+  const wedgeEnabled = (): boolean => scanners !== undefined && station.setting('scanner.wedge.enabled')
   let nextPage = 1
 
   wss.on('connection', (ws: WebSocket) => {
@@ -276,7 +305,7 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
       if (client.readyState === client.OPEN) client.send(message)
     }
   })
-  const unsubscribeSettings = station.settings.onChange((key) => {
+  const unsubscribeSettings = station.onSettingsChange((key) => {
     if (key !== 'scanner.wedge.enabled') return
     const message = JSON.stringify({ wedge: { enabled: wedgeEnabled() } })
     for (const client of wss.clients) {

@@ -3,6 +3,7 @@ import type { ScanMatch } from '../../contract'
 import { dispatch } from '../../dispatch'
 import { Station } from '../station'
 import { tempDbPath } from '../test-support/temp-db'
+import { dbOf, openTestStation } from '../test-support/station'
 
 const GS = '\u001D'
 const RS = '\u001E'
@@ -15,19 +16,19 @@ const digikey = (sku: string, mpn: string, qty: number, lot: string, po = 'PO-00
 const state = (station: Station): string =>
   JSON.stringify(
     ['stockitem', 'stocktracking', 'stockaction', 'stockactionitem'].map((t) =>
-      station.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
+      dbOf(station).prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
     ),
   )
 
 describe('stock actions', () => {
   it('moves, undoes and moves again, with a tracking row per step naming the operator', async () => {
-    const station = Station.open({ dbPath: tempDbPath() })
+    const station = openTestStation({ dbPath: tempDbPath() })
     station.signIn({ badge: 'OP-1002' })
     const bin = station.search({ query: 'Bin C2' }).find((h) => h.model === 'stocklocation')!.pk
     const items = [1, 2, 3]
     const from = items.map(
       (pk) =>
-        (station.db.prepare('SELECT location_id FROM stockitem WHERE id = ?').get(pk) as { location_id: number })
+        (dbOf(station).prepare('SELECT location_id FROM stockitem WHERE id = ?').get(pk) as { location_id: number })
           .location_id,
     )
     const moved = station.stockAction({ action: 'move', items, location: bin })
@@ -36,12 +37,12 @@ describe('stock actions', () => {
     expect(
       items.map(
         (pk) =>
-          (station.db.prepare('SELECT location_id FROM stockitem WHERE id = ?').get(pk) as { location_id: number })
+          (dbOf(station).prepare('SELECT location_id FROM stockitem WHERE id = ?').get(pk) as { location_id: number })
             .location_id,
       ),
     ).toEqual(from)
     station.stockAction({ action: 'move', items, location: bin })
-    const tracking = station.db
+    const tracking = dbOf(station)
       .prepare(
         "SELECT t.kind, o.name AS operator FROM stocktracking t JOIN operator o ON o.id = t.operator_id WHERE t.stockitem_id = 1 AND t.kind <> 'created' ORDER BY t.id",
       )
@@ -54,8 +55,8 @@ describe('stock actions', () => {
   })
 
   it('leaves the database exactly as it was when an item in the middle of a bulk action is gone', async () => {
-    const station = Station.open({ dbPath: tempDbPath() })
-    station.db.prepare('DELETE FROM stockitem WHERE id = 5').run()
+    const station = openTestStation({ dbPath: tempDbPath() })
+    dbOf(station).prepare('DELETE FROM stockitem WHERE id = 5').run()
     const bin = station.search({ query: 'Bin A3' })[0]!.pk
     const before = state(station)
     for (const action of [
@@ -73,12 +74,12 @@ describe('stock actions', () => {
   })
 
   it('refuses to remove more than there is, to merge different parts, and to stock a structural location', async () => {
-    const station = Station.open({ dbPath: tempDbPath() })
-    const qty = (station.db.prepare('SELECT quantity FROM stockitem WHERE id = 1').get() as { quantity: number })
+    const station = openTestStation({ dbPath: tempDbPath() })
+    const qty = (dbOf(station).prepare('SELECT quantity FROM stockitem WHERE id = 1').get() as { quantity: number })
       .quantity
     expect(() => station.stockAction({ action: 'remove', items: [1], quantity: qty + 1 })).toThrow(/cannot remove/)
     const otherPart = (
-      station.db
+      dbOf(station)
         .prepare('SELECT id FROM stockitem WHERE part_id <> (SELECT part_id FROM stockitem WHERE id = 1) LIMIT 1')
         .get() as { id: number }
     ).id
@@ -87,8 +88,8 @@ describe('stock actions', () => {
   })
 
   it('counts, adds, removes and merges, and refuses to undo over a later change', async () => {
-    const station = Station.open({ dbPath: tempDbPath() })
-    const sameParts = station.db
+    const station = openTestStation({ dbPath: tempDbPath() })
+    const sameParts = dbOf(station)
       .prepare(
         'SELECT id, quantity FROM stockitem WHERE part_id = (SELECT part_id FROM stockitem GROUP BY part_id HAVING count(*) >= 2 LIMIT 1) ORDER BY id',
       )
@@ -99,7 +100,7 @@ describe('stock actions', () => {
     station.stockAction({ action: 'remove', items: [a.id], quantity: 2 })
     const merged = station.stockAction({ action: 'merge', items: [a.id, b.id] })
     const q = (id: number) =>
-      (station.db.prepare('SELECT quantity FROM stockitem WHERE id = ?').get(id) as { quantity: number }).quantity
+      (dbOf(station).prepare('SELECT quantity FROM stockitem WHERE id = ?').get(id) as { quantity: number }).quantity
     expect([q(a.id), q(b.id)]).toEqual([43 + b.quantity, 0])
     station.stockAction({ action: 'add', items: [a.id], quantity: 1 })
     expect(() => station.undo({ actionId: merged.actionId })).toThrow(/has changed since/)
@@ -112,7 +113,7 @@ describe('stock actions', () => {
 describe('the scan page session', () => {
   it('collects scans with type, quantity and location, flags duplicates, takes a location as the target, and survives a restart', async () => {
     const dbPath = tempDbPath()
-    let station = Station.open({ dbPath })
+    let station = openTestStation({ dbPath })
     const session = station.sessionStart({ kind: 'scan' })
     const add = (data: string) => station.sessionAdd({ session: session.id, data, source: 'wedge' })
     expect(add('INV-SI1').row).toMatchObject({ type: 'Stock item', model: 'stockitem', pk: 1, flag: 'ok' })
@@ -124,7 +125,7 @@ describe('the scan page session', () => {
     expect(target.session.location?.pk).toBe(20)
     station.close()
 
-    station = Station.open({ dbPath })
+    station = openTestStation({ dbPath })
     const restored = station.sessionCurrent({ kind: 'scan' })!
     expect(restored.id).toBe(session.id)
     expect(restored.rows.map((r) => r.flag)).toEqual(['ok', 'ok', 'duplicate', 'unknown'])
@@ -136,9 +137,9 @@ describe('the scan page session', () => {
 
 describe('receiving against a purchase order', () => {
   it('receives from supplier labels (one stripped, one twice), commits in one go and links the bags to their stock', async () => {
-    const station = Station.open({ dbPath: tempDbPath() })
+    const station = openTestStation({ dbPath: tempDbPath() })
     station.signIn({ badge: 'OP-1001' })
-    const lines = station.db
+    const lines = dbOf(station)
       .prepare(
         'SELECT l.id, sp.sku, mp.mpn, l.quantity FROM purchaseorderline l JOIN supplierpart sp ON sp.id = l.supplier_part_id JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id WHERE l.order_id = 1 ORDER BY l.id',
       )
@@ -175,7 +176,7 @@ describe('receiving against a purchase order', () => {
 
     const committed = station.sessionCommit({ session: session.id })
     expect(committed.created).toHaveLength(3)
-    const created = station.db
+    const created = dbOf(station)
       .prepare(
         `SELECT s.id, s.quantity, s.batch, l.name AS location, s.purchase_order_id FROM stockitem s JOIN stocklocation l ON l.id = s.location_id WHERE s.id IN (${committed.created.map((c) => c.stockitem).join(',')}) ORDER BY s.id`,
       )
@@ -203,7 +204,7 @@ describe('receiving against a purchase order', () => {
         purchase_order_id: 1,
       },
     ])
-    expect(station.db.prepare('SELECT received FROM purchaseorderline WHERE id = ?').get(lines[0]!.id)).toEqual({
+    expect(dbOf(station).prepare('SELECT received FROM purchaseorderline WHERE id = ?').get(lines[0]!.id)).toEqual({
       received: 15,
     })
     // The bag's label now opens its stock item.
@@ -212,7 +213,7 @@ describe('receiving against a purchase order', () => {
       source: 'wedge',
     }) as ScanMatch
     expect(again.stockitem?.pk).toBe(committed.created[0]!.stockitem)
-    const tracked = station.db
+    const tracked = dbOf(station)
       .prepare("SELECT o.name FROM stocktracking t JOIN operator o ON o.id = t.operator_id WHERE t.kind = 'received'")
       .all()
     expect(tracked).toHaveLength(3)
@@ -223,8 +224,8 @@ describe('receiving against a purchase order', () => {
   })
 
   it('converts pack quantities, takes a scanned destination, and runs on command barcodes alone', async () => {
-    const station = Station.open({ dbPath: tempDbPath() })
-    const line = station.db
+    const station = openTestStation({ dbPath: tempDbPath() })
+    const line = dbOf(station)
       .prepare(
         'SELECT sp.sku, mp.mpn, sp.pack_quantity FROM purchaseorderline l JOIN supplierpart sp ON sp.id = l.supplier_part_id JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id WHERE l.order_id = 3 AND sp.pack_quantity > 1 LIMIT 1',
       )
@@ -238,13 +239,13 @@ describe('receiving against a purchase order', () => {
     expect(add('CMD:UNDO').message).toMatch(/Removed the last scan/)
     const done = add('CMD:COMMIT')
     expect(done.session.status).toBe('committed')
-    const stock = station.db.prepare('SELECT quantity, location_id FROM stockitem ORDER BY id DESC LIMIT 1').get()
+    const stock = dbOf(station).prepare('SELECT quantity, location_id FROM stockitem ORDER BY id DESC LIMIT 1').get()
     expect(stock).toEqual({ quantity: 3 * line.pack_quantity, location_id: 20 })
   })
 
   it('keeps one open receipt, restored after a restart, until it is committed or dropped', async () => {
     const dbPath = tempDbPath()
-    let station = Station.open({ dbPath })
+    let station = openTestStation({ dbPath })
     const session = station.sessionStart({ kind: 'receive', purchaseOrder: 2 })
     station.sessionAdd({
       session: session.id,
@@ -253,7 +254,7 @@ describe('receiving against a purchase order', () => {
     })
     expect(() => station.sessionStart({ kind: 'receive', purchaseOrder: 1 })).toThrow(/PO-0002 is open/)
     station.close()
-    station = Station.open({ dbPath })
+    station = openTestStation({ dbPath })
     const restored = station.sessionCurrent({ kind: 'receive' })!
     expect(restored).toMatchObject({ id: session.id, purchaseOrder: { name: 'PO-0002' }, rowCount: 1 })
     station.sessionDrop({ session: session.id })
@@ -261,7 +262,7 @@ describe('receiving against a purchase order', () => {
   })
 
   it('signs an operator in when their badge is scanned', async () => {
-    const station = Station.open({ dbPath: tempDbPath() })
+    const station = openTestStation({ dbPath: tempDbPath() })
     expect(station.scan({ data: 'OP-1001', source: 'wedge' })).toMatchObject({
       plugin: 'OperatorBadge',
       operator: { name: 'Alex Receiving' },

@@ -35,7 +35,8 @@ export function formatDeps(db: Db, settings: Settings): FormatDeps {
 
 export class PluginChain {
   private readonly builtIn: BarcodePlugin[]
-  private readonly user: BarcodePlugin[]
+  private user: BarcodePlugin[] = []
+  private readonly pluginsDir: string
   private readonly host: UserPluginHost
   private chain: BarcodePlugin[] = []
   private readonly unsubscribe: () => void
@@ -52,12 +53,24 @@ export class PluginChain {
       externalBarcodePlugin(db),
       ...pluginsOf(barcodeFormats.filter((f) => !f.own)),
     ]
+    this.pluginsDir = options.pluginsDir
     this.host = new UserPluginHost(options.pluginsDir, options.pluginTimeoutMs)
-    this.user = options.pluginsDir ? this.host.start() : []
     this.rebuild()
     this.unsubscribe = settings.onChange((key) => {
       if (key.startsWith('plugins.')) this.rebuild()
     })
+  }
+
+  /** Loads the user plugins into their worker (a service the host boots) and adds them to the chain. */
+  startUser(): void {
+    this.user = this.pluginsDir ? this.host.start() : []
+    this.rebuild()
+  }
+
+  stopUser(): void {
+    this.host.stop()
+    this.user = []
+    this.rebuild()
   }
 
   /** The enabled plugins in resolution order. */

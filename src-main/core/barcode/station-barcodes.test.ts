@@ -7,6 +7,7 @@ import type { ScanMatch, ScanResult } from '../../contract'
 import { dispatch } from '../../dispatch'
 import { AMBIGUOUS, MATCH, NO_MATCH, Station } from '../station'
 import { tempDbPath } from '../test-support/temp-db'
+import { dbOf, openTestStation } from '../test-support/station'
 
 const GS = '\u001D'
 const RS = '\u001E'
@@ -16,7 +17,7 @@ const EOT = '\u0004'
 const DIGIKEY = `[)>${RS}06${GS}P1276-CL21B104KBCNNNCCT-ND${GS}1PCL21B104KBCNNNC${GS}30P1276-CL21B104KBCNNNCCT-ND${GS}KPO-0001${GS}1K84213377${GS}10K98765432${GS}9D2345${GS}1TLOT4471A${GS}11K1${GS}4LKR${GS}Q25${GS}11ZPICK${GS}12Z4471823${GS}13Z123456${GS}20Z0000000000000000${RS}${EOT}`
 
 const open = (options: Partial<Parameters<typeof Station.open>[0]> = {}): Station =>
-  Station.open({ dbPath: tempDbPath(), ...options })
+  openTestStation({ dbPath: tempDbPath(), ...options })
 const asAdmin = (station: Station): Station => {
   station.signIn({ badge: 'OP-9000' })
   return station
@@ -63,7 +64,7 @@ describe('supplier labels through the Station', () => {
 
   it('matches LCSC and TME labels by SKU', async () => {
     const station = open()
-    const lcsc = station.db
+    const lcsc = dbOf(station)
       .prepare(
         "SELECT sp.id, sp.sku, mp.mpn FROM supplierpart sp JOIN company c ON c.id = sp.supplier_id JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id WHERE c.name = 'LCSC' LIMIT 1",
       )
@@ -78,7 +79,7 @@ describe('supplier labels through the Station', () => {
       fields: { quantity: 100 },
       related: { purchaseorder: { pk: 3 } },
     })
-    const tme = station.db
+    const tme = dbOf(station)
       .prepare(
         "SELECT sp.id, sp.sku FROM supplierpart sp JOIN company c ON c.id = sp.supplier_id WHERE c.name = 'TME' LIMIT 1",
       )
@@ -148,7 +149,7 @@ describe('a supplier part made from an unknown supplier label', () => {
 describe('GS1 through the Station', () => {
   it('resolves a GTIN to its part and returns batch, expiry and serial', async () => {
     const station = open()
-    const gtin = (station.db.prepare('SELECT gtin FROM part WHERE id = 1').get() as { gtin: string }).gtin
+    const gtin = (dbOf(station).prepare('SELECT gtin FROM part WHERE id = 1').get() as { gtin: string }).gtin
     const r = station.scan({ data: `]d201${gtin}17291200${''}10B-77${GS}21S123`, source: 'webcam' }) as ScanMatch
     expect(r).toMatchObject({
       plugin: 'GS1Barcode',
@@ -215,7 +216,7 @@ describe('plugins', () => {
     const dir = join(dirname(dbPath), 'plugins')
     mkdirSync(dir, { recursive: true })
     for (const [name, code] of Object.entries(files)) writeFileSync(join(dir, name), code)
-    return Station.open({ dbPath, pluginTimeoutMs: 200 })
+    return openTestStation({ dbPath, pluginTimeoutMs: 200 })
   }
 
   it("loads a user's plugin, names it in the result, and survives ones that throw or hang", async () => {
@@ -265,7 +266,7 @@ describe('plugins', () => {
   it('reports more than one match instead of picking one', async () => {
     const station = open()
     // Two DigiKey parts with the same MPN: a label without a SKU cannot tell them apart.
-    station.db
+    dbOf(station)
       .prepare(
         "INSERT INTO supplierpart (part_id, supplier_id, manufacturer_part_id, sku) SELECT part_id, supplier_id, manufacturer_part_id, sku || '-ALT' FROM supplierpart WHERE id = 19",
       )

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { seedHistory } from '../demo/seed'
-import { Station } from '../station'
 import { tempDbPath } from '../test-support/temp-db'
+import { dbOf, openTestStation } from '../test-support/station'
 
 describe('history review', () => {
   it('filters by result, source, operator, date range and text, with the total for a virtual table', () => {
-    const station = Station.open({ dbPath: tempDbPath() })
-    seedHistory(station.db, 5000, Date.parse('2026-11-20T12:00:00Z'))
+    const station = openTestStation({ dbPath: tempDbPath() })
+    seedHistory(dbOf(station), 5000, Date.parse('2026-11-20T12:00:00Z'))
     const all = station.historyQuery({ filter: {} })
     expect(all.total).toBe(5000)
     const misses = station.historyQuery({ filter: { results: ['no_match'] }, limit: 1000 })
@@ -31,8 +31,8 @@ describe('history review', () => {
   })
 
   it('counts scans and failures per hour', () => {
-    const station = Station.open({ dbPath: tempDbPath() })
-    seedHistory(station.db, 2000, Date.parse('2026-11-20T12:00:00Z'))
+    const station = openTestStation({ dbPath: tempDbPath() })
+    seedHistory(dbOf(station), 2000, Date.parse('2026-11-20T12:00:00Z'))
     const stats = station.historyStats({ filter: {} })
     expect(stats.total).toBe(2000)
     expect(stats.hours.reduce((n, h) => n + h.scans, 0)).toBe(2000)
@@ -42,7 +42,7 @@ describe('history review', () => {
   })
 
   it('exports exactly the filtered rows as CSV a spreadsheet cannot be tricked by', () => {
-    const station = Station.open({ dbPath: tempDbPath() })
+    const station = openTestStation({ dbPath: tempDbPath() })
     for (const data of [
       '=HYPERLINK("http://x","click")',
       '+1+1',

@@ -1,21 +1,21 @@
 /**
  * The labels API for the contract, the CLI and Electron's printing:
  *   listTemplates(model?)                         templates (name, title, models, page, symbology) for pickers
- *   previewSvg(station, {model, pk, template?})   one label as SVG, for the live preview
- *   labelPdf(station, {model, pk, template?})     one verified label as a PDF Buffer
- *   labelsPdf(station, items, template?)          many verified labels in one PDF (a session, a receipt)
+ *   previewSvg(source, {model, pk, template?})    one label as SVG, for the live preview
+ *   labelPdf(source, {model, pk, template?})      one verified label as a PDF Buffer
+ *   labelsPdf(source, items, template?)           many verified labels in one PDF (a session, a receipt)
+ * `source` is a LabelSource: how to get an item's detail, and the label settings (the Station's `labelSource()`).
  * Every label is verified by re-scan before its PDF is returned; a label that does not read back throws
  * LabelRefusedError with the reason (a ConflictError, so the transports answer `conflict` with that message).
  */
 import type { ModelType } from '../../contract'
 import { ConflictError } from '../errors'
-import type { Station } from '../station'
-import { labelData, layoutLabel, type LabelLayout } from './layout'
+import { labelData, layoutLabel, type LabelLayout, type LabelSource } from './layout'
 import { renderPdf, renderSvg, type PdfOptions } from './render'
 import { TemplateStore, type LabelTemplate, type TemplateInfo } from './template'
 import { verifyLayout, type Verification, type VerifyOptions } from './verify'
 
-export { LabelError } from './layout'
+export { LabelError, type LabelSource } from './layout'
 export { renderSvg as renderLabelSvg } from './render'
 export { TemplateError, TemplateStore, type TemplateInfo } from './template'
 export { type Verification } from './verify'
@@ -53,16 +53,16 @@ export function listTemplates(model?: ModelType): TemplateInfo[] {
 
 /** Lays out one label (no verification). */
 export function layout(
-  station: Station,
+  source: LabelSource,
   request: LabelRequest,
   template?: LabelTemplate,
 ): { template: LabelTemplate; layout: LabelLayout } {
   const t = template ?? store.get(request.template, request.model)
-  return { template: t, layout: layoutLabel(t, labelData(station, request.model, request.pk)) }
+  return { template: t, layout: layoutLabel(t, labelData(source, request.model, request.pk)) }
 }
 
-export function previewSvg(station: Station, request: LabelRequest): string {
-  return renderSvg(layout(station, request).layout)
+export function previewSvg(source: LabelSource, request: LabelRequest): string {
+  return renderSvg(layout(source, request).layout)
 }
 
 export interface CheckedLabel {
@@ -73,11 +73,11 @@ export interface CheckedLabel {
 
 /** Lays out and verifies one label; never throws for an unreadable barcode (see `verification`). */
 export async function checkLabel(
-  station: Station,
+  source: LabelSource,
   request: LabelRequest,
   options: VerifyOptions = {},
 ): Promise<CheckedLabel> {
-  const made = layout(station, request)
+  const made = layout(source, request)
   return { ...made, verification: await verifyLayout(made.layout, options) }
 }
 
@@ -89,18 +89,18 @@ function refuse(l: LabelLayout, v: Verification): never {
 }
 
 export async function labelPdf(
-  station: Station,
+  source: LabelSource,
   request: LabelRequest,
   options: PdfOptions & VerifyOptions = {},
 ): Promise<Buffer> {
-  const { template, layout: l, verification } = await checkLabel(station, request, options)
+  const { template, layout: l, verification } = await checkLabel(source, request, options)
   if (!verification.ok) refuse(l, verification)
   return renderPdf(template, [l], { title: `${l.model} ${l.pk}`, ...options })
 }
 
 /** Many items on one template (default: the first item's model's default) → one PDF; any refusal refuses all. */
 export async function labelsPdf(
-  station: Station,
+  source: LabelSource,
   items: { model: ModelType; pk: number }[],
   templateName?: string,
   options: PdfOptions & VerifyOptions = {},
@@ -109,7 +109,7 @@ export async function labelsPdf(
   const template = store.get(templateName, items[0]!.model)
   const layouts: LabelLayout[] = []
   for (const item of items) {
-    const l = layoutLabel(template, labelData(station, item.model, item.pk))
+    const l = layoutLabel(template, labelData(source, item.model, item.pk))
     const v = await verifyLayout(l, options)
     if (!v.ok) refuse(l, v)
     layouts.push(l)

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NotFoundError } from '../errors'
-import { Station } from '../station'
+import type { Station } from '../station'
+import { openTestStation, setSettingsAsAdmin } from '../test-support/station'
 import { checkLabel, labelPdf, labelsPdf, LabelRefusedError, listTemplates, previewSvg, templateStore } from './index'
 import { fitText, labelData, layoutLabel, measurer, PT_PER_MM } from './layout'
 import { renderPdf } from './render'
@@ -22,7 +23,7 @@ let station: Station
 let dir: string
 
 beforeAll(() => {
-  station = Station.open({ dbPath: ':memory:' })
+  station = openTestStation({ dbPath: ':memory:' })
   // Linked external barcodes for the templates that print the linked one.
   station.link({ model: 'supplierpart', pk: 1, data: 'DK-296-1234-ND' })
   station.link({ model: 'stockitem', pk: 1, data: 'CARTON-000417' })
@@ -74,10 +75,10 @@ describe('label templates', () => {
   it('every template renders and verifies for every model type it names', async () => {
     for (const t of listTemplates()) {
       for (const model of t.models) {
-        const { layout, verification } = await checkLabel(station, { model, pk: 1, template: t.name })
+        const { layout, verification } = await checkLabel(station.labelSource(), { model, pk: 1, template: t.name })
         expect(verification, `${t.name} / ${model}`).toMatchObject({ ok: true })
         if (verification.ok) expect(verification.decoded.text).toBe(layout.data)
-        const pdf = await labelPdf(station, { model, pk: 1, template: t.name })
+        const pdf = await labelPdf(station.labelSource(), { model, pk: 1, template: t.name })
         expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
         // Vectors, not a raster image; text in an embedded font.
         expect(pdf.toString('latin1')).not.toMatch(/\/Subtype \/Image/)
@@ -100,29 +101,36 @@ describe('label templates', () => {
   })
 
   it('prints the internal barcode by default and the linked one when the template says so', async () => {
-    const internal = await checkLabel(station, { model: 'supplierpart', pk: 1 })
+    const internal = await checkLabel(station.labelSource(), { model: 'supplierpart', pk: 1 })
     expect(internal.layout.data).toBe('{"supplierpart": 1}')
-    const linked = await checkLabel(station, { model: 'supplierpart', pk: 1, template: 'supplierpart-linked-62x29' })
+    const linked = await checkLabel(station.labelSource(), {
+      model: 'supplierpart',
+      pk: 1,
+      template: 'supplierpart-linked-62x29',
+    })
     expect(linked.layout.data).toBe('DK-296-1234-ND')
     expect(linked.verification.ok).toBe(true)
     await expect(
-      labelPdf(station, { model: 'supplierpart', pk: 2, template: 'supplierpart-linked-62x29' }),
+      labelPdf(station.labelSource(), { model: 'supplierpart', pk: 2, template: 'supplierpart-linked-62x29' }),
     ).rejects.toThrow(NotFoundError)
     await expect(
-      labelPdf(station, { model: 'supplierpart', pk: 2, template: 'supplierpart-linked-62x29' }),
+      labelPdf(station.labelSource(), { model: 'supplierpart', pk: 2, template: 'supplierpart-linked-62x29' }),
     ).rejects.toThrow(/has no linked barcode/)
   })
 
   it('follows the station settings: short form, and the text under the barcode', () => {
-    station.settings.update({ 'barcode.form': 'short', 'barcode.showText': false })
+    setSettingsAsAdmin(station, { 'barcode.form': 'short', 'barcode.showText': false })
     try {
-      const l = layoutLabel(templateStore().get(undefined, 'stockitem'), labelData(station, 'stockitem', 3))
+      const l = layoutLabel(
+        templateStore().get(undefined, 'stockitem'),
+        labelData(station.labelSource(), 'stockitem', 3),
+      )
       expect(l.data).toBe('INV-SI3')
       expect(l.barcodeText).toBeNull()
     } finally {
-      station.settings.update({ 'barcode.form': 'json', 'barcode.showText': true })
+      setSettingsAsAdmin(station, { 'barcode.form': 'json', 'barcode.showText': true })
     }
-    const l = layoutLabel(templateStore().get(undefined, 'stockitem'), labelData(station, 'stockitem', 3))
+    const l = layoutLabel(templateStore().get(undefined, 'stockitem'), labelData(station.labelSource(), 'stockitem', 3))
     expect(l.data).toBe('{"stockitem": 3}')
     expect(l.barcodeText?.lines[0]?.text).toBe('{"stockitem": 3}')
   })
@@ -161,7 +169,7 @@ describe('label templates', () => {
 
     // A field name that only the item can check is caught at layout, naming the element.
     const typo = variant('typo', 'stockitem-62x29', (t) => ((t.texts as { text: string }[])[2]!.text = '{field:Bach}'))
-    expect(() => layoutLabel(typo, labelData(station, 'stockitem', 1))).toThrow(
+    expect(() => layoutLabel(typo, labelData(station.labelSource(), 'stockitem', 1))).toThrow(
       /typo texts\[2\]\.text: stockitem has no field "Bach" \(its fields: Part, Location, Quantity, Batch/,
     )
     // A broken file in a templates folder shows up in loadAll's errors and is refused by name.
@@ -183,7 +191,7 @@ describe('label templates', () => {
     const squeezed = variant('squeezed', 'stockitem-62x29', (t) =>
       Object.assign(t.barcode, { width: 3, height: 3, humanReadable: false }),
     )
-    const a = await verifyLayout(layoutLabel(squeezed, labelData(station, 'stockitem', 1)))
+    const a = await verifyLayout(layoutLabel(squeezed, labelData(station.labelSource(), 'stockitem', 1)))
     expect(a).toMatchObject({ ok: false })
     if (!a.ok)
       expect(a.reason).toMatch(
@@ -195,7 +203,7 @@ describe('label templates', () => {
       Object.assign(t.barcode, { width: 3, height: 3, humanReadable: false })
       t.printer = { dpi: 203, minModuleDots: 1 }
     })
-    const b = await verifyLayout(layoutLabel(dots, labelData(station, 'stockitem', 1)))
+    const b = await verifyLayout(layoutLabel(dots, labelData(station.labelSource(), 'stockitem', 1)))
     expect(b).toMatchObject({ ok: false })
     if (!b.ok)
       expect(b.reason).toMatch(
@@ -208,10 +216,18 @@ describe('label templates', () => {
       pk: 3,
       data: 'LOT-2026-11-27-DIGIKEY-296-1234-1-ND-REEL-000417-QTY-5000-PO-84213377',
     })
-    const long = await checkLabel(station, { model: 'supplierpart', pk: 3, template: 'supplierpart-linked-62x29' })
+    const long = await checkLabel(station.labelSource(), {
+      model: 'supplierpart',
+      pk: 3,
+      template: 'supplierpart-linked-62x29',
+    })
     expect(long.verification.ok).toBe(false)
     if (!long.verification.ok) expect(long.verification.reason).toMatch(/Code 128/)
-    const refused = labelPdf(station, { model: 'supplierpart', pk: 3, template: 'supplierpart-linked-62x29' })
+    const refused = labelPdf(station.labelSource(), {
+      model: 'supplierpart',
+      pk: 3,
+      template: 'supplierpart-linked-62x29',
+    })
     await expect(refused).rejects.toThrow(LabelRefusedError)
     await expect(refused).rejects.toThrow(/Label refused for supplierpart 3 \(template supplierpart-linked-62x29\): /)
   })
@@ -248,17 +264,17 @@ describe('label templates', () => {
 
   it('batches: one label a page on rolls, a filled grid on A4 sheets', async () => {
     const items = Array.from({ length: 5 }, (_, i) => ({ model: 'stockitem' as const, pk: i + 1 }))
-    expect(pageCount(await labelsPdf(station, items))).toBe(5)
+    expect(pageCount(await labelsPdf(station.labelSource(), items))).toBe(5)
     const sheet = Array.from({ length: 26 }, (_, i) => ({ model: 'part' as const, pk: i + 1 }))
-    expect(pageCount(await labelsPdf(station, sheet, 'a4-3x8-70x37'))).toBe(2)
+    expect(pageCount(await labelsPdf(station.labelSource(), sheet, 'a4-3x8-70x37'))).toBe(2)
     // Starting after 22 used labels, 3 labels spill onto a second sheet.
     const t = templateStore().get('a4-3x8-70x37', 'part')
-    const layouts = [1, 2, 3].map((pk) => layoutLabel(t, labelData(station, 'part', pk)))
+    const layouts = [1, 2, 3].map((pk) => layoutLabel(t, labelData(station.labelSource(), 'part', pk)))
     expect(pageCount(await renderPdf(t, layouts, { skip: 22 }))).toBe(2)
   })
 
   it('previews one label as SVG drawn from the same layout', () => {
-    const svg = previewSvg(station, { model: 'stockitem', pk: 2 })
+    const svg = previewSvg(station.labelSource(), { model: 'stockitem', pk: 2 })
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="62mm" height="29mm" viewBox="0 0 62 29"/)
     expect(svg).toContain('data-barcode="{&#34;stockitem&#34;: 2}"')
     expect(svg).toMatch(/<path d="M[\d.]+ [\d.]+h/)

@@ -8,7 +8,6 @@ import PDFDocument from 'pdfkit'
 import { join } from 'node:path'
 import type { ItemDetail, ModelType } from '../../contract'
 import { ConflictError, NotFoundError } from '../errors'
-import type { Station } from '../station'
 import { encode, place, SYMBOLOGY_NAMES, type PlacedSymbol, type Rect } from './symbol'
 import { defaultLabelsDir, PLACEHOLDER, TemplateError, type LabelTemplate, type TextElement } from './template'
 
@@ -112,18 +111,26 @@ export function measurer(): Measurer {
 
 // ---- data -------------------------------------------------------------------------------------------------------
 
-export function labelData(station: Station, model: ModelType, pk: number): LabelData {
-  const generator = station.settings.get('barcode.generationPlugin')
-  if (generator !== BUILTIN_GENERATOR) {
+/**
+ * What a label needs from the station: an item's detail (which carries its barcode forms and linked barcode) and
+ * the two label settings. Labels never see the Station itself, so the Station can load them lazily.
+ */
+export interface LabelSource {
+  item(model: ModelType, pk: number): ItemDetail
+  /** The `barcode.generationPlugin` setting. */
+  generator: string
+  /** The `barcode.showText` setting: the barcode's text under it. */
+  showText: boolean
+}
+
+export function labelData(source: LabelSource, model: ModelType, pk: number): LabelData {
+  if (source.generator !== BUILTIN_GENERATOR) {
     throw new LabelError(
-      `The barcode generation plugin "${generator}" (setting barcode.generationPlugin) is not available: this station generates ${BUILTIN_GENERATOR} barcodes only`,
+      `The barcode generation plugin "${source.generator}" (setting barcode.generationPlugin) is not available: this station generates ${BUILTIN_GENERATOR} barcodes only`,
     )
   }
-  const detail = station.getItem({ model, pk })
-  const row = station.db
-    .prepare<[string, number], { data: string }>('SELECT data FROM barcodelink WHERE model_type = ? AND pk = ?')
-    .get(model, pk)
-  return { detail, linked: row?.data ?? null, showText: station.settings.get('barcode.showText') }
+  const detail = source.item(model, pk)
+  return { detail, linked: detail.linked, showText: source.showText }
 }
 
 /** The text a template's barcode encodes for an item. */

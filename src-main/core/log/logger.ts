@@ -1,0 +1,86 @@
+/**
+ * The station's log: one JSON line per event (pino), written to a rotating file in the app's data folder, so a
+ * desk station can be debugged from its log after the fact. Hosts create it and pass it to the Station and the
+ * services; nothing logs to stdout, which belongs to the CLI's JSON and the web host's one URL line.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { once } from 'node:events'
+import pino from 'pino'
+import { createStream, type FileSize } from 'rotating-file-stream'
+
+export interface Logger {
+  info(message: string, details?: unknown): void
+  warn(message: string, details?: unknown): void
+  error(message: string, details?: unknown): void
+  /** Writes what is buffered and closes the file (the last service to shut down). */
+  close(): Promise<void>
+}
+
+export const LOG_FILE = 'station.log'
+
+export interface FileLoggerOptions {
+  /** The folder of the log files (created when missing). */
+  dir: string
+  /** Rotate when the file reaches this size (default 5M). */
+  size?: FileSize
+  /** Rotated files kept beside the live one: station.log.1 (newest) … station.log.N (default 5). */
+  keep?: number
+  level?: 'debug' | 'info' | 'warn' | 'error'
+}
+
+/** The logs folder of a data folder: `<data>/logs`, the same for every host. */
+export function logsDir(dataDir: string): string {
+  return join(dataDir, 'logs')
+}
+
+/** Keys whose values never reach the log: the web host's token guards the station from other local pages. */
+const REDACT = ['token', '*.token', 'details.token']
+
+/** A pino logger writing to a rotating file. */
+export function createFileLogger(options: FileLoggerOptions): Logger {
+  mkdirSync(options.dir, { recursive: true })
+  const stream = createStream((time, index) => (time ? `${LOG_FILE}.${index}` : LOG_FILE), {
+    path: options.dir,
+    size: options.size ?? '5M',
+    rotate: options.keep ?? 5,
+  })
+  // A failing disk must not take the station down with it: the log is best effort.
+  stream.on('error', () => {})
+  return wrap(pino({ level: options.level ?? 'info', redact: { paths: REDACT, censor: '[hidden]' } }, stream), () =>
+    stream.writableEnded ? Promise.resolve() : (stream.end(), once(stream, 'finish').then(() => undefined)),
+  )
+}
+
+const stderrLoggers = new Map<string, Logger>()
+
+/** A logger to stderr (tests, and a Station opened without one): never stdout. One per level, shared. */
+export function stderrLogger(level: NonNullable<FileLoggerOptions['level']> = 'warn'): Logger {
+  let logger = stderrLoggers.get(level)
+  if (!logger) {
+    logger = wrap(pino({ level, redact: { paths: REDACT, censor: '[hidden]' } }, pino.destination(2)), () =>
+      Promise.resolve(),
+    )
+    stderrLoggers.set(level, logger)
+  }
+  return logger
+}
+
+/** Drops everything (tests that provoke errors on purpose). */
+export const silentLogger: Logger = {
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  close: () => Promise.resolve(),
+}
+
+function wrap(p: pino.Logger, close: () => Promise<void>): Logger {
+  const write =
+    (level: 'info' | 'warn' | 'error') =>
+    (message: string, details?: unknown): void => {
+      if (details === undefined) p[level](message)
+      else if (details instanceof Error) p[level]({ err: details }, message)
+      else p[level]({ details }, message)
+    }
+  return { info: write('info'), warn: write('warn'), error: write('error'), close }
+}
