@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError } from '../core/errors'
 import { checkLabel, LabelError, listTemplates, TemplateError } from '../core/labels/index'
 import { renderPdf } from '../core/labels/render'
 import { defaultDatabasePath } from '../core/paths'
-import { Station } from '../core/station'
+import { closeCliStation, openCliStation } from './open-station'
 
 export const LABEL_USAGE = `Usage: label [--db FILE] MODEL PK [--template T] --out FILE.pdf
        label --list [MODEL]
@@ -69,7 +69,7 @@ export async function labelCommand(args: string[], io: LabelIo = processIo): Pro
     return usage(`PK must be a positive whole number, not "${pkText}"`)
   if (!values.out) return usage('--out FILE.pdf is required')
 
-  const station = Station.open({ dbPath: values.db ?? defaultDatabasePath() })
+  const station = openCliStation(values.db ?? defaultDatabasePath())
   try {
     const started = performance.now()
     const { template, layout, verification } = await checkLabel(station.labelSource(), {
@@ -105,6 +105,6 @@ export async function labelCommand(args: string[], io: LabelIo = processIo): Pro
     if (err instanceof NotFoundError || err instanceof LabelError || err instanceof ConflictError) return 1
     throw err
   } finally {
-    station.close()
+    await closeCliStation(station)
   }
 }

@@ -14,7 +14,7 @@ import { scanSources, type ScanOutcome, type ScanSource } from '../contract'
 import { seedDatabase } from '../core/demo/seed-database'
 import { defaultDatabasePath } from '../core/paths'
 import { parseOnly } from '../core/barcode/parse-only'
-import { Station } from '../core/station'
+import { closeCliStation, openCliStation } from './open-station'
 import { dispatch } from '../dispatch'
 import { historyCommand } from './history'
 import { scanStream } from './scan-stream'
@@ -92,7 +92,7 @@ async function run(argv: string[]): Promise<number> {
       if (rest.length !== 1) throw new UsageError('scan takes exactly one DATA argument (or - for stdin)')
       const source = (values.source ?? 'cli') as ScanSource
       if (!scanSources.includes(source)) throw new UsageError(`--source must be one of ${scanSources.join(', ')}`)
-      const station = Station.open({ dbPath })
+      const station = openCliStation(dbPath)
       try {
         if (rest[0] === '-') {
           await scanStream(station, source, process.stdin, process.stdout)
@@ -102,18 +102,18 @@ async function run(argv: string[]): Promise<number> {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
         return SCAN_EXIT[result.outcome]
       } finally {
-        station.close()
+        await closeCliStation(station)
       }
     }
     case 'history': {
       if (rest.length) throw new UsageError('history takes no positional arguments')
       const format = values.format ?? 'json'
       if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv')
-      const station = Station.open({ dbPath })
+      const station = openCliStation(dbPath)
       try {
         process.stdout.write(historyCommand(station, positiveInt(values.limit, 'limit', 20), format))
       } finally {
-        station.close()
+        await closeCliStation(station)
       }
       return 0
     }
@@ -133,14 +133,14 @@ async function run(argv: string[]): Promise<number> {
       if (rest.length !== (command === 'link' ? 3 : 2))
         throw new UsageError(`${command} takes MODEL PK${command === 'link' ? ' DATA' : ''}`)
       const arg = command === 'link' ? { model, pk: Number(pkText), data } : { model, pk: Number(pkText) }
-      const station = Station.open({ dbPath })
+      const station = openCliStation(dbPath)
       try {
         // The CLI goes through the same validation as the renderer, so a typo gets the same clear error.
         const reply = await dispatch(station, command, arg)
         process.stdout.write(`${JSON.stringify(reply.ok ? reply.value : reply.error, null, 2)}\n`)
         return reply.ok ? 0 : reply.error.code === 'invalid_argument' ? 2 : 1
       } finally {
-        station.close()
+        await closeCliStation(station)
       }
     }
     default:

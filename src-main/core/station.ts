@@ -42,7 +42,7 @@ import { tolerant } from './barcode/normalise'
 import type { BarcodeMatch, BarcodePlugin } from './barcode/plugin'
 import { PluginChain } from './barcode/plugin-chain'
 import { resolve, type FoundItem, type Resolution } from './barcode/resolver'
-import { openDatabase, type Db, type OpenOptions } from './db/connection'
+import { openDatabase, type Db } from './db/connection'
 import { isEmpty, seedDemo } from './demo/seed'
 import { ConflictError } from './errors'
 import { HistoryQuery } from './history/query'
@@ -54,10 +54,14 @@ import { locationTree } from './items/locations'
 import { isModelType, ItemRefs } from './items/refs'
 import { Search } from './items/search'
 import { SupplierParts } from './items/supplier-parts'
+import { LabelMethods } from './labels/label-methods'
 import type { LabelSource } from './labels/layout'
 import { stderrLogger, type Logger } from './log/logger'
 import { Operators } from './operators/operators'
 import { Settings } from './settings'
+import type { StationOptions, WedgeCalibrationProvider } from './station-options'
+
+export type { LabelPrinter, StationOptions, WedgeCalibrationControl, WedgeCalibrationProvider } from './station-options'
 
 export const STATION_VERSION = '0.1.0'
 
@@ -71,45 +75,7 @@ export const AMBIGUOUS = 'Barcode data matches more than one item'
 /** Prune the history once per this many writes, not on every scan. */
 const PRUNE_EVERY = 64
 
-/** The scanner hub's layout calibration, as the Station drives it (see devices/wedge-calibration.ts). */
-export interface WedgeCalibrationControl {
-  start(): WedgeCalibrationView
-  cancel(): WedgeCalibrationView
-  view(): WedgeCalibrationView
-}
-
-/** Sends a PDF of labels to a printer; returns the printer's name. */
-export interface LabelPrinter {
-  print(pdf: Buffer, printer?: string): Promise<string>
-}
-
-/**
- * Where the Station finds the scanner hub's calibration. The hub is started after the Station (it feeds scans
- * into it), so the host answers at call time; null while no hub runs.
- */
-export interface WedgeCalibrationProvider {
-  current(): WedgeCalibrationControl | null
-}
-
 export type StationListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
-
-export interface StationOptions extends OpenOptions {
-  dbPath: string
-  /** Create the demo inventory when the database is new (default true: a new user sees the station work). */
-  demo?: boolean
-  /** Folder of user plugins; default `plugins` beside the database. */
-  pluginsDir?: string
-  /** Longest a user plugin may take per scan. */
-  pluginTimeoutMs?: number
-  /** Start the user plugin workers on open (default true); a host's service lifecycle starts them itself. */
-  startUserPlugins?: boolean
-  /** Electron's printing; without it (web host, CLI) printing is refused. */
-  printer?: LabelPrinter
-  /** The keyboard-wedge calibration of the host's scanner hub; without it calibration is refused. */
-  wedgeCalibration?: WedgeCalibrationProvider
-  /** Where the Station's own problems are logged (default: stderr). */
-  logger?: Logger
-}
 
 type ScanInput = MethodInput<'scan'> & {
   /** The exact bytes (hex) when the source's bytes were not valid UTF-8 (trusted callers only: the CLI). */
@@ -154,7 +120,7 @@ export class Station implements StationMethods {
   private readonly operatorList: Operators
   private readonly links: BarcodeLinks
   private readonly supplierParts: SupplierParts
-  private readonly printer: LabelPrinter | null
+  private readonly labels: LabelMethods
   private readonly wedgeCalibration: WedgeCalibrationProvider | null
 
   static open(options: StationOptions): Station {
@@ -169,7 +135,7 @@ export class Station implements StationMethods {
   ) {
     this.dbPath = options.dbPath
     this.logger = options.logger ?? stderrLogger()
-    this.printer = options.printer ?? null
+    this.labels = new LabelMethods(() => this.labelSource(), options.printer ?? null)
     this.wedgeCalibration = options.wedgeCalibration ?? null
     this.settings = new Settings(db)
     this.log = new ScanLog(db)
@@ -634,11 +600,6 @@ export class Station implements StationMethods {
 
   // ---- labels ----------------------------------------------------------------------------------------------------
 
-  /** Labels load pdfkit and the decoders, so they are imported on first use: scanning starts without them. */
-  private labels(): Promise<typeof import('./labels')> {
-    return import('./labels')
-  }
-
   /** What the label functions need of this station: item details and the label settings as they are now. */
   labelSource(): LabelSource {
     return {
@@ -648,44 +609,20 @@ export class Station implements StationMethods {
     }
   }
 
-  async labelTemplates(input: MethodInput<'labelTemplates'>): Promise<LabelTemplateInfo[]> {
-    const { listTemplates } = await this.labels()
-    return listTemplates(input.model).map((t) => ({
-      name: t.name,
-      title: t.title,
-      models: t.models,
-      page:
-        t.page.kind === 'roll'
-          ? `${t.page.width} × ${t.page.height} mm roll`
-          : `${t.page.paper} sheet ${t.page.columns} × ${t.page.rows}`,
-      symbology: t.symbology,
-      isDefaultFor: t.defaultFor,
-    }))
+  labelTemplates(input: MethodInput<'labelTemplates'>): Promise<LabelTemplateInfo[]> {
+    return this.labels.templates(input.model)
   }
 
-  async labelPreview(input: MethodInput<'labelPreview'>): Promise<MethodOutputs['labelPreview']> {
-    const { checkLabel, renderLabelSvg } = await this.labels()
-    const checked = await checkLabel(this.labelSource(), input)
-    return {
-      svg: renderLabelSvg(checked.layout),
-      verified: checked.verification.ok,
-      reason: checked.verification.ok ? null : checked.verification.reason,
-      template: checked.template.name,
-    }
+  labelPreview(input: MethodInput<'labelPreview'>): Promise<MethodOutputs['labelPreview']> {
+    return this.labels.preview(input)
   }
 
-  async labelPdf(input: MethodInput<'labelPdf'>): Promise<MethodOutputs['labelPdf']> {
-    const { labelsPdf } = await this.labels()
-    const pdf = await labelsPdf(this.labelSource(), input.items, input.template)
-    return { pdfBase64: pdf.toString('base64'), labels: input.items.length, template: input.template ?? null }
+  labelPdf(input: MethodInput<'labelPdf'>): Promise<MethodOutputs['labelPdf']> {
+    return this.labels.pdf(input)
   }
 
-  async printLabels(input: MethodInput<'printLabels'>): Promise<MethodOutputs['printLabels']> {
-    if (!this.printer) throw new ConflictError('Printing needs the desktop app; download the PDF and print it instead')
-    const { labelsPdf } = await this.labels()
-    const pdf = await labelsPdf(this.labelSource(), input.items, input.template)
-    const printer = await this.printer.print(pdf, input.printer)
-    return { printed: input.items.length, printer }
+  printLabels(input: MethodInput<'printLabels'>): Promise<MethodOutputs['printLabels']> {
+    return this.labels.print(input)
   }
 
   // ---- events and lifecycle --------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ const REDACT = ['token', '*.token', 'details.token']
 /** A pino logger writing to a rotating file. */
 export function createFileLogger(options: FileLoggerOptions): Logger {
   mkdirSync(options.dir, { recursive: true })
-  const stream = createStream((time, index) => (time ? `${LOG_FILE}.${index}` : LOG_FILE), {
+  const stream = createStream(LOG_FILE, {
     path: options.dir,
     size: options.size ?? '5M',
     rotate: options.keep ?? 5,
@@ -64,6 +64,21 @@ export function stderrLogger(level: NonNullable<FileLoggerOptions['level']> = 'w
     stderrLoggers.set(level, logger)
   }
   return logger
+}
+
+/**
+ * A file logger created on its first line: a command-line run that has nothing to report leaves no log folder
+ * behind (most runs of `scan` or `history`).
+ */
+export function lazyFileLogger(options: FileLoggerOptions): Logger {
+  let logger: Logger | null = null
+  const get = (): Logger => (logger ??= createFileLogger(options))
+  return {
+    info: (message, details) => get().info(message, details),
+    warn: (message, details) => get().warn(message, details),
+    error: (message, details) => get().error(message, details),
+    close: () => logger?.close() ?? Promise.resolve(),
+  }
 }
 
 /** Drops everything (tests that provoke errors on purpose). */

@@ -1,0 +1,44 @@
+/**
+ * What a host hands the Station when it opens it: the database, the user plugin folder, and the host's own
+ * features (printing, the scanner hub's wedge calibration, the log). Without a feature the Station refuses the
+ * methods that need it with a clear message, so one Station serves Electron, the web host and the CLI.
+ */
+import type { WedgeCalibrationView } from '../contract'
+import type { OpenOptions } from './db/connection'
+import type { LabelPrinter } from './labels/label-methods'
+import type { Logger } from './log/logger'
+
+export type { LabelPrinter }
+
+/** The scanner hub's layout calibration, as the Station drives it (see devices/wedge-calibration.ts). */
+export interface WedgeCalibrationControl {
+  start(): WedgeCalibrationView
+  cancel(): WedgeCalibrationView
+  view(): WedgeCalibrationView
+}
+
+/**
+ * Where the Station finds the scanner hub's calibration. The hub is started after the Station (it feeds scans
+ * into it), so the host answers at call time; null while no hub runs.
+ */
+export interface WedgeCalibrationProvider {
+  current(): WedgeCalibrationControl | null
+}
+
+export interface StationOptions extends OpenOptions {
+  dbPath: string
+  /** Create the demo inventory when the database is new (default true: a new user sees the station work). */
+  demo?: boolean
+  /** Folder of user plugins; default `plugins` beside the database. */
+  pluginsDir?: string
+  /** Longest a user plugin may take per scan. */
+  pluginTimeoutMs?: number
+  /** Start the user plugin workers on open (default true); a host's service lifecycle starts them itself. */
+  startUserPlugins?: boolean
+  /** Electron's printing; without it (web host, CLI) printing is refused. */
+  printer?: LabelPrinter
+  /** The keyboard-wedge calibration of the host's scanner hub; without it calibration is refused. */
+  wedgeCalibration?: WedgeCalibrationProvider
+  /** Where the Station's own problems are logged (default: stderr). */
+  logger?: Logger
+}
