@@ -4,10 +4,18 @@
  * services; nothing logs to stdout, which belongs to the CLI's JSON and the web host's one URL line.
  */
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { once } from 'node:events'
-import pino from 'pino'
-import { createStream, type FileSize } from 'rotating-file-stream'
+import type Pino from 'pino'
+import type * as RotatingFileStream from 'rotating-file-stream'
+import type { FileSize } from 'rotating-file-stream'
+
+// pino takes a tenth of a second to load: loaded when the first logger is made, not when the Station is
+// imported, so a CLI `scan` that logs nothing starts without it.
+const load = createRequire(import.meta.url)
+const pino = (): typeof Pino => load('pino') as typeof Pino
+const rotating = (): typeof RotatingFileStream => load('rotating-file-stream') as typeof RotatingFileStream
 
 export interface Logger {
   info(message: string, details?: unknown): void
@@ -40,14 +48,14 @@ const REDACT = ['token', '*.token', 'details.token']
 /** A pino logger writing to a rotating file. */
 export function createFileLogger(options: FileLoggerOptions): Logger {
   mkdirSync(options.dir, { recursive: true })
-  const stream = createStream(LOG_FILE, {
+  const stream = rotating().createStream(LOG_FILE, {
     path: options.dir,
     size: options.size ?? '5M',
     rotate: options.keep ?? 5,
   })
   // A failing disk must not take the station down with it: the log is best effort.
   stream.on('error', () => {})
-  return wrap(pino({ level: options.level ?? 'info', redact: { paths: REDACT, censor: '[hidden]' } }, stream), () =>
+  return wrap(pino()({ level: options.level ?? 'info', redact: { paths: REDACT, censor: '[hidden]' } }, stream), () =>
     stream.writableEnded ? Promise.resolve() : (stream.end(), once(stream, 'finish').then(() => undefined)),
   )
 }
@@ -58,27 +66,31 @@ const stderrLoggers = new Map<string, Logger>()
 export function stderrLogger(level: NonNullable<FileLoggerOptions['level']> = 'warn'): Logger {
   let logger = stderrLoggers.get(level)
   if (!logger) {
-    logger = wrap(pino({ level, redact: { paths: REDACT, censor: '[hidden]' } }, pino.destination(2)), () =>
-      Promise.resolve(),
+    logger = lazyLogger(() =>
+      wrap(pino()({ level, redact: { paths: REDACT, censor: '[hidden]' } }, pino().destination(2)), () =>
+        Promise.resolve(),
+      ),
     )
     stderrLoggers.set(level, logger)
   }
   return logger
 }
 
-/**
- * A file logger created on its first line: a command-line run that has nothing to report leaves no log folder
- * behind (most runs of `scan` or `history`).
- */
-export function lazyFileLogger(options: FileLoggerOptions): Logger {
+/** A logger made on its first line, so a run that has nothing to report neither loads pino nor makes a file. */
+function lazyLogger(create: () => Logger): Logger {
   let logger: Logger | null = null
-  const get = (): Logger => (logger ??= createFileLogger(options))
+  const get = (): Logger => (logger ??= create())
   return {
     info: (message, details) => get().info(message, details),
     warn: (message, details) => get().warn(message, details),
     error: (message, details) => get().error(message, details),
     close: () => logger?.close() ?? Promise.resolve(),
   }
+}
+
+/** A file logger created on its first line: a CLI run that logs nothing leaves no log folder behind. */
+export function lazyFileLogger(options: FileLoggerOptions): Logger {
+  return lazyLogger(() => createFileLogger(options))
 }
 
 /** Drops everything (tests that provoke errors on purpose). */
@@ -89,7 +101,7 @@ export const silentLogger: Logger = {
   close: () => Promise.resolve(),
 }
 
-function wrap(p: pino.Logger, close: () => Promise<void>): Logger {
+function wrap(p: Pino.Logger, close: () => Promise<void>): Logger {
   const write =
     (level: 'info' | 'warn' | 'error') =>
     (message: string, details?: unknown): void => {
