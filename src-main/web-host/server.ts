@@ -1,5 +1,5 @@
 /**
- * The web host: the same Station served to a browser on 127.0.0.1 (design §1, §3), for the e2e suite and for
+ * The web host: the same Station served to a browser on 127.0.0.1, for the e2e suite and for
  * development without Electron. It serves the built renderer plus a bridge script that defines `window.station`
  * over a WebSocket; every message goes through the same `dispatch` as Electron's IPC.
  *
