@@ -81,7 +81,7 @@ describe('Station.scan', () => {
     const station = openStation()
     const seen: unknown[] = []
     station.on((event, payload) => seen.push([event, payload]))
-    station.settings.update({ 'feedback.mute': true, 'barcode.showText': false })
+    setSettingsAsAdmin(station, { 'feedback.mute': true, 'barcode.showText': false })
     await Promise.resolve()
     expect(seen).toEqual([['settingsChanged', station.getSettings()]])
     expect(station.getSettings()).toMatchObject({ 'feedback.mute': true, 'barcode.showText': false })
