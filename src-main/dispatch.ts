@@ -13,11 +13,15 @@ import {
   type StationMethods,
 } from './contract'
 import { isStationError } from './core/errors'
+import type { Logger } from './core/log/logger'
+
+/** What dispatch calls: the contract's methods, and the log for failures the caller must not see. */
+export type DispatchTarget = StationMethods & { readonly logger: Pick<Logger, 'error'> }
 
 const isMethod = (name: string): name is MethodName => Object.hasOwn(methodSchemas, name)
 
 export async function dispatch(
-  station: StationMethods,
+  station: DispatchTarget,
   method: string,
   arg: unknown,
 ): Promise<Reply<MethodOutputs[MethodName]>> {

@@ -193,7 +193,6 @@ export class Station implements StationMethods {
   onSettingsChange(listener: (key: SettingKey) => void): () => void {
     return this.settings.onChange(listener)
   }
-  }
 
   // ---- scanning ------------------------------------------------------------------------------------------------
 

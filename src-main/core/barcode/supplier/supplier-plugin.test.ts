@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ScanMatch } from '../../../contract'
-import { MATCH, Station } from '../../station'
+import { MATCH } from '../../station'
+import { dbOf, openTestStation } from '../../test-support/station'
 import { tempDbPath } from '../../test-support/temp-db'
 
 const GS = '\u001D'
@@ -11,8 +12,8 @@ const MOUSER_STRIPPED = `>[)>06${GS}KPO-0002${GS}14K007${GS}1PSTM32F103C8T6${GS}
 
 describe('a supplier label read by several stations in one process', () => {
   it('is read against each station’s own catalogue, not a reading left over from another station', () => {
-    const empty = Station.open({ dbPath: tempDbPath(), demo: false })
-    const demo = Station.open({ dbPath: tempDbPath() })
+    const empty = openTestStation({ dbPath: tempDbPath(), demo: false })
+    const demo = openTestStation({ dbPath: tempDbPath() })
     try {
       // The empty catalogue cannot choose between the two splits, and says so.
       expect(empty.scan({ data: MOUSER_STRIPPED, source: 'wedge' })).toMatchObject({
@@ -30,20 +31,20 @@ describe('a supplier label read by several stations in one process', () => {
   })
 
   it('is read again once the catalogue learns the part it names', () => {
-    const station = Station.open({ dbPath: tempDbPath() })
+    const station = openTestStation({ dbPath: tempDbPath() })
     try {
       const label = `>[)>06KPO-000214K0071PNEWPART-1Q50`
       expect(station.scan({ data: label, source: 'wedge' })).toMatchObject({
         problem: expect.stringMatching(/splits 2 ways/),
       })
       // The admin adds the Mouser part; the very same label now splits one way and matches it.
-      station.db
+      dbOf(station)
         .prepare(
           `INSERT INTO manufacturerpart (part_id, manufacturer_id, mpn)
            SELECT part_id, manufacturer_id, 'NEWPART-1' FROM manufacturerpart LIMIT 1`,
         )
         .run()
-      station.db
+      dbOf(station)
         .prepare(
           `INSERT INTO supplierpart (part_id, supplier_id, manufacturer_part_id, sku)
            SELECT mp.part_id, c.id, mp.id, 'MOU-NEWPART-1' FROM manufacturerpart mp, company c
@@ -65,11 +66,11 @@ describe('the supplier a supplier plugin matches', () => {
   const DIGIKEY = `[)>\u001E06${GS}P1276-CL21B104KBCNNNCCT-ND${GS}1PCL21B104KBCNNNC${GS}Q25\u001E\u0004`
 
   it('is the company set for the plugin, whatever its name; by name when none is set', () => {
-    const station = Station.open({ dbPath: tempDbPath() })
+    const station = openTestStation({ dbPath: tempDbPath() })
     try {
       station.signIn({ badge: 'OP-9000' })
-      const digikey = station.db.prepare("SELECT id FROM company WHERE name = 'DigiKey'").get() as { id: number }
-      station.db.prepare("UPDATE company SET name = 'Digi-Key Electronics' WHERE id = ?").run(digikey.id)
+      const digikey = dbOf(station).prepare("SELECT id FROM company WHERE name = 'DigiKey'").get() as { id: number }
+      dbOf(station).prepare("UPDATE company SET name = 'Digi-Key Electronics' WHERE id = ?").run(digikey.id)
       // Renamed, the supplier no longer goes by the plugin's supplier name: its part on the label is not found.
       const digikeyPart = { plugin: 'DigiKeyBarcode', supplierpart: { pk: 19 } }
       expect(station.scan({ data: DIGIKEY, source: 'wedge' })).not.toMatchObject(digikeyPart)
@@ -84,10 +85,10 @@ describe('the supplier a supplier plugin matches', () => {
   })
 
   it('is only ever that company: the label’s part at another supplier is not matched', () => {
-    const station = Station.open({ dbPath: tempDbPath() })
+    const station = openTestStation({ dbPath: tempDbPath() })
     try {
       station.signIn({ badge: 'OP-9000' })
-      const mouser = station.db.prepare("SELECT id FROM company WHERE name = 'Mouser'").get() as { id: number }
+      const mouser = dbOf(station).prepare("SELECT id FROM company WHERE name = 'Mouser'").get() as { id: number }
       station.setSettings({ 'suppliers.companies': { DigiKeyBarcode: mouser.id } })
       expect(station.scan({ data: DIGIKEY, source: 'wedge' })).not.toMatchObject({ supplierpart: { pk: 19 } })
     } finally {
