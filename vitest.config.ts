@@ -1,12 +1,16 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
-// Two projects because the two halves run in different worlds: core and hosts in Node, components in happy-dom.
+// Projects by the world a test runs in: core, hosts and the shared layer in Node, components in happy-dom. The
+// shared layer runs in Node because it must not need the DOM (main imports it too).
 export default defineConfig({
   test: {
     projects: [
       {
         test: { name: 'main', environment: 'node', include: ['src-main/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        test: { name: 'shared', environment: 'node', include: ['src-shared/**/*.test.ts'] },
       },
       {
         plugins: [vue()],

@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
-import { loadImageFile, setupNodeDecoder } from '../src-main/cli/decode-node'
-import { decodeImage, decodeQuaggaOnly, decodeZxingOnly } from '../src-renderer/src/scanner/decode/pipeline'
-import type { DecodeResult, RgbaImage } from '../src-renderer/src/scanner/decode/types'
+import { loadImageFile, setupNodeDecoder } from '../src-main/core/decode/node'
+import { decodeImage, decodeQuaggaOnly, decodeZxingOnly } from '../src-shared/decode/pipeline'
+import type { DecodeResult, RgbaImage } from '../src-shared/decode/types'
 import { fmt, heading, percentile } from './stats'
 
 export const DEFAULT_FIXTURES_DIR = resolve(import.meta.dirname, '../../shared/fixtures/quagga2')

@@ -4,7 +4,7 @@
  * page with the same keystrokes as the e2e specs.
  */
 import type { Page } from 'playwright-core'
-import { isModifierKey, type KeyEvent } from '../src-main/core/scanner/layouts'
+import { isModifierKey, type KeyEvent } from '../src-shared/keyboard/keys'
 
 const ENTER: KeyEvent[] = [
   {

@@ -4,7 +4,8 @@
  * `keyEventsFor` in core/scanner/layouts.ts (e2e code runs in Node, so it may import core code).
  */
 import type { Page } from '@playwright/test'
-import { isModifierKey, keyEventsFor, type KeyEvent } from '../src-main/core/scanner/layouts'
+import { isModifierKey, type KeyEvent } from '../src-shared/keyboard/keys'
+import { keyEventsFor } from '../src-main/core/scanner/layouts'
 import { expect } from './fixtures'
 
 export { keyEventsFor }

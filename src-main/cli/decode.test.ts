@@ -5,9 +5,9 @@ import { Writable } from 'node:stream'
 import bwipjs from 'bwip-js/node'
 import QRCode from 'qrcode'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decodeImage, decodeQuaggaOnly, decodeZxingOnly } from '../../src-renderer/src/scanner/decode/pipeline'
+import { decodeImage, decodeQuaggaOnly, decodeZxingOnly } from '../../src-shared/decode/pipeline'
 import { decodeCommand } from './decode'
-import { decodeImageBytes, loadImageFile, setupNodeDecoder } from './decode-node'
+import { decodeImageBytes, loadImageFile, setupNodeDecoder } from '../core/decode/node'
 
 // This file: <repo>/src-main/cli; the fixtures live beside the repo in ../shared (read, never copied).
 const REPO = resolve(import.meta.dirname, '../..')

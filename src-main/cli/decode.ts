@@ -7,8 +7,8 @@
  * Exit code: 0 all decoded, 1 some had no result, 2 some could not be read.
  */
 import type { Writable } from 'node:stream'
-import { decodeImage } from '../../src-renderer/src/scanner/decode/pipeline'
-import { loadImageFile, setupNodeDecoder } from './decode-node'
+import { decodeImage } from '../../src-shared/decode/pipeline'
+import { loadImageFile, setupNodeDecoder } from '../core/decode/node'
 
 function writeLine(out: Writable, value: object): Promise<void> {
   return new Promise((resolve, reject) =>

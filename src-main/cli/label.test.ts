@@ -3,12 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { decodeImage } from '../../src-renderer/src/scanner/decode/pipeline'
+import { decodeImage } from '../../src-shared/decode/pipeline'
 import { setTemplateDirs } from '../core/labels/index'
 import { defaultLabelsDir, loadTemplateFile } from '../core/labels/template'
 import { Station } from '../core/station'
 import { tempDbPath } from '../core/test-support/temp-db'
-import { loadImageFile, setupNodeDecoder } from './decode-node'
+import { loadImageFile, setupNodeDecoder } from '../core/decode/node'
 import { labelCommand, type LabelIo } from './label'
 
 function capture(): LabelIo & { stdout: string; stderr: string } {

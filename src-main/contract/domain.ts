@@ -3,18 +3,10 @@
  * device facts. Types only (and the few constant lists they derive from), so the renderer can import them freely.
  */
 
-/** Model types, named as InvenTree names them so barcodes interoperate. */
-export const modelTypes = [
-  'part',
-  'partcategory',
-  'stocklocation',
-  'stockitem',
-  'company',
-  'supplierpart',
-  'manufacturerpart',
-  'purchaseorder',
-] as const
-export type ModelType = (typeof modelTypes)[number]
+import type { StationCommand } from '../../src-shared/commands'
+import type { ModelType } from '../../src-shared/models'
+
+export { modelTypes, type ModelType } from '../../src-shared/models'
 
 export const scanSources = ['manual', 'wedge', 'hid', 'serial', 'webcam', 'cli', 'api'] as const
 export type ScanSource = (typeof scanSources)[number]
@@ -293,10 +285,7 @@ export interface SessionUpdate {
   created?: { stockitem: number; quantity: number; location: number | null }[]
 }
 
-export interface StationCommand {
-  name: 'commit' | 'undo' | 'clear' | 'drop' | 'quantity'
-  value?: number
-}
+export type { StationCommand } from '../../src-shared/commands'
 
 export type LayoutProfile = 'us' | 'uk' | 'de' | 'fr' | 'host'
 

@@ -23,7 +23,7 @@
  * events are then recognised and passed through untouched instead of being fed to the detector again.
  */
 import type { DeviceStatus } from '../contract'
-import type { KeyEvent } from '../core/scanner/layouts'
+import type { KeyEvent } from '../../src-shared/keyboard/keys'
 import type { SerialTerminator } from '../core/scanner/serial-lines'
 import { defaultWedgeOptions, WedgeDetector, type WedgeOptions, type WedgeScan } from '../core/scanner/wedge-detector'
 import { type HidBackend, HidScannerManager, nodeHidBackend } from './hid-scanners'

@@ -11,7 +11,9 @@
  * Pure state (time is passed in), owned by the ScannerHub; the Station reaches it through `WedgeCalibrationControl`.
  */
 import type { WedgeCalibrationView } from '../contract'
-import { CALIBRATION_LABEL, calibrateAll, decodeKeys, profileNames, type KeyEvent } from '../core/scanner/layouts'
+import { type KeyEvent } from '../../src-shared/keyboard/keys'
+import { profileNames } from '../../src-shared/keyboard/layouts'
+import { CALIBRATION_LABEL, calibrateAll, decodeKeys } from '../core/scanner/layouts'
 
 export type CalibrationState = 'idle' | 'waiting' | 'done'
 

@@ -5,7 +5,7 @@
  * so this file is unit-tested in plain Node.
  */
 import type { Input, KeyboardInputEvent } from 'electron'
-import { isModifierKey, type KeyEvent } from '../core/scanner/layouts'
+import { isModifierKey, type KeyEvent } from '../../src-shared/keyboard/keys'
 
 /** The key events of `before-input-event` the detector wants (Electron also reports `char` and `rawKeyDown`). */
 export function keyEventFromInput(

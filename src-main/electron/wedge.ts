@@ -9,7 +9,7 @@
  * All decisions live in the hub (unit-tested); this file only wires events.
  */
 import type { BrowserWindow } from 'electron'
-import type { KeyEvent } from '../core/scanner/layouts'
+import type { KeyEvent } from '../../src-shared/keyboard/keys'
 import type { ScannerHub } from '../devices/scanner-hub'
 import { keyEventFromInput, replayInputEvents } from './wedge-replay'
 

@@ -19,7 +19,8 @@
  *  - Held keys that are part of a scan are dropped: the scan reaches the app as a `scanResult` event.
  *  - Window blur asks the host to decide now ({wedge: {flush: true}}).
  */
-import { CONTROL_CODES, layouts } from '../core/scanner/layouts'
+import { CONTROL_CODES } from '../../src-shared/keyboard/keys'
+import { layouts } from '../../src-shared/keyboard/layouts'
 
 /** Codes any layout table knows (a key the detector treats as a character even when `key` is 'Dead'). */
 const tableCodes = (): string[] => [...new Set(Object.values(layouts).flatMap((t) => Object.keys(t.keys)))].sort()

@@ -31,7 +31,7 @@
  * for keys delayed on their way INTO the page (a loaded machine, a test harness); a person's typing is released
  * that much later, in the web host only (Electron's main process sees the keys directly).
  */
-import type { KeyEvent } from '../core/scanner/layouts'
+import type { KeyEvent } from '../../src-shared/keyboard/keys'
 import type { ScannerHub, Timers, WedgeSession } from '../devices/scanner-hub'
 
 export interface ForwardedKey extends KeyEvent {

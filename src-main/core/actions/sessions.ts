@@ -5,35 +5,16 @@
  * and what a commit means belong to the session's workflow (./workflows/registry.ts); this file holds the
  * lifecycle and the rows they share.
  */
-import type {
-  ModelType,
-  ScanResult,
-  SessionHeader,
-  SessionKind,
-  SessionRow,
-  SessionUpdate,
-  SessionView,
-} from '../../contract'
+import type { ScanResult, SessionHeader, SessionKind, SessionRow, SessionUpdate, SessionView } from '../../contract'
 import type { Db } from '../db/connection'
 import { ConflictError, NotFoundError } from '../errors'
 import type { ItemRefs } from '../items/refs'
-import { isModelType } from '../items/refs'
+import { isModelType, modelLabel } from '../../../src-shared/models'
 import type { ActionContext, StockActions } from './stock-actions'
 import { workflowFor } from './workflows/registry'
 import type { CreatedStock, RowRecord, ScanMatchOf, SessionRecord, SessionTools } from './workflows/strategy'
 
-const TYPE_NAMES: Record<ModelType, string> = {
-  part: 'Part',
-  partcategory: 'Category',
-  stocklocation: 'Location',
-  stockitem: 'Stock item',
-  company: 'Company',
-  supplierpart: 'Supplier part',
-  manufacturerpart: 'Manufacturer part',
-  purchaseorder: 'Purchase order',
-}
-
-/** What the session needs from a scan result: its matched item and label fields. */
+/** What the session needs from a scan result: its matched item. */
 function matchOf(result: ScanResult): ScanMatchOf | null {
   if (result.outcome !== 'matched') return null
   const item = result[result.match.model]
@@ -306,8 +287,8 @@ export class Sessions {
       data: r.data,
       model,
       pk: r.pk,
-      name: item?.name ?? (model ? `${TYPE_NAMES[model]} #${r.pk} (deleted)` : 'Unknown barcode'),
-      type: model ? TYPE_NAMES[model] : 'Unknown',
+      name: item?.name ?? (model ? `${modelLabel(model)} #${r.pk} (deleted)` : 'Unknown barcode'),
+      type: model ? modelLabel(model) : 'Unknown',
       url: item?.url ?? null,
       quantity: live ? live.quantity : r.quantity,
       units: live?.units ?? '',

@@ -2,7 +2,8 @@
  * The short reference a scan result carries for an item: its pk, a display name and its route. One prepared
  * statement per model type, each a primary-key probe, because this runs on every scan.
  */
-import { modelTypes, type ItemRef, type ModelType } from '../../contract'
+import type { ItemRef } from '../../contract'
+import { isModelType, itemPath, modelTypes, type ModelType } from '../../../src-shared/models'
 import type { Db } from '../db/connection'
 
 const NAME_SQL: Record<ModelType, string> = {
@@ -21,11 +22,6 @@ const NAME_SQL: Record<ModelType, string> = {
   purchaseorder: 'SELECT reference AS name FROM purchaseorder WHERE id = ?',
 }
 
-const STOCKED = new Set<string>(modelTypes)
-export const isModelType = (model: string): model is ModelType => STOCKED.has(model)
-
-export const itemUrl = (model: ModelType, pk: number): string => `/${model}/${pk}`
-
 export class ItemRefs {
   private readonly statements: Record<ModelType, ReturnType<Db['prepare']>>
 
@@ -40,6 +36,6 @@ export class ItemRefs {
   get(model: string, pk: number): ItemRef | null {
     if (!isModelType(model)) return null
     const row = this.statements[model].get(pk) as { name: string } | undefined
-    return row ? { pk, name: row.name, url: itemUrl(model, pk) } : null
+    return row ? { pk, name: row.name, url: itemPath(model, pk) } : null
   }
 }

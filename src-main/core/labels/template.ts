@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import { modelTypes, type ModelType } from '../../contract'
+import type { ModelType } from '../../contract'
 import { ConflictError } from '../errors'
 
 /** The model types that have label templates (the five). */
@@ -358,5 +358,3 @@ export class TemplateStore {
     return chosen
   }
 }
-
-export const isModelType = (m: string): m is ModelType => (modelTypes as readonly string[]).includes(m)

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  altCodeChar,
-  CALIBRATION_LABEL,
-  calibrate,
-  calibrateAll,
-  decodeKeys,
-  keyEventsFor,
-  type KeyEvent,
-} from './layouts'
+import { type KeyEvent } from '../../../src-shared/keyboard/keys'
+import { altCodeChar, CALIBRATION_LABEL, calibrate, calibrateAll, decodeKeys, keyEventsFor } from './layouts'
 import { runHost, scannerTrace } from './traces'
 import { WedgeDetector } from './wedge-detector'
 

@@ -3,7 +3,9 @@
  * host simulator that drives a WedgeDetector the way Electron or the web host does (timer at `nextDeadline()`).
  * Pure, deterministic given the random source.
  */
-import { isModifierKey, keyEventsFor, type KeyEvent, type ProfileName } from './layouts'
+import { isModifierKey, type KeyEvent } from '../../../src-shared/keyboard/keys'
+import { type ProfileName } from '../../../src-shared/keyboard/layouts'
+import { keyEventsFor } from './layouts'
 import type { Terminator, WedgeDetector, WedgeScan } from './wedge-detector'
 import { seededRandom } from '../random'
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeKeys, isModifierKey, keyEventsFor, type KeyEvent } from './layouts'
+import { isModifierKey, type KeyEvent } from '../../../src-shared/keyboard/keys'
+import { decodeKeys, keyEventsFor } from './layouts'
 import { humanTrace, runHost, scannerTrace, seededRandom, timeEvents, type TimedKey } from './traces'
 import { WEDGE_PRESETS, WedgeDetector, type WedgeOptions } from './wedge-detector'
 

@@ -34,7 +34,9 @@
  * these speeds. Timing cannot be certain here: a person typing 8+ keys at a metronome-steady 90 ms without ever
  * overlapping two keys would be taken for a scanner. That is why `slow` is a preset to choose, not the default.
  */
-import { classifyKey, isModifierKey, KeyDecoder, type KeyEvent, type ProfileName } from './layouts'
+import { classifyKey, isModifierKey, type KeyEvent } from '../../../src-shared/keyboard/keys'
+import { type ProfileName } from '../../../src-shared/keyboard/layouts'
+import { KeyDecoder } from './layouts'
 
 export type Terminator = 'Enter' | 'Tab'
 

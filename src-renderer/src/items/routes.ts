@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { ModelType } from '../../../src-main/contract'
-import { modelTypes } from '../lib/models'
+import { modelTypes } from '../../../src-shared/models'
 import ItemView from './views/ItemView.vue'
 
 /** One item's page; its path pattern matches only known models, so router.ts lists it before the catch-all. */

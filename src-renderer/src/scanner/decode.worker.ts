@@ -1,10 +1,10 @@
 /**
- * Decodes camera frames off the UI thread with the station's pipeline (./decode). zxing-wasm's wasm file is
+ * Decodes camera frames off the UI thread with the station's pipeline (src-shared/decode). zxing-wasm's wasm file is
  * bundled by Vite from the package and located here, never fetched from zxing-wasm's default CDN.
  */
 import './workerGlobals'
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url'
-import { configureZxing, decodeImage } from './decode'
+import { configureZxing, decodeImage } from '../../../src-shared/decode'
 import type { DecodeRequest, DecodeResponse } from './decodeProtocol'
 
 configureZxing({

@@ -1,5 +1,5 @@
 /** Promise-based client of the decode worker: one request in flight per frame, answered by id. */
-import type { DecodeEffort, DecodeResult, RgbaImage } from './decode'
+import type { DecodeEffort, DecodeResult, RgbaImage } from '../../../src-shared/decode'
 import type { DecodeRequest, DecodeResponse } from './decodeProtocol'
 
 export interface DecodeClient {

@@ -1,4 +1,4 @@
-import type { DecodeEffort, DecodeResult, RgbaImage } from './decode'
+import type { DecodeEffort, DecodeResult, RgbaImage } from '../../../src-shared/decode'
 
 export interface DecodeRequest {
   id: number

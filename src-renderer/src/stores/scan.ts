@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { useRouter } from 'vue-router'
 import type { ScanMatch, ScanNoMatch, ScanResult, ScanSource } from '../../../src-main/contract'
 import { call, onStationEvent } from '../api/station'
-import { isMatch, matchedItem } from '../lib/models'
+import { isMatch, matchedItem } from '../../../src-shared/scan-result'
 import { useOperatorStore } from '../operators/stores/operator'
 
 const RECENT_LIMIT = 10

@@ -1,17 +1,5 @@
 import type { ItemRef, SessionHeader, SessionKind, SessionRow } from '../../../src-main/contract'
 
-/**
- * The command-sheet barcodes, the same list as `commandSheet` in src-main/core/barcode/commands.ts (the renderer
- * cannot import core at runtime; keep the two in step).
- */
-export const commandSheet: { label: string; data: string }[] = [
-  { label: 'Commit', data: 'CMD:COMMIT' },
-  { label: 'Undo last', data: 'CMD:UNDO' },
-  { label: 'Clear session', data: 'CMD:CLEAR' },
-  { label: 'Drop session', data: 'CMD:DROP' },
-  ...[1, 2, 5, 10, 25, 50, 100, 250, 500, 1000].map((n) => ({ label: `Quantity ${n}`, data: `CMD:QTY:${n}` })),
-]
-
 type Flag = SessionRow['flag']
 
 /** Words and an icon for each flag: never colour alone. Receipts and the scan page name some flags differently. */

@@ -3,7 +3,8 @@ import { ref, shallowRef } from 'vue'
 import type { ScanResult } from '../../../../src-main/contract'
 import { call, errorMessage } from '../../api/station'
 import { useAction } from '../../composables/useAction'
-import { matchedItem, modelLabel } from '../../lib/models'
+import { modelLabel } from '../../../../src-shared/models'
+import { matchedItem } from '../../../../src-shared/scan-result'
 
 export interface PutawayEntry {
   key: number

@@ -1,13 +1,14 @@
 /**
- * The Node side of the shared decode pipeline (src-renderer/src/scanner/decode): image files to RGBA, and
- * zxing-wasm's wasm read from node_modules (never fetched from its default CDN).
+ * The Node side of the shared decode pipeline (src-shared/decode): image files to RGBA, and zxing-wasm's wasm read
+ * from node_modules (never fetched from its default CDN). Core owns it because label verification decodes in Node;
+ * the CLI's `decode` and the bench use it too.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
-import { configureZxing, zxingConfigured } from '../../src-renderer/src/scanner/decode/zxing'
-import type { RgbaImage } from '../../src-renderer/src/scanner/decode/types'
+import { configureZxing, zxingConfigured } from '../../../src-shared/decode/zxing'
+import type { RgbaImage } from '../../../src-shared/decode/types'
 
 const require = createRequire(import.meta.url)
 
