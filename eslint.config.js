@@ -1,5 +1,5 @@
-// ESLint flat config: JS + TypeScript recommended everywhere, Vue recommended for the renderer, and the layer
-// rule of design §1 (src-main/core is pure Node: it must never import electron).
+// ESLint flat config: JS + TypeScript recommended everywhere, Vue recommended for the renderer, and the layers
+// (below: who may import whom).
 import { defineConfig } from 'eslint/config'
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
@@ -7,9 +7,76 @@ import vue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
 import globals from 'globals'
 import prettier from 'eslint-config-prettier'
+import { builtinModules } from 'node:module'
 
+// ---- layers ----------------------------------------------------------------------------------------------------
+// Who may import whom, the way VS Code keeps its layers apart: one import rule per folder, each listing what the
+// folder may not reach.
+//   src-shared                    nothing of main, preload or renderer; no zod, no Node, no Electron (it runs in
+//                                 the renderer too; no DOM either: tsconfig.node.json type-checks it without DOM)
+//   src-main/core                 src-shared, the contract, Node and npm packages; no Electron, no host (cli,
+//                                 electron, web-host, devices), no dispatch (tests may use dispatch)
+//   src-main/{cli,electron,web-host,devices}   core, shared, the contract and dispatch
+//   src-renderer                  src-shared, and contract *types* (`import type`): main is reached only through
+//                                 window.station; its tests may stand up a real Station (core and dispatch)
+//   everyone                      nothing imports src-renderer but the renderer itself
+// All imports across folders are relative, so the rules match the specifier: a run of `../` followed by a folder
+// of src-main, or a path through a top-level folder.
+const HOSTS = 'cli|electron|web-host|devices'
+const layerRule = (patterns, paths = []) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }],
+})
+const noRenderer = {
+  regex: '(^|/)src-renderer(/|$)',
+  message: 'Nothing imports the renderer: put what both sides need in src-shared.',
+}
+const noPreload = { regex: '(^|/)src-preload(/|$)', message: 'The preload is an entry point: nothing imports it.' }
 const electronForbidden =
-  'src-main/core is pure TypeScript on Node and must not import electron (design §1): put Electron glue in src-main/electron.'
+  'src-main/core is pure TypeScript on Node and must not import electron: put Electron glue in src-main/electron.'
+const coreForbidden = (reach) => ({
+  regex: `^(\\.\\./)+(${reach})(\\.ts)?(/|$)|(^|/)src-main/(${reach})(\\.ts)?(/|$)`,
+  message: 'src-main/core imports only src-shared, the contract and itself: hosts import core, not the other way.',
+})
+const coreRule = (reach) =>
+  layerRule(
+    [coreForbidden(reach), { group: ['electron/*'], message: electronForbidden }, noRenderer, noPreload],
+    [{ name: 'electron', message: electronForbidden }],
+  )
+const sharedNode = 'src-shared runs in the renderer too: no Node API here (Node glue belongs in src-main/core).'
+const sharedRule = layerRule(
+  [
+    {
+      regex: '(^|/)src-(main|preload|renderer)(/|$)',
+      message: 'src-shared is what main and the renderer both import: it imports neither.',
+    },
+    { group: ['node:*'], message: sharedNode },
+  ],
+  [
+    { name: 'zod', message: 'src-shared stays free of zod: schemas belong to the contract.' },
+    { name: 'electron', message: 'src-shared runs in the renderer too: no Electron here.' },
+    ...builtinModules.map((name) => ({ name, message: sharedNode })),
+  ],
+)
+const rendererToMain = {
+  regex: '(^|/)src-main/contract(-names)?(\\.ts)?(/|$)',
+  allowTypeImports: true,
+  message: 'The renderer reaches main only through window.station: import the contract with `import type`.',
+}
+const rendererRule = layerRule([
+  rendererToMain,
+  {
+    regex: '(^|/)src-main/(?!contract(-names)?(\\.ts)?(/|$))',
+    message: 'The renderer never imports main code (core, hosts, dispatch): only contract types and src-shared.',
+  },
+  noPreload,
+])
+const rendererTestRule = layerRule([
+  {
+    regex: `(^|/)src-main/(${HOSTS})(/|$)`,
+    message: 'Renderer tests stand up a real Station from core and dispatch; hosts are not theirs to import.',
+  },
+  noPreload,
+])
 
 export default defineConfig(
   {
@@ -78,17 +145,16 @@ export default defineConfig(
     },
   },
   {
-    files: ['src-main/core/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: electronForbidden }],
-          patterns: [{ group: ['electron/*'], message: electronForbidden }],
-        },
-      ],
-    },
+    // Later blocks override earlier ones for the files they name: the default first, then each layer.
+    files: ['**/*.{ts,js,mjs,cjs,vue}'],
+    rules: layerRule([noRenderer]),
   },
+  { files: ['src-shared/**'], rules: sharedRule },
+  { files: ['src-main/core/**'], rules: coreRule(`${HOSTS}|dispatch`) },
+  { files: ['src-main/core/**/*.test.ts', 'src-main/core/test-support/**'], rules: coreRule(HOSTS) },
+  { files: [`src-main/{${HOSTS.replaceAll('|', ',')}}/**`], rules: layerRule([noRenderer, noPreload]) },
+  { files: ['src-renderer/**'], rules: rendererRule },
+  { files: ['src-renderer/tests/**', 'src-renderer/**/*.test.ts'], rules: rendererTestRule },
   // Layout is prettier's (checked by `npm run lint`): turn off every stylistic rule that would fight it.
   prettier,
 )
