@@ -1,9 +1,10 @@
 /**
- * electron-vite build of the three Electron targets (design §1):
+ * electron-vite build of the three Electron targets:
  * - main     src-main/electron/main.ts  → out/main/main.js (ESM; package.json "main" points here)
  * - preload  src-preload/index.ts       → out/preload/index.cjs (CommonJS, fully bundled: a sandboxed preload
  *                                          can neither be ESM nor require anything from node_modules)
  * - renderer src-renderer/index.html    → out/renderer (also what the web host serves)
+ *            src-main/web-host/page/bridge.ts → out/renderer/station-bridge.js, the web host's `window.station`
  */
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
@@ -43,7 +44,17 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: {
-        input: { index: resolve(root, 'src-renderer/index.html') },
+        // The web host's page bridge is built here, beside the app it serves, rather than by a bundler of its own:
+        // same toolchain, same browser targets, and `npm run web` already builds the renderer first. It lands in
+        // the Electron build too, where nothing loads it. A fixed name, because the web host serves it by name.
+        input: {
+          index: resolve(root, 'src-renderer/index.html'),
+          'station-bridge': resolve(root, 'src-main/web-host/page/bridge.ts'),
+        },
+        output: {
+          entryFileNames: (chunk) =>
+            chunk.name === 'station-bridge' ? 'station-bridge.js' : 'assets/[name]-[hash].js',
+        },
       },
     },
   },

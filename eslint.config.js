@@ -17,6 +17,8 @@ import { builtinModules } from 'node:module'
 //   src-main/core                 src-shared, the contract, Node and npm packages; no Electron, no host (cli,
 //                                 electron, web-host, devices), no dispatch (tests may use dispatch)
 //   src-main/{cli,electron,web-host,devices}   core, shared, the contract and dispatch
+//   src-main/web-host/page        the page bridge, built for the browser: src-shared, the contract's names and
+//                                 types, the web host's wedge protocol; no core, no Node
 //   src-renderer                  src-shared, and contract *types* (`import type`): main is reached only through
 //                                 window.station; its tests may stand up a real Station (core and dispatch)
 //   everyone                      nothing imports src-renderer but the renderer itself
@@ -56,6 +58,18 @@ const sharedRule = layerRule(
     { name: 'electron', message: 'src-shared runs in the renderer too: no Electron here.' },
     ...builtinModules.map((name) => ({ name, message: sharedNode })),
   ],
+)
+const pageRule = layerRule(
+  [
+    {
+      regex: `^(\\.\\./)+(core|${HOSTS}|dispatch)(\\.ts)?(/|$)`,
+      message: 'The page bridge runs in the browser: it imports src-shared and the contract names, not main code.',
+    },
+    { group: ['node:*'], message: 'The page bridge runs in the browser: no Node API.' },
+    noRenderer,
+    noPreload,
+  ],
+  builtinModules.map((name) => ({ name, message: 'The page bridge runs in the browser: no Node API.' })),
 )
 const rendererToMain = {
   regex: '(^|/)src-main/contract(-names)?(\\.ts)?(/|$)',
@@ -112,8 +126,13 @@ export default defineConfig(
   },
   {
     files: ['**/*.{ts,js,mjs,cjs}'],
-    ignores: ['src-renderer/**'],
+    ignores: ['src-renderer/**', 'src-main/web-host/page/**'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The web host's page bridge runs in the browser, in the page it serves.
+    files: ['src-main/web-host/page/**'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // Playwright's page.evaluate callbacks run in the browser.
@@ -153,6 +172,7 @@ export default defineConfig(
   { files: ['src-main/core/**'], rules: coreRule(`${HOSTS}|dispatch`) },
   { files: ['src-main/core/**/*.test.ts', 'src-main/core/test-support/**'], rules: coreRule(HOSTS) },
   { files: [`src-main/{${HOSTS.replaceAll('|', ',')}}/**`], rules: layerRule([noRenderer, noPreload]) },
+  { files: ['src-main/web-host/page/**'], rules: pageRule },
   { files: ['src-renderer/**'], rules: rendererRule },
   { files: ['src-renderer/tests/**', 'src-renderer/**/*.test.ts'], rules: rendererTestRule },
   // Layout is prettier's (checked by `npm run lint`): turn off every stylistic rule that would fight it.

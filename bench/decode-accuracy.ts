@@ -1,5 +1,5 @@
 /**
- * Decode accuracy on the quagga2 fixture photos (design §7): quagga2 alone, zxing-wasm alone and the station's
+ * Decode accuracy on the quagga2 fixture photos: quagga2 alone, zxing-wasm alone and the station's
  * pipeline, side by side. Prints figures, never pass/fail. Photos are read from ../shared, never copied.
  * Standalone: `npx tsx bench/decode-accuracy.ts [FIXTURES_DIR]`.
  */

@@ -1,6 +1,6 @@
 /**
  * Sends key events the way a keyboard-wedge scanner types them: physical key codes with their modifiers, at a
- * fixed pace (design §7: wedge specs type with per-key delays like real scanners). The events come from
+ * fixed pace (wedge specs type with per-key delays, as real scanners do). The events come from
  * `keyEventsFor` in core/scanner/layouts.ts (e2e code runs in Node, so it may import core code).
  */
 import type { Page } from '@playwright/test'

@@ -124,6 +124,17 @@ describe('hosts and everyone else', () => {
     ),
   )
   it(
+    'the page bridge imports shared code and the contract names',
+    allowed(
+      'src-main/web-host/page/sample.ts',
+      "import { classifyKey } from '../../../src-shared/keyboard/keys'\nimport { methodNames } from '../../contract-names'",
+    ),
+  )
+  it(
+    'the page bridge, built for the browser, never imports core',
+    refused('src-main/web-host/page/sample.ts', "import { Station } from '../../core/station'", /runs in the browser/),
+  )
+  it(
     'hosts never import the renderer',
     refused('src-main/cli/sample.ts', "import { x } from '../../src-renderer/src/lib/hex'", /Nothing imports/),
   )

@@ -1,5 +1,5 @@
 /**
- * Keyboard wedge for a BrowserWindow (design §6, issue 4): every key the window receives passes
+ * Keyboard wedge for a BrowserWindow: every key the window receives passes
  * `before-input-event` into the window's WedgeSession (src-main/devices/scanner-hub.ts), which tells scans from
  * typing. A key the session swallows is kept from the page (`preventDefault`); keys it releases (typing after all)
  * are replayed with `webContents.sendInputEvent`, in order. The replay comes back through `before-input-event`,

@@ -20,7 +20,7 @@ import { dispatch } from '../dispatch'
 import type { Service } from '../core/services'
 import type { Station } from '../core/station'
 import type { ScannerHub } from '../devices/scanner-hub'
-import { BRIDGE_PATH, SOCKET_PATH, bridgeScript } from './bridge'
+import { BRIDGE_PATH, SOCKET_PATH } from './bridge'
 import { PageWedge, parseForwardedKey } from './wedge'
 import { stationCsp } from '../csp'
 
@@ -117,9 +117,12 @@ function tokenMatches(candidate: string | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-/** Puts the bridge script before the app's module script, so `window.station` exists when the app starts. */
+/**
+ * Puts the bridge script before the app's module script, so `window.station` exists when the app starts (module
+ * scripts run in document order). The bridge is a module because the renderer build bundles it as one.
+ */
 export function injectBridge(html: string): string {
-  const tag = `<script src="${BRIDGE_PATH}"></script>`
+  const tag = `<script type="module" src="${BRIDGE_PATH}"></script>`
   const moduleScript = /<script\b[^>]*\btype=["']?module["']?[^>]*>/i.exec(html)
   if (moduleScript) return html.slice(0, moduleScript.index) + tag + '\n    ' + html.slice(moduleScript.index)
   return html.replace(/<\/head>/i, `  ${tag}\n  </head>`)
@@ -128,7 +131,6 @@ export function injectBridge(html: string): string {
 export async function startWebHost({ station, port, rendererDir, scanners }: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url')
   const root = await realpath(resolve(rendererDir))
-  const bridge = bridgeScript()
   let origin = '' // known once listening
   let host = ''
   let csp = ''
@@ -196,10 +198,6 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
       return sendText(res, 400, 'Bad request')
     }
     if (pathname === '/' || pathname === '/index.html') return servePage(req, res, url)
-    if (pathname === BRIDGE_PATH) {
-      res.writeHead(200, { ...baseHeaders(), 'Content-Type': CONTENT_TYPES['.js']!, 'Cache-Control': 'no-store' })
-      return void res.end(req.method === 'HEAD' ? undefined : bridge)
-    }
     const file = await resolveStatic(pathname)
     if (file) {
       const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'

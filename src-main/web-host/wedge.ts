@@ -34,17 +34,8 @@
 import type { KeyEvent } from '../../src-shared/keyboard/keys'
 import type { ScannerHub, Timers, WedgeSession } from '../devices/scanner-hub'
 
-export interface ForwardedKey extends KeyEvent {
-  seq: number
-  held: boolean
-  time: number
-}
-
-export interface ReleasedKey extends KeyEvent {
-  seq: number
-}
-
-export type WedgeReply = { ack?: number; release: ReleasedKey[]; holding: boolean }
+import type { ForwardedKey, ReleasedKey, WedgeReply } from './wedge-protocol'
+export type { ForwardedKey, ReleasedKey, WedgeReply }
 
 const str = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length <= max ? v : null)
 
