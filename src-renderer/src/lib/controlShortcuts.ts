@@ -1,20 +1,19 @@
 /**
- * Keyboard shortcuts for the control characters of supplier labels (design §6), for fields where a person types
- * or pastes barcode data: Ctrl+] → GS (0x1D), Ctrl+^ / Ctrl+6 → RS (0x1E), Ctrl+D → EOT (0x04). Matched on the
- * physical key (`code`), so they work whatever the keyboard layout (German Ctrl+] arrives as key `+`).
+ * Keyboard shortcuts for the control characters of supplier labels, for fields where a person types or pastes
+ * barcode data: Ctrl+] → GS (0x1D), Ctrl+^ / Ctrl+6 → RS (0x1E), Ctrl+D → EOT (0x04). Matched on the physical key
+ * (`code`), so they work whatever the keyboard layout (German Ctrl+] arrives as key `+`), with the same table the
+ * wedge decodes scanners' control chords with; only the three separators labels use are shortcuts here.
  */
-export const CONTROL_SHORTCUTS: Record<string, string> = {
-  BracketRight: '\x1d',
-  Digit6: '\x1e',
-  KeyD: '\x04',
-}
+import { CONTROL_CODES } from '../../../src-shared/keyboard/keys'
+
+const LABEL_SEPARATOR_KEYS = new Set(['BracketRight', 'Digit6', 'KeyD'])
 
 /** The control character a keydown stands for, or null. */
 export function controlCharFor(
   e: Pick<KeyboardEvent, 'code' | 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>,
 ): string | null {
   if (!e.ctrlKey || e.altKey || e.metaKey) return null
-  if (e.code in CONTROL_SHORTCUTS) return CONTROL_SHORTCUTS[e.code]!
+  if (LABEL_SEPARATOR_KEYS.has(e.code)) return String.fromCharCode(CONTROL_CODES[e.code]!)
   // Without a physical code (some virtual keyboards): the characters themselves.
   if (!e.code && e.key === ']') return '\x1d'
   if (!e.code && (e.key === '^' || e.key === '6')) return '\x1e'
