@@ -26,7 +26,9 @@ export type ScanResultLike = {
 type Understood = 'matched' | 'command' | 'operator'
 
 /** A result that was understood: an item, a command-sheet barcode or a badge (InvenTree's `success` replies). */
-export function isMatch<R extends { outcome: ScanOutcomeLike }>(result: R): result is Extract<R, { outcome: Understood }> {
+export function isMatch<R extends { outcome: ScanOutcomeLike }>(
+  result: R,
+): result is Extract<R, { outcome: Understood }> {
   return result.outcome === 'matched' || result.outcome === 'command' || result.outcome === 'operator'
 }
 
