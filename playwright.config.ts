@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
 /**
- * End-to-end specs (design §7). `e2e/fixtures.ts` launches the station: Electron when its binary is installed,
+ * End-to-end specs. `e2e/fixtures.ts` launches the station: Electron when its binary is installed,
  * otherwise the web host plus the system Chromium. Run after `electron-vite build` (`npm run test:e2e` does).
  */
 export default defineConfig({

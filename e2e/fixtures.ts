@@ -1,5 +1,5 @@
 /**
- * The one fixture that launches the station (design §7): Electron through `_electron.launch` when its binary is
+ * The one fixture that launches the station: Electron through `_electron.launch` when its binary is
  * installed, otherwise the web host (`src-main/web-host/serve.ts`) plus the system Chromium. The same specs run
  * on both. Every test gets a fresh database with the demo data.
  *

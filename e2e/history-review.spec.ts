@@ -1,5 +1,5 @@
 /**
- * The admin's history review over 100,000 logged scans (issue 6): filter by result and date range, check the rows
+ * The admin's history review over 100,000 logged scans: filter by result and date range, check the rows
  * and the total against the Station itself, open a row's detail drawer. And a stock item's label as a PDF.
  */
 import { execFile } from 'node:child_process'

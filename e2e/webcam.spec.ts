@@ -1,5 +1,5 @@
 /**
- * Webcam scanning end to end (issue 4): Chromium's fake camera plays a .y4m made at test time with ffmpeg, the
+ * Webcam scanning end to end: Chromium's fake camera plays a .y4m made at test time with ffmpeg, the
  * /camera page decodes it in the worker and sends the text through Station.scan(), and the station opens the item.
  */
 import { execFileSync } from 'node:child_process'

@@ -1,5 +1,5 @@
 /**
- * Receiving-desk workflows through the real Station (issue 5): the scan page's bulk move with undo, and a receipt
+ * Receiving-desk workflows through the real Station: the scan page's bulk move with undo, and a receipt
  * of a demo purchase order from supplier labels alone.
  *
  * Scans arrive as a keyboard-wedge scanner types them (5 ms per key, then Enter; GS/RS/EOT as Ctrl+] / Ctrl+^ /
@@ -212,7 +212,7 @@ test('scan page with 500 rows: the time from a scan to its row painted is measur
     })
   }
   expect(samples.every((s) => Number.isFinite(s.total))).toBe(true)
-  // A figure, not a verdict (design §7): the issue's target is under 50 ms.
+  // A figure, not a verdict: timing belongs to `npm run bench`; the desk's target is under 50 ms.
   const text = samples
     .map((s) => `${s.total.toFixed(1)} (sessionAdd ${s.add.toFixed(1)} + render ${s.render.toFixed(1)})`)
     .join(', ')

@@ -1,6 +1,6 @@
 /**
- * The preload: exposes `window.station`, built from the contract's method and event lists and nothing else
- * (design §2). No generic invoke, no ipcRenderer object, no Node globals cross the bridge. Main re-validates
+ * The preload: exposes `window.station`, built from the contract's method and event lists and nothing else.
+ * No generic invoke, no ipcRenderer object, no Node globals cross the bridge. Main re-validates
  * every argument; checks here only keep a confused caller from reaching a channel that is not in the contract.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'

@@ -1,5 +1,5 @@
 /**
- * Keyboard-layout calibration for wedge scanners (issue 4): the user prints the test label (CALIBRATION_LABEL),
+ * Keyboard-layout calibration for wedge scanners: the user prints the test label (CALIBRATION_LABEL),
  * arms calibration, and scans it. While armed, the next burst any wedge session recognises is NOT sent to the
  * Station as a scan: its raw key events go to `complete()`, which decodes them with every layout profile and picks
  * the one that gives the label exactly (core/scanner/layouts.ts `calibrateAll`). The page then stores that profile

@@ -1,5 +1,5 @@
 /**
- * ipcMain registration for the contract (design §2): one handler per contract method, each checking that the
+ * ipcMain registration for the contract: one handler per contract method, each checking that the
  * caller is the main frame of an app page before it hands the raw argument to `dispatch` (which validates it).
  * Station events are forwarded to the window on their contract channel.
  */

@@ -1,5 +1,5 @@
 /**
- * Electron's security checklist applied to the app's session and windows (design §3): a strict CSP on the app's
+ * Electron's security checklist applied to the app's session and windows: a strict CSP on the app's
  * responses, no navigation away from the app, no new windows (external https links on an allow-list go to the
  * system browser), and the camera as the only permission, for the app's own pages only.
  */
@@ -53,7 +53,7 @@ export function secureSession(session: Session, dev: boolean): void {
     return details.isMainFrame && details.requestingUrl !== undefined && isAppUrl(details.requestingUrl)
   })
 
-  // Device pickers (WebHID, WebSerial, WebUSB) are not used by the renderer: devices are main's job (design §1).
+  // Device pickers (WebHID, WebSerial, WebUSB) are not used by the renderer: devices are main's job, so that a page can never claim a scanner.
   session.setDevicePermissionHandler(() => false)
 }
 

@@ -1,5 +1,5 @@
 /**
- * The station's one window: hardened webPreferences (design §3) and the renderer it loads (the electron-vite dev
+ * The station's one window: hardened webPreferences (context isolation, sandbox, no Node) and the renderer it loads (the electron-vite dev
  * server in development, else the built file). Navigation and popup rules are attached to every webContents in
  * main.ts (security.ts).
  */

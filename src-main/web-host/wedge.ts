@@ -1,5 +1,5 @@
 /**
- * The web host's keyboard wedge (issue 4): the same detector Electron feeds from `before-input-event`, fed from
+ * The web host's keyboard wedge: the same detector Electron feeds from `before-input-event`, fed from
  * the page's key events forwarded by the bridge (bridge.ts). One WedgeSession per WebSocket connection.
  *
  * Why the bridge holds keys itself. A page must call preventDefault synchronously, before the server can decide

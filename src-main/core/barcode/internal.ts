@@ -1,5 +1,5 @@
 /**
- * The station's own barcodes, in InvenTree's two forms (design §5):
+ * The station's own barcodes, in InvenTree's two forms, so InvenTree's own labels scan here too:
  *   JSON  `{"stockitem": 5}`  — key is the model type, value the pk (a numeric string is accepted)
  *   short `INV-SI5`           — prefix + two-letter model code + pk, matched case-sensitively
  * An unknown model code is not an error: the data may be an EAN or a supplier label, so it falls through.

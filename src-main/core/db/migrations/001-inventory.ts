@@ -1,5 +1,5 @@
 /**
- * The inventory model, named as InvenTree names it (design §4) so that barcodes and exports interoperate.
+ * The inventory model, named as InvenTree names it so that barcodes and exports interoperate.
  * Quantities are REAL because parts are counted in metres and grams as well as pieces.
  */
 export const inventory = `
