@@ -7,6 +7,7 @@
  *   link    [--db FILE] MODEL PK DATA   |   unlink [--db FILE] MODEL PK
  *   decode  FILE...
  *   label   [--db FILE] MODEL PK [--template T] --out FILE.pdf
+ *   inventree connect|status|disconnect [--db FILE] ...
  * Exit codes: 0 success (a match, for scan), 1 no match, 2 bad input or usage.
  */
 import { parseArgs } from 'node:util'
@@ -17,6 +18,7 @@ import { parseOnly } from '../core/barcode/parse-only'
 import { closeCliStation, openCliStation } from './open-station'
 import { dispatch } from '../dispatch'
 import { historyCommand } from './history'
+import { INVENTREE_USAGE } from './inventree-usage'
 import { scanStream } from './scan-stream'
 
 export const USAGE = `Usage: npm run --silent cli -- <command> [options]
@@ -34,6 +36,7 @@ export const USAGE = `Usage: npm run --silent cli -- <command> [options]
                                              (exit 0 all decoded, 1 some had none, 2 unreadable)
   label   [--db FILE] MODEL PK [--template T] --out FILE.pdf
                                              print a label to PDF, verified by re-scanning it (--list [MODEL])
+${INVENTREE_USAGE}
 Without --db the station's default database is used: ${defaultDatabasePath()}`
 
 export class UsageError extends Error {}
@@ -71,6 +74,7 @@ async function run(argv: string[]): Promise<number> {
   // `label` has options of its own (--template, --out, --list); it parses its arguments itself.
   // The decoders are loaded only by the commands that need them, so `scan` starts fast.
   if (argv[0] === 'label') return (await import('./label')).labelCommand(argv.slice(1))
+  if (argv[0] === 'inventree') return (await import('./inventree')).inventreeCommand(argv.slice(1))
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
   const [command, ...rest] = positionals
   if (values.help || !command) {

@@ -9,6 +9,7 @@ import { gtin } from './migrations/002-gtin'
 import { workflows } from './migrations/003-workflows'
 import { historyWithoutTimeIndex } from './migrations/004-history-without-time-index'
 import { sessionKindUnchecked } from './migrations/005-session-kind-unchecked'
+import { inventreeConnection } from './migrations/006-inventree-connection'
 
 export interface Migration {
   version: number
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'workflows', sql: workflows },
   { version: 4, name: 'history without time index', sql: historyWithoutTimeIndex },
   { version: 5, name: 'session kind unchecked', sql: sessionKindUnchecked, rebuildsTable: true },
+  { version: 6, name: 'inventree connection', sql: inventreeConnection },
 ]
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version

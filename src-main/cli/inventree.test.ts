@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { tempDbPath } from '../core/test-support/temp-db'
+import { demoData, SCHEMA_PATH, schemaAbsent, SKIP_REASON } from '../tests/inventree-standin/fixture'
+import { startStandin, type Standin } from '../tests/inventree-standin/server'
+
+if (schemaAbsent) console.warn(SKIP_REASON)
+
+// Asynchronous on purpose: the stand-in answers from this process, so a blocking spawn would wait forever.
+const cli = (args: string[], input = ''): Promise<{ code: number | null; out: string; err: string }> =>
+  new Promise((resolve) => {
+    const child = spawn('node_modules/.bin/tsx', ['src-main/cli/main.ts', ...args])
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('close', (code) => resolve({ code, out, err }))
+    child.stdin.end(input)
+  })
+
+// Each case starts the CLI (tsx) two or three times: on a busy machine that takes longer than the default.
+describe.skipIf(schemaAbsent)('cli inventree', { timeout: 90_000 }, () => {
+  let s: Standin
+  beforeAll(async () => {
+    s = await startStandin({ data: demoData(), schemaPath: SCHEMA_PATH })
+  })
+  afterAll(async () => {
+    await s.close()
+    expect(s.gate.rejections).toEqual([])
+  })
+
+  it('connects with a user and a password from stdin, then reports the connection without the token', async () => {
+    const db = tempDbPath()
+    const before = await cli(['inventree', 'status', '--db', db])
+    expect(JSON.parse(before.out)).toMatchObject({ connected: false, server: null, queued: 0 })
+
+    const connected = await cli(
+      ['inventree', 'connect', '--db', db, '--url', s.url, '--user', 'desk', '--password-stdin'],
+      'receive-all-day\n',
+    )
+    expect(connected.code).toBe(0)
+    const status = await cli(['inventree', 'status', '--db', db])
+    expect(JSON.parse(status.out)).toMatchObject({
+      connected: true,
+      server: 'InvenTree',
+      apiVersion: 534,
+      user: 'desk',
+      allowedActions: expect.arrayContaining(['receive', 'move']) as unknown,
+      lastPull: null,
+      queued: 0,
+      parked: 0,
+    })
+    const token = [...s.state.tokens.values()].find((t) => t.user === 2)!.token
+    for (const r of [connected, status]) expect(r.out + r.err).not.toContain(token)
+  })
+
+  it('exits 1 with the reason on a wrong password, and 2 when asked for a password argument', async () => {
+    const db = tempDbPath()
+    const wrong = await cli(['inventree', 'connect', '--db', db, '--url', s.url, '--user', 'desk'], 'nope\n')
+    expect(wrong.code).toBe(1)
+    expect(wrong.err).toMatch(/Wrong user or password/)
+    const argument = await cli([
+      'inventree',
+      'connect',
+      '--db',
+      db,
+      '--url',
+      s.url,
+      '--user',
+      'desk',
+      '--password',
+      'x',
+    ])
+    expect(argument.code).toBe(2)
+  })
+})

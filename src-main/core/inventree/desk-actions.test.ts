@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { allowedActions, judgeActions } from './desk-actions'
+
+describe('desk actions from InvenTree roles', () => {
+  it('needs both purchase order change and stock add to receive, and says what is missing', () => {
+    const roles = { purchase_order: ['view', 'change'], stock: ['view', 'change'] }
+    expect(allowedActions(roles, false)).not.toContain('receive')
+    expect(judgeActions(roles, false).find((v) => v.action === 'receive')!.missing).toEqual(['stock.add'])
+    expect(allowedActions({ ...roles, stock: ['add', 'change'] }, false)).toContain('receive')
+  })
+
+  it('allows creating a supplier part through either rule set that covers supplier parts', () => {
+    expect(allowedActions({ part: ['add'] }, false)).toEqual(['create_supplier_part'])
+    expect(allowedActions({ purchase_order: ['add'] }, false)).toEqual(['create_supplier_part'])
+  })
+
+  it('allows nothing on null roles, everything to a superuser', () => {
+    expect(allowedActions({ stock: null, part: null }, false)).toEqual([])
+    expect(allowedActions({}, true)).toHaveLength(10)
+  })
+})

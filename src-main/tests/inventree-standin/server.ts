@@ -1,0 +1,322 @@
+/**
+ * A stateful stand-in for the InvenTree endpoints a desk uses, on node:http, for tests and for a person to try the
+ * desk without an InvenTree server. Behaviour follows InvenTree's: token or basic authentication (DRF's messages),
+ * `limit`/`offset` pagination, a new token replacing one of the same name. Every exchange passes the SchemaGate.
+ * Faults can be switched on between requests: slow answers, 500s, a connection dropped after the request was
+ * applied (the case where only checking the server can tell whether a push landed), revoked tokens.
+ */
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { SchemaGate, type GateRequest } from './schema-gate'
+import { StandinState, type Permission, type RulesetName, type StandinData, type StandinUser } from './state'
+
+export interface Faults {
+  /** Milliseconds to wait before answering each request. */
+  delayMs: number
+  /** The next N requests are answered 500 without being applied. */
+  failNext: number
+  /** The next N requests are applied, then their connection is cut before any answer. */
+  dropNext: number
+}
+
+export interface Standin {
+  url: string
+  state: StandinState
+  gate: SchemaGate
+  faults: Faults
+  /** A fresh token for a user, as if issued by InvenTree's admin page. */
+  issueToken(username: string, name?: string): string
+  close(): Promise<void>
+}
+
+interface Reply {
+  status: number
+  body: unknown
+  headers?: Record<string, string>
+}
+
+type Handler = (ctx: { req: GateRequest; user: StandinUser | null; base: string }) => Reply
+
+const RULESETS: RulesetName[] = [
+  'admin',
+  'part_category',
+  'part',
+  'stock_location',
+  'stock',
+  'bom',
+  'build',
+  'purchase_order',
+  'sales_order',
+  'return_order',
+]
+const ALL: Permission[] = ['view', 'add', 'change', 'delete']
+/** InvenTree's open purchase order states (PurchaseOrderStatusGroups.OPEN): pending, placed, on hold. */
+const OPEN_PO = [10, 20, 25]
+
+const unauthorized = (detail: string): Reply => ({
+  status: 401,
+  body: { detail },
+  headers: { 'www-authenticate': 'Token' },
+})
+
+function rolesOf(user: StandinUser): Record<string, Permission[] | null> {
+  return Object.fromEntries(
+    RULESETS.map((r) => [r, user.is_superuser ? ALL : user.roles[r]?.length ? user.roles[r]! : null]),
+  )
+}
+
+function queryValue(req: GateRequest, key: string): string | undefined {
+  const v = req.query[key]
+  return Array.isArray(v) ? v[0] : v
+}
+
+/** InvenTree's list answer: `{count, next, previous, results}` for one `limit`/`offset` page, ordered by pk. */
+function page<T>(req: GateRequest, base: string, rows: T[], out: (row: T) => unknown): Reply {
+  const limit = Math.max(0, Number(queryValue(req, 'limit')))
+  const offset = Math.max(0, Number(queryValue(req, 'offset') ?? 0))
+  const link = (o: number): string => {
+    const q = new URLSearchParams(req.query as Record<string, string>)
+    q.set('limit', String(limit))
+    q.set('offset', String(o))
+    return `${base}${req.path}?${q}`
+  }
+  return {
+    status: 200,
+    body: {
+      count: rows.length,
+      next: offset + limit < rows.length ? link(offset + limit) : null,
+      previous: offset > 0 ? link(Math.max(0, offset - limit)) : null,
+      results: rows.slice(offset, offset + limit).map(out),
+    },
+  }
+}
+
+/** Rows whose fields equal the integer query filters given (django-filter's exact match). */
+function filtered<T extends object>(req: GateRequest, rows: T[] | undefined, filters: Record<string, keyof T>): T[] {
+  let out = rows ?? []
+  for (const [param, field] of Object.entries(filters)) {
+    const v = queryValue(req, param)
+    if (v !== undefined) out = out.filter((r) => String(r[field] ?? 'null') === v)
+  }
+  return [...out].sort((a, b) => (a as { pk: number }).pk - (b as { pk: number }).pk)
+}
+
+function handlers(state: StandinState): Record<string, Handler> {
+  const d = state.data
+  return {
+    root_retrieve: () => ({
+      status: 200,
+      body: {
+        server: 'InvenTree',
+        id: null,
+        version: d.server?.version ?? '1.1.0',
+        instance: d.server?.instance ?? 'InvenTree stand-in',
+        apiVersion: d.server?.apiVersion ?? 534,
+        worker_running: true,
+        worker_count: 1,
+        worker_pending_tasks: 0,
+        plugins_enabled: true,
+        plugins_install_disabled: true,
+        active_plugins: [],
+        email_configured: false,
+        debug_mode: false,
+        docker_mode: false,
+        default_locale: 'en',
+        customize: { logo: '', splash: '', login_message: null, navbar_message: null },
+        system_health: true,
+        database: 'postgresql',
+        platform: '',
+        installer: '',
+        target: null,
+        django_admin: '/admin/',
+        settings: { sso_registration: false, registration_enabled: false, password_forgotten_enabled: false },
+      },
+    }),
+    user_me_retrieve: ({ user }) => ({
+      status: 200,
+      body: {
+        pk: user!.pk,
+        username: user!.username,
+        first_name: user!.first_name ?? '',
+        last_name: user!.last_name ?? '',
+        email: user!.email ?? '',
+        groups: [],
+        is_staff: user!.is_staff ?? false,
+        is_superuser: user!.is_superuser ?? false,
+        is_active: true,
+        profile: { active: true, type: 'internal', displayname: null },
+        roles: rolesOf(user!),
+      },
+    }),
+    user_me_roles_retrieve: ({ user }) => ({
+      status: 200,
+      body: {
+        user: user!.pk,
+        username: user!.username,
+        roles: rolesOf(user!),
+        permissions: {},
+        is_staff: user!.is_staff ?? false,
+        is_superuser: user!.is_superuser ?? false,
+      },
+    }),
+    // InvenTree replaces a user's token of the same name, and never shows an existing token again.
+    user_me_token_retrieve: ({ req, user }) => {
+      const name = queryValue(req, 'name') ?? 'inventree-token'
+      for (const [key, t] of state.tokens) if (t.user === user!.pk && t.name === name) state.tokens.delete(key)
+      const token = `inv-${randomBytes(20).toString('hex')}`
+      state.tokens.set(token, { token, user: user!.pk, name, revoked: false })
+      const expiry = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10)
+      return { status: 200, body: { token, name, expiry } }
+    },
+    part_list: ({ req, base }) =>
+      page(req, base, filtered(req, d.parts, { category: 'category' }), (r) => state.partOut(r.pk)),
+    part_category_list: ({ req, base }) =>
+      page(req, base, filtered(req, d.categories, { parent: 'parent' }), (r) => state.categoryOut(r.pk)),
+    stock_location_list: ({ req, base }) =>
+      page(req, base, filtered(req, d.locations, { parent: 'parent' }), (r) => state.locationOut(r.pk)),
+    company_list: ({ req, base }) => page(req, base, filtered(req, d.companies, {}), (r) => state.companyOut(r.pk)),
+    company_part_list: ({ req, base }) =>
+      page(req, base, filtered(req, d.supplierParts, { supplier: 'supplier', part: 'part' }), (r) =>
+        state.supplierPartOut(r.pk),
+      ),
+    company_part_manufacturer_list: ({ req, base }) =>
+      page(req, base, filtered(req, d.manufacturerParts, { manufacturer: 'manufacturer', part: 'part' }), (r) =>
+        state.manufacturerPartOut(r.pk),
+      ),
+    stock_list: ({ req, base }) =>
+      page(req, base, filtered(req, d.stock, { part: 'part', location: 'location' }), (r) => state.stockOut(r.pk)),
+    order_po_list: ({ req, base }) => {
+      let rows = filtered(req, d.purchaseOrders, { supplier: 'supplier', status: 'status' })
+      const outstanding = queryValue(req, 'outstanding')
+      if (outstanding !== undefined)
+        rows = rows.filter((o) => OPEN_PO.includes(o.status) === ['true', '1'].includes(outstanding.toLowerCase()))
+      return page(req, base, rows, (r) => state.purchaseOrderOut(r.pk))
+    },
+    order_po_line_list: ({ req, base }) =>
+      page(req, base, filtered(req, d.poLines, { order: 'order', part: 'part' }), (r) => state.poLineOut(r.pk)),
+  }
+}
+
+/** DRF's authentication: `Token <key>` or HTTP basic; null when no credentials were sent. */
+function authenticate(state: StandinState, header: string | undefined): StandinUser | null | Reply {
+  if (!header) return null
+  const [scheme, value = ''] = header.split(' ', 2)
+  if (scheme === 'Token') {
+    const token = state.tokens.get(value.trim())
+    if (!token) return unauthorized('Invalid token.')
+    if (token.revoked) return unauthorized('Token has been revoked')
+    return state.user(token.user) ?? unauthorized('User inactive or deleted.')
+  }
+  if (scheme === 'Basic') {
+    const decoded = Buffer.from(value, 'base64').toString('utf8')
+    const colon = decoded.indexOf(':')
+    const user = state.data.users.find((u) => u.username === decoded.slice(0, colon))
+    if (!user || user.password !== decoded.slice(colon + 1)) return unauthorized('Invalid username/password.')
+    return user
+  }
+  return unauthorized('Invalid token header. No credentials provided.')
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  if (!chunks.length) return undefined
+  const text = Buffer.concat(chunks).toString('utf8')
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+export async function startStandin(options: {
+  data: StandinData | StandinState
+  schemaPath: string
+  port?: number
+  host?: string
+  gate?: SchemaGate
+}): Promise<Standin> {
+  const state = options.data instanceof StandinState ? options.data : new StandinState(options.data)
+  const gate = options.gate ?? (await SchemaGate.load(options.schemaPath))
+  const faults: Faults = { delayMs: 0, failNext: 0, dropNext: 0 }
+  const routes = handlers(state)
+  const host = options.host ?? '127.0.0.1'
+
+  const send = (res: ServerResponse, reply: Reply): void => {
+    res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
+    res.end(JSON.stringify(reply.body))
+  }
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`)
+      const query: Record<string, string | string[]> = {}
+      for (const key of new Set(url.searchParams.keys())) {
+        const all = url.searchParams.getAll(key)
+        query[key] = all.length > 1 ? all : all[0]!
+      }
+      const gateReq: GateRequest = {
+        method: (req.method ?? 'GET').toLowerCase(),
+        path: url.pathname,
+        query,
+        headers: Object.fromEntries(Object.entries(req.headers).filter(([, v]) => v !== undefined)) as Record<
+          string,
+          string | string[]
+        >,
+        body: await readBody(req),
+      }
+      if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs))
+      if (faults.failNext > 0) {
+        faults.failNext--
+        return send(res, { status: 500, body: { detail: 'Internal server error (stand-in fault)' } })
+      }
+      const match = gate.checkRequest(gateReq)
+      if (!match.ok)
+        return send(res, { status: 400, body: { detail: 'Request rejected by the schema', errors: match.errors } })
+      const auth = authenticate(state, req.headers.authorization)
+      if (auth && 'status' in auth) return send(res, auth)
+      const operationId = match.operation.operationId ?? ''
+      // InvenTree serves its server information to anyone; everything else needs a user.
+      if (!auth && operationId !== 'root_retrieve')
+        return send(res, unauthorized('Authentication credentials were not provided.'))
+      const handler = routes[operationId]
+      if (!handler) return send(res, { status: 405, body: { detail: `${operationId} is not served by the stand-in` } })
+      const reply = handler({ req: gateReq, user: auth, base: url.origin })
+      if (faults.dropNext > 0) {
+        faults.dropNext--
+        req.socket.destroy()
+        return
+      }
+      if (reply.status >= 200 && reply.status < 300)
+        gate.checkResponse(gateReq, match.operation, reply.status, reply.body)
+      send(res, reply)
+    })().catch((err: unknown) => {
+      send(res, {
+        status: 500,
+        body: { detail: `stand-in error: ${err instanceof Error ? err.message : String(err)}` },
+      })
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://${host}:${port}`,
+    state,
+    gate,
+    faults,
+    issueToken(username, name = 'stand-in') {
+      const user = state.data.users.find((u) => u.username === username)
+      if (!user) throw new Error(`no user ${username}`)
+      const token = `inv-${randomBytes(20).toString('hex')}`
+      state.tokens.set(token, { token, user: user.pk, name, revoked: false })
+      return token
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
