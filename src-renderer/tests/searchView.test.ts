@@ -1,42 +1,37 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { SearchHit } from '../../src-main/contract'
-import { installFakeStation, ok } from './fakeStation'
 import { mountApp, unmountAll } from './mountApp'
+import { callsOf, installRealStation } from './support/realStation'
 
 afterEach(unmountAll)
 
-const hits: SearchHit[] = [
-  { model: 'part', pk: 7, title: 'M3x8 screw', matched: 'IPN: SCR-M3-8', detail: 'Fasteners' },
-  { model: 'supplierpart', pk: 12, title: 'DigiKey 1234-ND', matched: 'SKU: 1234-ND', detail: 'for M3x8 screw' },
-]
-
 describe('search', () => {
   it('goes from the top bar search box to a list of linked hits', async () => {
-    const fake = installFakeStation({ search: ({ query }) => ok(query === 'screw' ? hits : []) })
+    const real = installRealStation()
     const { wrapper, router } = await mountApp('/')
 
     const box = wrapper.get('[data-testid="search-input"]')
     expect(box.attributes('type')).toBe('search')
-    await box.setValue('  screw ')
+    await box.setValue('  RC0805FR-0710KL ')
     await box.trigger('keydown', { key: 'Enter' })
     await flushPromises()
 
-    expect(router.currentRoute.value.fullPath).toBe('/search?q=screw')
-    expect(fake.calls).toContainEqual({ method: 'search', input: { query: 'screw', limit: 50 } })
-    const results = wrapper.get('[data-testid="search-results"]')
-    const rows = results.findAll('[data-testid="search-hit"]')
-    expect(rows).toHaveLength(2)
-    expect(rows[0]!.get('a').attributes('href')).toBe('/part/7')
-    expect(rows[0]!.get('a').text()).toBe('M3x8 screw')
-    expect(rows[0]!.text()).toContain('IPN: SCR-M3-8')
-    expect(rows[0]!.text()).toContain('Fasteners')
-    expect(rows[1]!.get('a').attributes('href')).toBe('/supplierpart/12')
+    expect(router.currentRoute.value.fullPath).toBe('/search?q=RC0805FR-0710KL')
+    expect(callsOf(real, 'search')).toEqual([{ query: 'RC0805FR-0710KL', limit: 50 }])
+    const rows = wrapper.get('[data-testid="search-results"]').findAll('[data-testid="search-hit"]')
+    const shown = rows.map((r) => [r.get('a').text(), r.get('a').attributes('href')])
+    // The manufacturer part and the two supplier parts of the 10 kΩ resistor, each under the key that matched.
+    expect(shown).toEqual([
+      ['Yageo RC0805FR-0710KL', '/manufacturerpart/1'],
+      ['TME RC0805FR-0710KL', '/supplierpart/2'],
+      ['DigiKey 311-RC0805FR-0710KLCT-ND', '/supplierpart/1'],
+    ])
+    expect(rows[2]!.text()).toContain('Resistor 10kΩ 0805')
   })
 
   it('says when nothing matches', async () => {
-    installFakeStation()
-    const { wrapper } = await mountApp('/search?q=nothing')
+    installRealStation()
+    const { wrapper } = await mountApp('/search?q=nothing-is-called-this')
 
     await vi.waitFor(() => expect(wrapper.text()).toContain('Nothing matches'))
     expect(wrapper.find('[data-testid="search-results"]').exists()).toBe(false)

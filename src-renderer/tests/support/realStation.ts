@@ -1,0 +1,115 @@
+import { afterEach } from 'vitest'
+import type {
+  ContractError,
+  EventName,
+  EventPayloads,
+  MethodInput,
+  MethodName,
+  MethodOutputs,
+  Reply,
+  StationApi,
+} from '../../../src-main/contract'
+import { methodNames } from '../../../src-main/contract-names'
+import { Station } from '../../../src-main/core/station'
+import { dispatch } from '../../../src-main/dispatch'
+
+export interface RecordedCall {
+  method: MethodName
+  input: unknown
+}
+
+/** Answers one method in the Station's place: a failure, a slow reply; `real` still reaches the Station. */
+export type Override<M extends MethodName> = (
+  input: MethodInput<M>,
+  real: () => Promise<Reply<MethodOutputs[M]>>,
+) => Promise<Reply<MethodOutputs[M]>>
+
+export interface RealStation {
+  /** The Station behind `window.station`, for arranging state a user would have made elsewhere (the CLI, a device). */
+  station: Station
+  api: StationApi
+  calls: RecordedCall[]
+  /** Calls one method as the renderer would, past the interceptor, for arranging data through the contract. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutputs[M]>
+  /**
+   * Failure injection only: answers `method` with `override` instead of the Station (null restores it). For what
+   * a real Station cannot easily be made to do: an internal error, a slow reply, a refusal after a race.
+   */
+  override<M extends MethodName>(method: M, override: Override<M> | null): void
+  /** Makes every later call of `method` answer this error envelope. */
+  fail(method: MethodName, code: ContractError['code'], message: string): void
+  listenerCount(event: EventName): number
+}
+
+let current: RealStation | null = null
+
+afterEach(() => {
+  current?.station.close()
+  current = null
+})
+
+/**
+ * A fresh in-memory Station with the demo inventory, installed as `window.station` through `dispatch`: the same
+ * validation and error envelope the IPC handlers and the web host give the renderer. Closed after the test.
+ */
+export function installRealStation(): RealStation {
+  current?.station.close()
+  const station = Station.open({ dbPath: ':memory:', demo: true })
+  const calls: RecordedCall[] = []
+  const listeners = new Map<EventName, Set<(payload: never) => void>>()
+  const overrides = new Map<MethodName, Override<never>>()
+
+  station.on((event, payload) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload as never)
+  })
+
+  const real = <M extends MethodName>(method: M, input: unknown): Promise<Reply<MethodOutputs[M]>> =>
+    // dispatch answers the envelope of the method it was asked for.
+    dispatch(station, method, input) as Promise<Reply<MethodOutputs[M]>>
+
+  async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Reply<MethodOutputs[M]>> {
+    calls.push({ method, input })
+    // Across IPC and the web host's socket a value is copied, never shared; a clone keeps that true here.
+    const copy = input === undefined ? input : structuredClone(input)
+    const override = overrides.get(method) as Override<M> | undefined
+    const reply = override ? await override(copy, () => real(method, copy)) : await real(method, copy)
+    return structuredClone(reply)
+  }
+
+  const methods = Object.fromEntries(methodNames.map((m) => [m, (input: never) => invoke(m, input)])) as {
+    [M in MethodName]: (input: MethodInput<M>) => Promise<Reply<MethodOutputs[M]>>
+  }
+  const api: StationApi = {
+    ...methods,
+    on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      set.add(listener as (payload: never) => void)
+      return () => set.delete(listener as (payload: never) => void)
+    },
+  }
+
+  current = {
+    station,
+    api,
+    calls,
+    async call(method, input) {
+      const reply = await real(method, input)
+      if (!reply.ok) throw new Error(`${method} failed in test setup: ${reply.error.message}`)
+      return reply.value
+    },
+    override(method, override) {
+      if (override) overrides.set(method, override as Override<never>)
+      else overrides.delete(method)
+    },
+    fail(method, code, message) {
+      overrides.set(method, async () => ({ ok: false, error: { code, message } }))
+    },
+    listenerCount: (event) => listeners.get(event)?.size ?? 0,
+  }
+  window.station = api
+  return current
+}
+
+export const callsOf = (real: RealStation, method: MethodName): unknown[] =>
+  real.calls.filter((c) => c.method === method).map((c) => c.input)
