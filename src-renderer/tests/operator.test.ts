@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { demoAdmin, demoAlex, installFakeStation } from './fakeStation'
 import { mountApp, unmountAll } from './mountApp'
+import { callsOf, installRealStation } from './support/realStation'
 
 afterEach(unmountAll)
 
@@ -20,7 +20,7 @@ async function signInWithBadge(wrapper: VueWrapper, badge: string): Promise<void
 
 describe('operator sign-in', () => {
   it('signs in by badge and shows who is signed in, in the top bar and the footer', async () => {
-    const fake = installFakeStation()
+    const real = installRealStation()
     const { wrapper } = await mountApp('/')
     expect(wrapper.find('[data-testid="operator-name"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="status-footer"]').text()).toContain('none signed in')
@@ -35,7 +35,8 @@ describe('operator sign-in', () => {
     await input.trigger('submit')
     await flushPromises()
 
-    expect(fake.calls).toContainEqual({ method: 'signIn', input: { badge: 'OP-1001' } })
+    expect(callsOf(real, 'signIn')).toEqual([{ badge: 'OP-1001' }])
+    expect((await real.call('info', {})).operator?.name).toBe('Alex Receiving')
     expect(dialog.element.open).toBe(false)
     expect(wrapper.get('[data-testid="operator-name"]').text()).toBe('Alex Receiving')
     expect(wrapper.get('[data-testid="status-footer"]').text()).toContain('Operator: Alex Receiving')
@@ -44,7 +45,7 @@ describe('operator sign-in', () => {
   })
 
   it('says why an unknown badge was refused and keeps the dialog open', async () => {
-    installFakeStation()
+    installRealStation()
     const { wrapper } = await mountApp('/')
 
     await signInWithBadge(wrapper, 'OP-4242')
@@ -55,7 +56,7 @@ describe('operator sign-in', () => {
   })
 
   it('signs in by choosing a name, shows admin pages to an admin only, and signs out', async () => {
-    const fake = installFakeStation()
+    const real = installRealStation()
     const { wrapper } = await mountApp('/')
 
     await openSignIn(wrapper)
@@ -64,19 +65,20 @@ describe('operator sign-in', () => {
     await choices[0]!.trigger('click')
     await flushPromises()
 
-    expect(fake.calls).toContainEqual({ method: 'signIn', input: { operatorId: demoAdmin.id } })
+    expect(callsOf(real, 'signIn')).toEqual([{ operatorId: 3 }])
     expect(wrapper.get('[data-testid="operator-control"]').text()).toContain('Admin (admin)')
     expect(wrapper.get('[data-testid="settings-link"]').attributes('href')).toBe('/settings')
 
     await wrapper.get('[data-testid="sign-out-button"]').trigger('click')
     await flushPromises()
-    expect(fake.calls.some((c) => c.method === 'signOut')).toBe(true)
+    expect((await real.call('info', {})).operator).toBeNull()
     expect(wrapper.find('[data-testid="operator-name"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="settings-link"]').exists()).toBe(false)
   })
 
   it('shows the operator main already has signed in when the app starts', async () => {
-    installFakeStation({}, { operator: demoAlex })
+    const real = installRealStation()
+    await real.call('signIn', { badge: 'OP-1001' })
     const { wrapper } = await mountApp('/')
     expect(wrapper.get('[data-testid="operator-name"]').text()).toBe('Alex Receiving')
   })
@@ -84,20 +86,10 @@ describe('operator sign-in', () => {
 
 describe('badge scans', () => {
   it('a badge scanned on a hardware scanner shows its operator as signed in', async () => {
-    const fake = installFakeStation()
+    const real = installRealStation()
     const { wrapper } = await mountApp('/')
 
-    fake.emit('scanResult', {
-      outcome: 'operator',
-      match: null,
-      success: 'Signed in: Alex Receiving',
-      plugin: 'OperatorBadge',
-      operator: demoAlex,
-      barcode_data: 'OP-1001',
-      barcode_hash: 'h',
-      scan_id: 4,
-      result_id: 4,
-    })
+    real.deviceScan('OP-1001')
     await flushPromises()
 
     expect(wrapper.get('[data-testid="operator-name"]').text()).toBe('Alex Receiving')
@@ -107,23 +99,13 @@ describe('badge scans', () => {
 
 describe('sign-in dialog and hardware scanners', () => {
   it('closes when a badge scanned on a hardware scanner signs someone in', async () => {
-    const fake = installFakeStation()
+    const real = installRealStation()
     const { wrapper } = await mountApp('/')
     await openSignIn(wrapper)
     const dialog = wrapper.get<HTMLDialogElement>('[data-testid="sign-in-dialog"]')
     expect(dialog.element.open).toBe(true)
 
-    fake.emit('scanResult', {
-      outcome: 'operator',
-      match: null,
-      success: 'Signed in: Alex Receiving',
-      plugin: 'OperatorBadge',
-      operator: demoAlex,
-      barcode_data: 'OP-1001',
-      barcode_hash: 'h',
-      scan_id: 4,
-      result_id: 4,
-    })
+    real.deviceScan('OP-1001')
     await flushPromises()
 
     expect(dialog.element.open).toBe(false)

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { demoItem, installFakeStation, ok, stockItemMatch } from './fakeStation'
 import { mountApp, unmountAll } from './mountApp'
+import { callsOf, installRealStation } from './support/realStation'
 
 afterEach(unmountAll)
 
@@ -16,7 +16,7 @@ async function quickScan(wrapper: VueWrapper, data: string): Promise<void> {
 
 describe('quick scan', () => {
   it('opens a dialog with the input focused', async () => {
-    installFakeStation()
+    installRealStation()
     const { wrapper } = await mountApp('/')
     expect(wrapper.get('dialog').element.open).toBe(false)
 
@@ -28,23 +28,21 @@ describe('quick scan', () => {
   })
 
   it('navigates to the matched item and closes the dialog', async () => {
-    const fake = installFakeStation({
-      scan: ({ data }) => ok(data === 'INV-SI5' ? stockItemMatch(data, 5) : stockItemMatch(data, 999)),
-      getItem: ({ model, pk }) =>
-        model === 'stockitem' && pk === 5 ? ok(demoItem) : { ok: false, error: { code: 'not_found', message: 'x' } },
-    })
+    const real = installRealStation()
     const { wrapper, router } = await mountApp('/')
 
-    await quickScan(wrapper, 'INV-SI5')
+    await quickScan(wrapper, 'INV-SI7')
 
-    expect(fake.calls).toContainEqual({ method: 'scan', input: { data: 'INV-SI5', source: 'manual' } })
-    expect(router.currentRoute.value.fullPath).toBe('/stockitem/5')
+    expect(callsOf(real, 'scan')).toEqual([{ data: 'INV-SI7', source: 'manual' }])
+    expect(router.currentRoute.value.fullPath).toBe('/stockitem/7')
     expect(wrapper.get('dialog').element.open).toBe(false)
-    expect(wrapper.get('[data-testid="item-title"]').text()).toBe('M3 screw ×200')
+    const item = await real.call('getItem', { model: 'stockitem', pk: 7 })
+    expect(wrapper.get('[data-testid="item-title"]').text()).toBe(item.title)
+    expect(wrapper.text()).toContain('Stock item #7')
   })
 
   it('shows the error and the raw data, with control characters visible, when nothing matches', async () => {
-    installFakeStation()
+    installRealStation()
     const { wrapper, router } = await mountApp('/')
 
     await quickScan(wrapper, '[)>\x1e06\x1dP<b>X</b>\x1e\x04')
@@ -60,44 +58,39 @@ describe('quick scan', () => {
     expect(wrapper.get('dialog').element.open).toBe(true)
   })
 
-  it('shows the message of a refused call', async () => {
-    installFakeStation({
-      scan: () => ({ ok: false, error: { code: 'invalid_argument', message: 'Scan data too long' } }),
-    })
+  it('shows the message of a failed call', async () => {
+    const real = installRealStation()
+    real.fail('scan', 'internal', 'The station could not complete scan')
     const { wrapper } = await mountApp('/')
 
-    await quickScan(wrapper, 'whatever')
+    await quickScan(wrapper, 'INV-SI1')
 
     const feedback = wrapper.get('[data-testid="scan-feedback"]')
     expect(feedback.text()).toContain('Error')
-    expect(feedback.text()).toContain('Scan data too long')
+    expect(feedback.text()).toContain('The station could not complete scan')
   })
 })
 
 describe('scans pushed by main (hardware scanners)', () => {
   it('navigates on a match and shows a notice on no match', async () => {
-    const fake = installFakeStation({ getItem: () => ok(demoItem) })
+    const real = installRealStation()
     const { wrapper, router } = await mountApp('/')
-    expect(fake.listenerCount('scanResult')).toBe(1)
+    expect(real.listenerCount('scanResult')).toBe(1)
 
-    fake.emit('scanResult', stockItemMatch('INV-SI5', 5))
+    real.deviceScan('INV-SI5')
     await flushPromises()
     expect(router.currentRoute.value.fullPath).toBe('/stockitem/5')
 
-    fake.emit('scanResult', {
-      outcome: 'no_match',
-      match: null,
-      error: 'No match found for barcode data',
-      plugin: null,
-      barcode_data: '4006381333931',
-      barcode_hash: 'h',
-      scan_id: 3,
-      result_id: 3,
-    })
+    real.deviceScan('4006381333931')
     await flushPromises()
     const notice = wrapper.get('[data-testid="scan-feedback"]')
     expect(notice.text()).toContain('No match found for barcode data')
     expect(notice.text()).toContain('4006381333931')
     expect(router.currentRoute.value.fullPath).toBe('/stockitem/5')
+    // Both scans were logged, as every scan from a device is.
+    expect((await real.call('historyQuery', { filter: {} })).rows.map((r) => r.data)).toEqual([
+      '4006381333931',
+      'INV-SI5',
+    ])
   })
 })

@@ -7,6 +7,7 @@ import type {
   MethodName,
   MethodOutputs,
   Reply,
+  ScanResult,
   StationApi,
 } from '../../../src-main/contract'
 import { methodNames } from '../../../src-main/contract-names'
@@ -38,6 +39,8 @@ export interface RealStation {
   override<M extends MethodName>(method: M, override: Override<M> | null): void
   /** Makes every later call of `method` answer this error envelope. */
   fail(method: MethodName, code: ContractError['code'], message: string): void
+  /** A scan from a hardware scanner: resolved, logged and pushed to the renderer as main's device hub does. */
+  deviceScan(data: string, source?: 'hid' | 'serial' | 'wedge'): ScanResult
   listenerCount(event: EventName): number
 }
 
@@ -105,6 +108,7 @@ export function installRealStation(): RealStation {
     fail(method, code, message) {
       overrides.set(method, async () => ({ ok: false, error: { code, message } }))
     },
+    deviceScan: (data, source = 'hid') => station.scanFromDevice({ data, source }),
     listenerCount: (event) => listeners.get(event)?.size ?? 0,
   }
   window.station = api
