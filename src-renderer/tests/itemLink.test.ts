@@ -16,7 +16,9 @@ describe('link barcode on the item page', () => {
     await flushPromises()
 
     expect(callsOf(real, 'link')).toEqual([{ model: 'stockitem', pk: 1, data: 'SUPPLIER-LABEL-77 ' }])
-    expect(wrapper.get('[data-testid="link-barcode-done"]').text()).toContain('Repaired: surrounding whitespace removed')
+    expect(wrapper.get('[data-testid="link-barcode-done"]').text()).toContain(
+      'Repaired: surrounding whitespace removed',
+    )
     // The item was read again and now has a linked barcode.
     expect(callsOf(real, 'getItem')).toHaveLength(2)
     expect(wrapper.get('[data-testid="link-barcode"]').text()).toContain('Linked barcode: SUPPLIER-LABEL-77')
