@@ -1,11 +1,28 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { demoAdmin, demoSam, demoSettings, installFakeStation } from './fakeStation'
+import { settingDefaults } from '../../src-main/core/settings'
 import { mountApp, unmountAll } from './mountApp'
+import { callsOf, installRealStation, type RealStation } from './support/realStation'
 
 afterEach(unmountAll)
 
-const setCalls = (fake: ReturnType<typeof installFakeStation>) => fake.calls.filter((c) => c.method === 'setSettings')
+const ADMIN_BADGE = 'OP-9000'
+const SAM_BADGE = 'OP-1002'
+
+/** A Station with this operator already signed in when the app starts. */
+async function signedIn(badge: string, options?: Parameters<typeof installRealStation>[0]): Promise<RealStation> {
+  const real = installRealStation(options)
+  await real.call('signIn', { badge })
+  return real
+}
+
+const storedSettings = async (real: RealStation) => real.call('getSettings', {})
+
+/** A user plugin as an admin drops it into the plugins folder, and one that fails to load. */
+const userPlugins = {
+  'my-plugin.mjs': "export default { name: 'MyPlugin', description: 'Our asset tags', scan() { return null } }",
+  'broken.mjs': 'export default {',
+}
 
 async function save(wrapper: VueWrapper): Promise<void> {
   await wrapper.get('[data-testid="settings-form"]').trigger('submit')
@@ -14,7 +31,7 @@ async function save(wrapper: VueWrapper): Promise<void> {
 
 describe('settings page', () => {
   it('shows every setting with a label and help text', async () => {
-    installFakeStation({}, { operator: demoAdmin })
+    await signedIn(ADMIN_BADGE)
     const { wrapper } = await mountApp('/settings')
 
     const text = wrapper.get('[data-testid="settings-form"]').text()
@@ -33,49 +50,40 @@ describe('settings page', () => {
     }
     expect(text).toContain('0 keeps all')
     const delay = wrapper.get<HTMLInputElement>('#input-delay')
-    expect(delay.element.value).toBe(String(demoSettings['barcode.inputDelay']))
+    expect(delay.element.value).toBe(String(settingDefaults['barcode.inputDelay']))
     // The help text is tied to its input for screen readers.
     expect(wrapper.get(`#${delay.attributes('aria-describedby')}`).text()).toContain('5 to 500 ms')
   })
 
   it('saves a changed input delay, sending only what changed', async () => {
-    const fake = installFakeStation({}, { operator: demoAdmin })
+    const real = await signedIn(ADMIN_BADGE)
     const { wrapper } = await mountApp('/settings')
 
     await wrapper.get('#input-delay').setValue('80')
     await save(wrapper)
 
-    expect(setCalls(fake)).toEqual([{ method: 'setSettings', input: { 'barcode.inputDelay': 80 } }])
-    expect(fake.state.settings['barcode.inputDelay']).toBe(80)
+    expect(callsOf(real, 'setSettings')).toEqual([{ 'barcode.inputDelay': 80 }])
+    expect((await storedSettings(real))['barcode.inputDelay']).toBe(80)
     expect(wrapper.get('[data-testid="settings-saved"]').text()).toContain('Settings saved')
   })
 
   it('explains an out-of-range input delay next to the field without sending it', async () => {
-    const fake = installFakeStation({}, { operator: demoAdmin })
+    const real = await signedIn(ADMIN_BADGE)
     const { wrapper } = await mountApp('/settings')
 
     await wrapper.get('#input-delay').setValue('2')
     await save(wrapper)
 
-    expect(setCalls(fake)).toEqual([])
+    expect(callsOf(real, 'setSettings')).toEqual([])
     const field = wrapper.get('[data-testid="setting-input-delay"]')
     expect(field.get('[data-testid="setting-error"]').text()).toContain('from 5 to 500')
     expect(field.get('input').attributes('aria-invalid')).toBe('true')
   })
 
   it("shows main's refusal of a value next to its field", async () => {
-    installFakeStation(
-      {
-        setSettings: () => ({
-          ok: false,
-          error: {
-            code: 'invalid_argument',
-            message: 'Invalid argument for setSettings: barcode.prefix: no spaces, braces or quotes',
-          },
-        }),
-      },
-      { operator: demoAdmin },
-    )
+    const real = await signedIn(ADMIN_BADGE)
+    // A main stricter than this renderer: it is sent a prefix the renderer's own check let through.
+    real.override('setSettings', (_input, send) => send({ 'barcode.prefix': 'P N-' }))
     const { wrapper } = await mountApp('/settings')
 
     await wrapper.get('#barcode-prefix').setValue('PN-')
@@ -87,29 +95,29 @@ describe('settings page', () => {
   })
 
   it('shows the forbidden message when main no longer sees an admin, then turns read-only', async () => {
-    const fake = installFakeStation({}, { operator: demoAdmin })
+    const real = await signedIn(ADMIN_BADGE)
     const { wrapper } = await mountApp('/settings')
     // Signed out behind the renderer's back (another window, the CLI).
-    fake.state.operator = null
+    await real.call('signOut', {})
 
     await wrapper.get('#input-delay').setValue('80')
     await save(wrapper)
 
-    expect(setCalls(fake)).toHaveLength(1)
+    expect(callsOf(real, 'setSettings')).toHaveLength(1)
     expect(wrapper.get('[data-testid="settings-error"]').text()).toContain('Only an admin may change settings')
-    expect(fake.state.settings['barcode.inputDelay']).toBe(demoSettings['barcode.inputDelay'])
+    expect((await storedSettings(real))['barcode.inputDelay']).toBe(settingDefaults['barcode.inputDelay'])
     expect(wrapper.get('[data-testid="settings-admin-only"]').text()).toContain('Nobody is signed in')
     expect(wrapper.find('[data-testid="settings-save"]').exists()).toBe(false)
   })
 
   it('lets a non-admin read the settings but not change them', async () => {
-    const fake = installFakeStation({}, { operator: demoSam })
+    const real = await signedIn(SAM_BADGE)
     const { wrapper } = await mountApp('/settings')
 
     expect(wrapper.get('[data-testid="settings-admin-only"]').text()).toContain(
       'Sam Stores is signed in as an operator',
     )
-    expect(wrapper.get<HTMLInputElement>('#input-delay').element.value).toBe(String(demoSettings['barcode.inputDelay']))
+    expect(wrapper.get<HTMLInputElement>('#input-delay').element.value).toBe(String(settingDefaults['barcode.inputDelay']))
     const fieldsets = wrapper.get('[data-testid="settings-form"]').findAll('fieldset')
     expect(fieldsets.length).toBeGreaterThan(0)
     expect(fieldsets.every((f) => (f.element as HTMLFieldSetElement).disabled)).toBe(true)
@@ -117,55 +125,65 @@ describe('settings page', () => {
     expect(wrapper.findAll<HTMLInputElement>('[data-testid="plugin-toggle"]').every((t) => t.element.disabled)).toBe(
       true,
     )
-    expect(setCalls(fake)).toEqual([])
+    expect(callsOf(real, 'setSettings')).toEqual([])
   })
 })
 
 describe('plugin list', () => {
   it('lists the plugins in order, marks user plugins and shows load errors', async () => {
-    installFakeStation({}, { operator: demoAdmin })
+    await signedIn(ADMIN_BADGE, { userPlugins })
     const { wrapper } = await mountApp('/settings')
 
     const rows = wrapper.findAll('[data-testid="plugin-row"]')
     expect(rows.map((r) => r.get('[data-testid="plugin-name"]').text())).toEqual([
       'InvenTreeBarcode',
       'InvenTreeExternalBarcode',
+      'DigiKeyBarcode',
+      'MouserBarcode',
+      'LCSCBarcode',
+      'TMEBarcode',
       'GS1Barcode',
       'MyPlugin',
-      'broken.js',
+      'broken.mjs',
     ])
     expect(rows[0]!.find('[data-testid="plugin-user"]').exists()).toBe(false)
-    expect(rows[3]!.get('[data-testid="plugin-user"]').text()).toBe('User plugin')
-    expect(rows[4]!.get('[data-testid="plugin-load-error"]').text()).toContain('SyntaxError: Unexpected token')
-    expect(rows[4]!.find('[data-testid="plugin-toggle"]').exists()).toBe(false)
+    expect(rows[7]!.get('[data-testid="plugin-user"]').text()).toBe('User plugin')
+    expect(rows[8]!.get('[data-testid="plugin-load-error"]').text()).toBe('Could not load: Unexpected end of input')
+    expect(rows[8]!.find('[data-testid="plugin-toggle"]').exists()).toBe(false)
   })
 
   it('switching a plugin off writes plugins.disabled, and switching it on again removes it', async () => {
-    const fake = installFakeStation({}, { operator: demoAdmin })
+    const real = await signedIn(ADMIN_BADGE, { userPlugins })
     const { wrapper } = await mountApp('/settings')
 
     const row = (name: string) => wrapper.findAll('[data-testid="plugin-row"]').find((r) => r.text().includes(name))!
     expect(row('GS1Barcode').text()).toContain('Enabled')
     await row('GS1Barcode').get('[data-testid="plugin-toggle"]').setValue(false)
     await flushPromises()
-    expect(setCalls(fake).at(-1)).toEqual({ method: 'setSettings', input: { 'plugins.disabled': ['GS1Barcode'] } })
-    // Reloaded from main: now disabled, and listed after the enabled plugins.
+    expect(callsOf(real, 'setSettings').at(-1)).toEqual({ 'plugins.disabled': ['GS1Barcode'] })
+    // Reloaded from main: now disabled, in the place it would take when switched on again.
     expect(row('GS1Barcode').text()).toContain('Disabled')
     expect(row('GS1Barcode').get<HTMLInputElement>('[data-testid="plugin-toggle"]').element.checked).toBe(false)
-    expect(wrapper.findAll('[data-testid="plugin-name"]').map((n) => n.text())[3]).toBe('GS1Barcode')
+    expect(wrapper.findAll('[data-testid="plugin-name"]').map((n) => n.text())[6]).toBe('GS1Barcode')
+    // And the chain no longer asks it.
+    await real.call('scan', { data: '4006381333931', source: 'manual' })
+    const [logged] = (await real.call('historyQuery', { filter: {}, limit: 1 })).rows
+    expect(logged!.pluginsTried).toContain('MyPlugin')
+    expect(logged!.pluginsTried).not.toContain('GS1Barcode')
 
     await row('MyPlugin').get('[data-testid="plugin-toggle"]').setValue(false)
     await flushPromises()
-    expect(setCalls(fake).at(-1)!.input).toEqual({ 'plugins.disabled': ['GS1Barcode', 'MyPlugin'] })
+    expect(callsOf(real, 'setSettings').at(-1)).toEqual({ 'plugins.disabled': ['GS1Barcode', 'MyPlugin'] })
 
     await row('GS1Barcode').get('[data-testid="plugin-toggle"]').setValue(true)
     await flushPromises()
-    expect(setCalls(fake).at(-1)!.input).toEqual({ 'plugins.disabled': ['MyPlugin'] })
+    expect(callsOf(real, 'setSettings').at(-1)).toEqual({ 'plugins.disabled': ['MyPlugin'] })
     expect(row('GS1Barcode').text()).toContain('Enabled')
+    expect((await storedSettings(real))['plugins.disabled']).toEqual(['MyPlugin'])
   })
 
   it('moving a plugin up writes the new plugins.order', async () => {
-    const fake = installFakeStation({}, { operator: demoAdmin })
+    const real = await signedIn(ADMIN_BADGE)
     const { wrapper } = await mountApp('/settings')
 
     const rows = wrapper.findAll('[data-testid="plugin-row"]')
@@ -173,18 +191,23 @@ describe('plugin list', () => {
     await rows[2]!.get('[data-testid="plugin-up"]').trigger('click')
     await flushPromises()
 
-    expect(setCalls(fake)).toEqual([
-      {
-        method: 'setSettings',
-        input: { 'plugins.order': ['InvenTreeBarcode', 'GS1Barcode', 'InvenTreeExternalBarcode', 'MyPlugin'] },
-      },
-    ])
+    const order = [
+      'InvenTreeBarcode',
+      'DigiKeyBarcode',
+      'InvenTreeExternalBarcode',
+      'MouserBarcode',
+      'LCSCBarcode',
+      'TMEBarcode',
+      'GS1Barcode',
+    ]
+    expect(callsOf(real, 'setSettings')).toEqual([{ 'plugins.order': order }])
+    expect(wrapper.findAll('[data-testid="plugin-name"]').map((n) => n.text())).toEqual(order)
   })
 
   it('shows a forbidden answer to a plugin change', async () => {
-    const fake = installFakeStation({}, { operator: demoAdmin })
+    const real = await signedIn(ADMIN_BADGE)
     const { wrapper } = await mountApp('/settings')
-    fake.state.operator = null
+    await real.call('signOut', {})
 
     await wrapper.findAll('[data-testid="plugin-toggle"]')[0]!.setValue(false)
     await flushPromises()

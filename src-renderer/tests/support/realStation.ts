@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import type {
   ContractError,
@@ -19,10 +22,13 @@ export interface RecordedCall {
   input: unknown
 }
 
-/** Answers one method in the Station's place: a failure, a slow reply; `real` still reaches the Station. */
+/**
+ * Answers one method in the Station's place: a failure, a slow reply. `real` still reaches the Station through
+ * dispatch, with the renderer's input or another one (what a stricter main would have been sent).
+ */
 export type Override<M extends MethodName> = (
   input: MethodInput<M>,
-  real: () => Promise<Reply<MethodOutputs[M]>>,
+  real: (input?: unknown) => Promise<Reply<MethodOutputs[M]>>,
 ) => Promise<Reply<MethodOutputs[M]>>
 
 export interface RealStation {
@@ -44,20 +50,34 @@ export interface RealStation {
   listenerCount(event: EventName): number
 }
 
-let current: RealStation | null = null
+export interface RealStationOptions {
+  /** User plugin files (name → source) in the Station's plugins folder; none by default. */
+  userPlugins?: Record<string, string>
+}
 
-afterEach(() => {
+let current: RealStation | null = null
+let pluginsDir: string | null = null
+
+function closeCurrent(): void {
   current?.station.close()
   current = null
-})
+  if (pluginsDir) rmSync(pluginsDir, { recursive: true, force: true })
+  pluginsDir = null
+}
+
+afterEach(closeCurrent)
 
 /**
  * A fresh in-memory Station with the demo inventory, installed as `window.station` through `dispatch`: the same
  * validation and error envelope the IPC handlers and the web host give the renderer. Closed after the test.
  */
-export function installRealStation(): RealStation {
-  current?.station.close()
-  const station = Station.open({ dbPath: ':memory:', demo: true })
+export function installRealStation(options: RealStationOptions = {}): RealStation {
+  closeCurrent()
+  if (options.userPlugins) {
+    pluginsDir = mkdtempSync(join(tmpdir(), 'scan-station-plugins-'))
+    for (const [name, code] of Object.entries(options.userPlugins)) writeFileSync(join(pluginsDir, name), code)
+  }
+  const station = Station.open({ dbPath: ':memory:', demo: true, ...(pluginsDir ? { pluginsDir } : {}) })
   const calls: RecordedCall[] = []
   const listeners = new Map<EventName, Set<(payload: never) => void>>()
   const overrides = new Map<MethodName, Override<never>>()
@@ -75,7 +95,7 @@ export function installRealStation(): RealStation {
     // Across IPC and the web host's socket a value is copied, never shared; a clone keeps that true here.
     const copy = input === undefined ? input : structuredClone(input)
     const override = overrides.get(method) as Override<M> | undefined
-    const reply = override ? await override(copy, () => real(method, copy)) : await real(method, copy)
+    const reply = override ? await override(copy, (other = copy) => real(method, other)) : await real(method, copy)
     return structuredClone(reply)
   }
 
