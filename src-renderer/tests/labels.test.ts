@@ -1,13 +1,19 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { demoItem, installFakeStation, ok } from './fakeStation'
 import { mountApp, unmountAll } from './mountApp'
+import { callsOf, installRealStation } from './support/realStation'
 import PrintLabelsButton from '../src/components/PrintLabelsButton.vue'
+
+// The Station loads its label code (renderer, decoder) on first use; loading it once here keeps each test quick.
+beforeAll(() => import('../../src-main/core/labels'), 30_000)
 
 afterEach(() => {
   unmountAll()
   vi.restoreAllMocks()
 })
+
+/** Labels are drawn and read back by the real decoder: slower than a page of data. */
+const until = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 20 })
 
 function captureDownloads(): { names: string[]; blobs: Blob[] } {
   const names: string[] = []
@@ -25,40 +31,39 @@ function captureDownloads(): { names: string[]; blobs: Blob[] } {
 
 describe('item page label section', () => {
   it('previews the default template and says it reads back', async () => {
-    const fake = installFakeStation({ getItem: () => ok(demoItem) })
+    const real = installRealStation()
     const { wrapper } = await mountApp('/stockitem/5')
+    await until(() => expect(wrapper.find('[data-testid="label-verified"]').exists()).toBe(true))
 
-    expect(fake.calls).toContainEqual({ method: 'labelTemplates', input: { model: 'stockitem' } })
-    expect(fake.calls).toContainEqual({
-      method: 'labelPreview',
-      input: { model: 'stockitem', pk: 5, template: 'stockitem-62x29' },
-    })
+    expect(callsOf(real, 'labelTemplates')).toEqual([{ model: 'stockitem' }])
+    expect(callsOf(real, 'labelPreview')).toEqual([{ model: 'stockitem', pk: 5, template: 'stockitem-62x29' }])
     const panel = wrapper.get('[data-testid="label-panel"]')
     expect(panel.get<HTMLSelectElement>('[data-testid="label-template"]').element.value).toBe('stockitem-62x29')
     expect(panel.get('[data-testid="label-svg"]').find('svg').exists()).toBe(true)
     expect(panel.get('[data-testid="label-verified"]').text()).toContain('Reads back ✓')
 
-    await panel.get('[data-testid="label-template"]').setValue('a4-3x8-70x37')
-    await flushPromises()
-    expect(fake.calls).toContainEqual({
-      method: 'labelPreview',
-      input: { model: 'stockitem', pk: 5, template: 'a4-3x8-70x37' },
-    })
+    const offered = panel.findAll('[data-testid="label-template"] option').map((o) => o.attributes('value'))
+    expect(offered).toEqual(['a4-3x8-70x37', 'stockitem-50x25', 'stockitem-62x29', 'supplierpart-linked-62x29'])
+
+    const first = panel.get('[data-testid="label-svg"]').html()
+    await panel.get('[data-testid="label-template"]').setValue('stockitem-50x25')
+    await until(() => expect(panel.get('[data-testid="label-svg"]').html()).not.toBe(first))
+    expect(callsOf(real, 'labelPreview').at(-1)).toEqual({ model: 'stockitem', pk: 5, template: 'stockitem-50x25' })
+    await until(() => expect(panel.get('[data-testid="label-verified"]').text()).toContain('Reads back ✓'))
   })
 
   it('shows the refusal reason in words when the label does not read back', async () => {
-    installFakeStation({
-      getItem: () => ok(demoItem),
-      labelPreview: ({ template }) =>
-        ok({
-          svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
-          verified: false,
-          reason: 'the decoder read nothing from the barcode',
-          template: template ?? 'x',
-        }),
+    const real = installRealStation()
+    // A label the decoder cannot read back is hard to make from real data; its verdict is replaced.
+    real.override('labelPreview', async (_input, send) => {
+      const reply = await send()
+      return reply.ok
+        ? { ok: true, value: { ...reply.value, verified: false, reason: 'the decoder read nothing from the barcode' } }
+        : reply
     })
     const { wrapper } = await mountApp('/stockitem/5')
 
+    await until(() => expect(wrapper.find('[data-testid="label-refused"]').exists()).toBe(true))
     const refused = wrapper.get('[data-testid="label-refused"]')
     expect(refused.text()).toContain('Refused')
     expect(refused.text()).toContain('the decoder read nothing from the barcode')
@@ -66,7 +71,7 @@ describe('item page label section', () => {
   })
 
   it('has no label section for an item type without labels', async () => {
-    installFakeStation({ getItem: () => ok({ ...demoItem, model: 'company', pk: 2 }) })
+    installRealStation()
     const { wrapper } = await mountApp('/company/2')
     expect(wrapper.find('[data-testid="item-title"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="label-panel"]').exists()).toBe(false)
@@ -74,16 +79,14 @@ describe('item page label section', () => {
 
   it('downloads the PDF the station made', async () => {
     const downloads = captureDownloads()
-    const fake = installFakeStation({ getItem: () => ok(demoItem) })
+    const real = installRealStation()
     const { wrapper } = await mountApp('/stockitem/5')
+    await until(() => expect(wrapper.find('[data-testid="label-verified"]').exists()).toBe(true))
 
     await wrapper.get('[data-testid="label-pdf"]').trigger('click')
-    await flushPromises()
+    await until(() => expect(downloads.names).toHaveLength(1))
 
-    expect(fake.calls).toContainEqual({
-      method: 'labelPdf',
-      input: { items: [{ model: 'stockitem', pk: 5 }], template: 'stockitem-62x29' },
-    })
+    expect(callsOf(real, 'labelPdf')).toEqual([{ items: [{ model: 'stockitem', pk: 5 }], template: 'stockitem-62x29' }])
     expect(downloads.names).toEqual(['label-stockitem-5.pdf'])
     expect(downloads.blobs[0]!.type).toBe('application/pdf')
     expect(await downloads.blobs[0]!.text()).toMatch(/^%PDF/)
@@ -93,20 +96,22 @@ describe('item page label section', () => {
 
 describe('PrintLabelsButton', () => {
   it('shows the conflict message when printing is refused', async () => {
-    const fake = installFakeStation()
+    const real = installRealStation()
     const items = [
       { model: 'stockitem' as const, pk: 5 },
       { model: 'stockitem' as const, pk: 6 },
     ]
     const wrapper = mount(PrintLabelsButton, { props: { items }, attachTo: document.body })
-    await flushPromises()
+    await until(() =>
+      expect(wrapper.get<HTMLSelectElement>('[data-testid="label-template"]').element.value).toBe('stockitem-62x29'),
+    )
 
     const print = wrapper.get('[data-testid="label-print"]')
     expect(print.text()).toBe('Print 2 labels')
     await print.trigger('click')
-    await flushPromises()
+    await until(() => expect(wrapper.find('[data-testid="label-error"]').exists()).toBe(true))
 
-    expect(fake.calls).toContainEqual({ method: 'printLabels', input: { items, template: 'stockitem-62x29' } })
+    expect(callsOf(real, 'printLabels')).toEqual([{ items, template: 'stockitem-62x29' }])
     expect(wrapper.get('[data-testid="label-error"]').text()).toContain(
       'Printing needs the desktop app; download the PDF and print it instead',
     )
@@ -115,7 +120,7 @@ describe('PrintLabelsButton', () => {
   })
 
   it('offers only templates that fit every item of a mixed batch', async () => {
-    const fake = installFakeStation()
+    const real = installRealStation()
     const wrapper = mount(PrintLabelsButton, {
       props: {
         items: [
@@ -125,16 +130,16 @@ describe('PrintLabelsButton', () => {
       },
       attachTo: document.body,
     })
-    await flushPromises()
+    await until(() => expect(wrapper.findAll('[data-testid="label-template"] option')).toHaveLength(2))
 
-    expect(fake.calls).toContainEqual({ method: 'labelTemplates', input: {} })
+    expect(callsOf(real, 'labelTemplates')).toEqual([{}])
     const options = wrapper.findAll('[data-testid="label-template"] option').map((o) => o.attributes('value'))
-    expect(options).toEqual(['a4-3x8-70x37'])
+    expect(options).toEqual(['a4-3x8-70x37', 'supplierpart-linked-62x29'])
     wrapper.unmount()
   })
 
   it('says so when there is nothing to label', async () => {
-    installFakeStation()
+    installRealStation()
     const wrapper = mount(PrintLabelsButton, { props: { items: [] }, attachTo: document.body })
     await flushPromises()
     expect(wrapper.find('[data-testid="label-no-items"]').exists()).toBe(true)

@@ -117,7 +117,9 @@ describe('settings page', () => {
     expect(wrapper.get('[data-testid="settings-admin-only"]').text()).toContain(
       'Sam Stores is signed in as an operator',
     )
-    expect(wrapper.get<HTMLInputElement>('#input-delay').element.value).toBe(String(settingDefaults['barcode.inputDelay']))
+    expect(wrapper.get<HTMLInputElement>('#input-delay').element.value).toBe(
+      String(settingDefaults['barcode.inputDelay']),
+    )
     const fieldsets = wrapper.get('[data-testid="settings-form"]').findAll('fieldset')
     expect(fieldsets.length).toBeGreaterThan(0)
     expect(fieldsets.every((f) => (f.element as HTMLFieldSetElement).disabled)).toBe(true)
