@@ -1,15 +1,24 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import type { ScanResult, SessionRow, SessionView } from '../../src-main/contract'
-import { demoItem, installFakeStation, ok, stockItemMatch } from './fakeStation'
-import { binC2, header, line, receiptRow, stockRow, unknownRow, view } from './fakeSessions'
 import { mountApp, unmountAll } from './mountApp'
+import { callsOf, installRealStation, type RealStation } from './support/realStation'
 
 afterEach(unmountAll)
 
-function withScanId(result: ScanResult, scanId: number): ScanResult {
-  return { ...result, scan_id: scanId, result_id: scanId }
-}
+const GS = '\u001D'
+const RS = '\u001E'
+const EOT = '\u0004'
+
+/** A DigiKey bag label, as a scanner that sends every separator types it. */
+const digikey = (sku: string, mpn: string, qty: number, lot: string, po = 'PO-0001') =>
+  `[)>${RS}06${GS}P${sku}${GS}1P${mpn}${GS}K${po}${GS}9D2346${GS}1T${lot}${GS}Q${qty}${RS}${EOT}`
+/** The two first lines of demo order PO-0001: a 10 kΩ resistor (10 ordered) and a 100 nF capacitor (25 ordered). */
+const RESISTOR = ['311-RC0805FR-0710KLCT-ND', 'RC0805FR-0710KL'] as const
+const CAPACITOR = ['1276-CL21B104KBCNNNCCT-ND', 'CL21B104KBCNNNC'] as const
+/** A Mouser label of order PO-0002: a real supplier part, not on PO-0001. */
+const MOUSER_STM32 = `>[)>06${GS}KPO-0002${GS}14K007${GS}1PSTM32F103C8T6${GS}Q50`
+/** Bin C2 of the demo stores. */
+const BIN_C2 = { pk: 32, barcode: 'INV-SL32' }
 
 async function quickScan(wrapper: VueWrapper, data: string): Promise<void> {
   await wrapper.get('[data-testid="quick-scan-button"]').trigger('click')
@@ -20,81 +29,68 @@ async function quickScan(wrapper: VueWrapper, data: string): Promise<void> {
   await flushPromises()
 }
 
-/** A scan page session held by the fake: sessionAdd turns scan ids into stock-item rows. */
-function scanSessionFake(initial: SessionView) {
-  let session = initial
-  let nextRow = Math.max(0, ...initial.rows.map((r) => r.id)) + 1
-  return installFakeStation({
-    scan: ({ data }) => ok(withScanId(stockItemMatch(data, Number(data.replace('INV-SI', ''))), 500)),
-    getItem: () => ok(demoItem),
-    sessionStart: () => ok(session),
-    sessionCurrent: () => ok(session),
-    sessionAdd: (input) => {
-      const pk = input.scanId !== undefined ? input.scanId - 500 + 7 : 9
-      const row: SessionRow = stockRow(nextRow++, pk)
-      session = { ...session, rows: [...session.rows, row], rowCount: session.rowCount + 1 }
-      const { rows: _rows, ...h } = session
-      void _rows
-      return ok({ row, message: `Added ${row.name}`, session: h })
-    },
-    stockAction: ({ action, items }) =>
-      ok({ actionId: 42, kind: action, items: items.length, summary: `Moved ${items.length} stock items to Bin C2` }),
-    undo: ({ actionId }) =>
-      ok({ actionId: actionId ?? 0, kind: 'undo', items: 2, summary: 'Undid: Moved 2 stock items to Bin C2' }),
-  })
+/** An open scan-page session holding these scans, as a user left it before a restart. */
+async function scanSession(real: RealStation, scans: string[]): Promise<number> {
+  const session = await real.call('sessionStart', { kind: 'scan' })
+  for (const data of scans) await real.call('sessionAdd', { session: session.id, data, source: 'wedge' })
+  return session.id
 }
+
+const itemName = async (real: RealStation, pk: number) =>
+  (await real.call('scan', { data: `INV-SI${pk}`, source: 'api' })) as { stockitem: { name: string } }
+const locationOf = async (real: RealStation, pk: number) =>
+  (await real.call('getItem', { model: 'stockitem', pk })).fields.find((f) => f.label === 'Location')?.value
 
 describe('the scan page', () => {
   it('takes a claimed device scan as a row instead of opening the item, and releases scans when left', async () => {
-    const fake = scanSessionFake(view([]))
+    const real = installRealStation()
     const { wrapper, router } = await mountApp('/scan')
     expect(wrapper.find('[data-testid="session-empty"]').exists()).toBe(true)
+    const session = (await real.call('sessionCurrent', { kind: 'scan' }))!.id
 
-    fake.emit('scanResult', withScanId(stockItemMatch('INV-SI5', 5), 501))
+    const scanned = real.deviceScan('INV-SI5')
     await flushPromises()
 
-    expect(fake.calls).toContainEqual({ method: 'sessionAdd', input: { session: 1, scanId: 501 } })
+    expect(callsOf(real, 'sessionAdd')).toEqual([{ session, scanId: scanned.scan_id }])
     expect(router.currentRoute.value.fullPath).toBe('/scan')
     const rows = wrapper.findAll('[data-testid="session-row"]')
     expect(rows).toHaveLength(1)
-    expect(rows[0]!.text()).toContain('Stock item 8')
-    expect(wrapper.get('[data-testid="session-message"]').text()).toBe('Added Stock item 8')
+    const { stockitem } = await itemName(real, 5)
+    expect(rows[0]!.text()).toContain(stockitem.name)
+    expect(wrapper.get('[data-testid="session-message"]').text()).toBe(`Added ${stockitem.name}`)
     await vi.waitFor(() => expect(window.__scanPageStats?.lastScanToRowMs).toBeTypeOf('number'))
 
     // Quick scan is claimed too: the dialog's scan becomes a row.
     await quickScan(wrapper, 'INV-SI3')
-    expect(fake.calls).toContainEqual({ method: 'sessionAdd', input: { session: 1, scanId: 500 } })
+    expect(callsOf(real, 'sessionAdd')).toHaveLength(2)
     expect(router.currentRoute.value.fullPath).toBe('/scan')
     expect(wrapper.findAll('[data-testid="session-row"]')).toHaveLength(2)
 
     // Away from the page, a scan opens its item again.
     await router.push('/')
     await flushPromises()
-    fake.emit('scanResult', stockItemMatch('INV-SI5', 5))
+    real.deviceScan('INV-SI5')
     await flushPromises()
     expect(router.currentRoute.value.fullPath).toBe('/stockitem/5')
   })
 
-  it('adds an unlogged scan by its in-memory result id, never by sending its data to be resolved again', async () => {
-    const fake = scanSessionFake(view([]))
+  it('adds by data when the scan has no history id', async () => {
+    const real = installRealStation()
+    await real.call('signIn', { badge: 'OP-9000' })
+    await real.call('setSettings', { 'history.store': false })
     await mountApp('/scan')
-    fake.emit('scanResult', { ...stockItemMatch('INV-SI5', 5), scan_id: null, result_id: -3 })
+    const session = (await real.call('sessionCurrent', { kind: 'scan' }))!.id
+
+    real.deviceScan('INV-SI5')
     await flushPromises()
-    const adds = fake.calls.filter((c) => c.method === 'sessionAdd')
-    expect(adds).toEqual([{ method: 'sessionAdd', input: { session: 1, scanId: -3 } }])
+
+    expect(callsOf(real, 'sessionAdd')).toEqual([{ session, data: 'INV-SI5', source: 'manual' }])
+    expect((await real.call('sessionCurrent', { kind: 'scan' }))!.rows.map((r) => r.pk)).toEqual([5])
   })
 
   it('restores the open session with its rows, flags in words and the target location', async () => {
-    scanSessionFake(
-      view(
-        [
-          stockRow(1, 1),
-          stockRow(2, 1, { flag: 'duplicate', note: 'Stock item 1 was already scanned' }),
-          unknownRow(3, 'NOPE'),
-        ],
-        { location: binC2 },
-      ),
-    )
+    const real = installRealStation()
+    await scanSession(real, ['INV-SI1', 'INV-SI1', 'NOPE', BIN_C2.barcode])
     const { wrapper } = await mountApp('/scan')
 
     const rows = wrapper.findAll('[data-testid="session-row"]')
@@ -103,13 +99,15 @@ describe('the scan page', () => {
     expect(rows[0]!.get('[data-testid="row-flag"]').text()).toContain('Unknown')
     expect(rows[0]!.find('[data-testid="row-select"]').exists()).toBe(false)
     expect(rows[1]!.get('[data-testid="row-flag"]').text()).toContain('Duplicate')
-    expect(rows[2]!.get('[data-testid="row-quantity"]').text()).toBe('10 pcs')
+    expect(rows[2]!.get('[data-testid="row-quantity"]').text()).toBe('1273 pcs')
     expect(wrapper.get('[data-testid="target-location"]').text()).toBe('Bin C2')
     expect(wrapper.get('[data-testid="session-row-count"]').text()).toBe('3 rows')
   })
 
   it('moves the selected stock items to the scanned location, shows the summary and undoes it', async () => {
-    const fake = scanSessionFake(view([stockRow(1, 4), stockRow(2, 6), unknownRow(3, 'NOPE')], { location: binC2 }))
+    const real = installRealStation()
+    const session = await scanSession(real, ['INV-SI4', 'INV-SI6', 'NOPE', BIN_C2.barcode])
+    const before = [await locationOf(real, 4), await locationOf(real, 6)]
     const { wrapper } = await mountApp('/scan')
 
     expect(wrapper.get<HTMLButtonElement>('[data-testid="action-move"]').element.disabled).toBe(true)
@@ -118,122 +116,90 @@ describe('the scan page', () => {
     await wrapper.get('[data-testid="action-move"]').trigger('click')
     await flushPromises()
 
-    expect(fake.calls).toContainEqual({
-      method: 'stockAction',
-      input: { action: 'move', items: [4, 6], session: 1, location: 20 },
-    })
+    expect(callsOf(real, 'stockAction')).toEqual([{ action: 'move', items: [4, 6], session, location: BIN_C2.pk }])
     expect(wrapper.get('[data-testid="action-summary-text"]').text()).toBe('Moved 2 stock items to Bin C2')
-    const refreshes = fake.calls.filter((c) => c.method === 'sessionCurrent').length
+    expect([await locationOf(real, 4), await locationOf(real, 6)]).toEqual(['Bin C2', 'Bin C2'])
+    const refreshes = callsOf(real, 'sessionCurrent').length
     expect(refreshes).toBeGreaterThan(0)
 
     await wrapper.get('[data-testid="action-undo"]').trigger('click')
     await flushPromises()
-    expect(fake.calls).toContainEqual({ method: 'undo', input: { actionId: 42 } })
-    expect(wrapper.get('[data-testid="action-summary-text"]').text()).toBe('Undid: Moved 2 stock items to Bin C2')
+    expect(callsOf(real, 'undo')).toHaveLength(1)
+    expect(wrapper.get('[data-testid="action-summary-text"]').text()).toMatch(/^Undid: Moved 2 stock items to Bin C2/)
     expect(wrapper.find('[data-testid="action-undo"]').exists()).toBe(false)
-    expect(fake.calls.filter((c) => c.method === 'sessionCurrent').length).toBeGreaterThan(refreshes)
+    expect(callsOf(real, 'sessionCurrent').length).toBeGreaterThan(refreshes)
+    expect([await locationOf(real, 4), await locationOf(real, 6)]).toEqual(before)
   })
 
   it('counts, adds and removes with the typed quantity', async () => {
-    const fake = scanSessionFake(view([stockRow(1, 4)]))
+    const real = installRealStation()
+    const session = await scanSession(real, ['INV-SI4'])
     const { wrapper } = await mountApp('/scan')
     await wrapper.get('[data-testid="row-select"]').setValue(true)
     await wrapper.get('[data-testid="action-quantity"]').setValue('7')
     await wrapper.get('[data-testid="action-count"]').trigger('click')
     await flushPromises()
-    expect(fake.calls).toContainEqual({
-      method: 'stockAction',
-      input: { action: 'count', items: [4], session: 1, quantity: 7 },
-    })
+    expect(callsOf(real, 'stockAction')).toEqual([{ action: 'count', items: [4], session, quantity: 7 }])
+    expect((await real.call('getItem', { model: 'stockitem', pk: 4 })).subtitle).toMatch(/— 7 /)
   })
 })
 
 describe('receiving', () => {
-  const lines = [
-    line(1, 'DK-1', { ordered: 10, scanned: 15, remaining: 0 }),
-    line(2, 'DK-2', { ordered: 50, scanned: 20, remaining: 30, receivedBefore: 0 }),
-  ]
-  const rows = [
-    receiptRow(1, 1, { quantity: 10 }),
-    receiptRow(2, 2, { quantity: 20 }),
-    receiptRow(3, 2, {
-      flag: 'duplicate',
-      note: 'This package was already scanned in this receipt; it is not counted twice',
-    }),
-    receiptRow(4, 1, { quantity: 5, flag: 'over', note: 'Over-receipt: DK-1 ordered 10, this makes 15' }),
-    receiptRow(5, null, {
-      flag: 'unknown',
-      name: 'Unknown barcode',
-      url: null,
-      note: 'Unknown item: no supplier part matches this label',
-    }),
-    receiptRow(6, null, { flag: 'not_on_order', note: 'SKU-x is not on this order' }),
-  ]
-  const po = { pk: 1, name: 'PO-0001', url: '/purchaseorder/1' }
+  /** A receipt for PO-0001 with every kind of flag, as the desk left it. */
+  async function receipt(real: RealStation): Promise<number> {
+    const session = await real.call('sessionStart', { kind: 'receive', purchaseOrder: 1 })
+    const add = (data: string) => real.call('sessionAdd', { session: session.id, data, source: 'wedge' })
+    await add(digikey(...RESISTOR, 10, 'LOT-A'))
+    await add(digikey(...CAPACITOR, 20, 'LOT-B'))
+    await add(digikey(...CAPACITOR, 20, 'LOT-B'))
+    await add(digikey(...RESISTOR, 5, 'LOT-C'))
+    await add(digikey('296-9999-ND', 'NEW-MPN', 3, 'LOT-D'))
+    await add(MOUSER_STM32)
+    return session.id
+  }
 
   it('shows ordered, scanned and remaining per line and every flag in words, and commits', async () => {
-    const receipt = view(rows, { kind: 'receive', purchaseOrder: po, lines })
-    const fake = installFakeStation({
-      sessionStart: () => ok(receipt),
-      sessionCurrent: () => ok(receipt),
-      sessionCommit: () =>
-        ok({
-          ...header({ kind: 'receive', status: 'committed', purchaseOrder: po }),
-          created: [{ stockitem: 91, quantity: 10, location: 3 }],
-        }),
-    })
+    const real = installRealStation()
+    await receipt(real)
     const { wrapper } = await mountApp('/receive?order=1')
 
-    expect(fake.calls).toContainEqual({ method: 'sessionStart', input: { kind: 'receive', purchaseOrder: 1 } })
     expect(wrapper.get('[data-testid="receive-order"]').text()).toBe('PO-0001')
     const shown = wrapper.findAll('[data-testid="receipt-line"]')
-    expect(shown).toHaveLength(2)
-    expect(shown[1]!.get('[data-testid="line-ordered"]').text()).toBe('50')
+    expect(shown).toHaveLength(5)
+    expect(shown[1]!.get('[data-testid="line-ordered"]').text()).toBe('25')
     expect(shown[1]!.get('[data-testid="line-scanned"]').text()).toBe('20')
-    expect(shown[1]!.get('[data-testid="line-remaining"]').text()).toBe('30')
+    expect(shown[1]!.get('[data-testid="line-remaining"]').text()).toBe('5')
     expect(shown[0]!.get('[data-testid="line-remaining"]').text()).toContain('complete')
 
     const flags = wrapper.findAll('[data-testid="receipt-row"] [data-testid="row-flag"]').map((f) => f.text())
     expect(flags).toEqual(['⧉ Duplicate package', '▲ Over-receipt', '? Unknown item', '✕ Not on this order'])
-    expect(wrapper.text()).toContain('Over-receipt: DK-1 ordered 10, this makes 15')
+    expect(wrapper.text()).toMatch(/Over-receipt: .*ordered 10/)
 
     await wrapper.get('[data-testid="receive-commit"]').trigger('click')
     await flushPromises()
-    const created = wrapper.get('[data-testid="created-stockitem"]')
-    expect(created.attributes('href')).toBe('/stockitem/91')
+    const created = wrapper.findAll('[data-testid="created-stockitem"]')
+    expect(created).toHaveLength(3)
+    const first = Number(created[0]!.attributes('href')!.replace('/stockitem/', ''))
+    expect(await real.call('scan', { data: digikey(...RESISTOR, 10, 'LOT-A'), source: 'api' })).toMatchObject({
+      stockitem: { pk: first },
+    })
     expect(wrapper.get('[data-testid="receipt-created"]').text()).toContain('10 at Receiving Bench')
   })
 
   it('restores an open receipt after a restart, sends claimed scans to it and shows the message of a command', async () => {
-    let receipt = view(rows.slice(0, 2), { kind: 'receive', purchaseOrder: po, lines })
-    const fake = installFakeStation({
-      sessionCurrent: () => ok(receipt),
-      sessionAdd: () => {
-        receipt = { ...receipt, rows: receipt.rows.slice(0, 1), rowCount: 1 }
-        const { rows: _r, ...h } = receipt
-        void _r
-        return ok({ row: null, message: 'Removed the last scan: SKU-2', session: h, command: { name: 'undo' } })
-      },
-    })
+    const real = installRealStation()
+    const session = await real.call('sessionStart', { kind: 'receive', purchaseOrder: 1 })
+    await real.call('sessionAdd', { session: session.id, data: digikey(...RESISTOR, 10, 'LOT-A') })
+    await real.call('sessionAdd', { session: session.id, data: digikey(...CAPACITOR, 20, 'LOT-B') })
     const { wrapper, router } = await mountApp('/receive')
-    expect(fake.calls.some((c) => c.method === 'sessionStart')).toBe(false)
+    expect(callsOf(real, 'sessionStart')).toEqual([])
     expect(wrapper.findAll('[data-testid="receipt-row"]')).toHaveLength(2)
     expect(wrapper.get<HTMLInputElement>('[data-testid="receipt-row-quantity"]').element.value).toBe('10')
 
-    fake.emit('scanResult', {
-      outcome: 'command',
-      match: null,
-      success: 'Command: undo',
-      plugin: 'StationCommand',
-      command: { name: 'undo' },
-      barcode_data: 'CMD:UNDO',
-      barcode_hash: 'h',
-      scan_id: 77,
-      result_id: 77,
-    })
+    const undo = real.deviceScan('CMD:UNDO')
     await flushPromises()
-    expect(fake.calls).toContainEqual({ method: 'sessionAdd', input: { session: 1, scanId: 77 } })
-    expect(wrapper.get('[data-testid="receive-message"]').text()).toBe('Removed the last scan: SKU-2')
+    expect(callsOf(real, 'sessionAdd')).toEqual([{ session: session.id, scanId: undo.scan_id }])
+    expect(wrapper.get('[data-testid="receive-message"]').text()).toMatch(/^Removed the last scan/)
     expect(wrapper.findAll('[data-testid="receipt-row"]')).toHaveLength(1)
     expect(router.currentRoute.value.fullPath).toBe('/receive')
   })
@@ -241,60 +207,37 @@ describe('receiving', () => {
 
 describe('item pages', () => {
   it('offer put-away on a location and Receive on a placed order', async () => {
-    installFakeStation({
-      getItem: ({ model, pk }) =>
-        ok({
-          ...demoItem,
-          model,
-          pk,
-          fields:
-            model === 'purchaseorder' ? [{ label: 'Status', value: 'placed' }] : [{ label: 'Structural', value: 'no' }],
-          sections: [],
-        }),
-    })
-    const { wrapper, router } = await mountApp('/stocklocation/20')
-    expect(wrapper.get('[data-testid="putaway-link"]').attributes('href')).toBe('/putaway/20')
+    installRealStation()
+    const { wrapper, router } = await mountApp(`/stocklocation/${BIN_C2.pk}`)
+    expect(wrapper.get('[data-testid="putaway-link"]').attributes('href')).toBe(`/putaway/${BIN_C2.pk}`)
     await router.push('/purchaseorder/1')
     await flushPromises()
     expect(wrapper.get('[data-testid="receive-order-link"]').attributes('href')).toBe('/receive?order=1')
   })
 
   it('put-away moves each scanned stock item at once and says why other scans were ignored', async () => {
-    const fake = installFakeStation({
-      getItem: () => ok({ ...demoItem, model: 'stocklocation', pk: 20, title: 'Bin C2' }),
-      stockAction: ({ items }) =>
-        ok({ actionId: 9, kind: 'move', items: 1, summary: `Moved 1 stock item to Bin C2 (#${items[0]})` }),
-      undo: () => ok({ actionId: 9, kind: 'undo', items: 1, summary: 'Undid: Moved 1 stock item to Bin C2' }),
-    })
-    const { wrapper, router } = await mountApp('/putaway/20')
-    fake.emit('scanResult', stockItemMatch('INV-SI5', 5))
+    const real = installRealStation()
+    const { wrapper, router } = await mountApp(`/putaway/${BIN_C2.pk}`)
+    real.deviceScan('INV-SI5')
     await flushPromises()
-    fake.emit('scanResult', {
-      outcome: 'matched',
-      match: { model: 'part', pk: 2, via: 'internal' },
-      part: { pk: 2, name: 'Resistor', url: '/part/2' },
-      success: 'Match found for barcode data',
-      plugin: 'InvenTreeBarcode',
-      barcode_data: 'INV-PA2',
-      barcode_hash: 'h',
-      scan_id: 3,
-      result_id: 3,
-    })
+    real.deviceScan('INV-PA2')
     await flushPromises()
 
-    expect(fake.calls).toContainEqual({ method: 'stockAction', input: { action: 'move', items: [5], location: 20 } })
-    expect(router.currentRoute.value.fullPath).toBe('/putaway/20')
+    expect(callsOf(real, 'stockAction')).toEqual([{ action: 'move', items: [5], location: BIN_C2.pk }])
+    expect(await locationOf(real, 5)).toBe('Bin C2')
+    expect(router.currentRoute.value.fullPath).toBe(`/putaway/${BIN_C2.pk}`)
     const entries = wrapper.findAll('[data-testid="putaway-entry"]')
     expect(entries.map((e) => e.attributes('data-state'))).toEqual(['ignored', 'moved'])
     expect(entries[0]!.text()).toContain('a part is not a stock item')
     await wrapper.get('[data-testid="putaway-undo"]').trigger('click')
     await flushPromises()
-    expect(fake.calls).toContainEqual({ method: 'undo', input: { actionId: 9 } })
+    expect(callsOf(real, 'undo')).toHaveLength(1)
     expect(wrapper.findAll('[data-testid="putaway-entry"]')[1]!.attributes('data-state')).toBe('undone')
+    expect(await locationOf(real, 5)).not.toBe('Bin C2')
   })
 
   it('the command sheet shows every command barcode with its label', async () => {
-    installFakeStation()
+    installRealStation()
     const { wrapper } = await mountApp('/commands')
     await flushPromises()
     const codes = wrapper.findAll('[data-testid="command-barcode"]').map((c) => c.attributes('data-command'))
