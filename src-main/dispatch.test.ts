@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch } from './dispatch'
 import { Station } from './core/station'
-import { tempDbPath } from './core/test-support/temp-db'
-import { dbOf, openTestStation } from './core/test-support/station'
+import { tempDbPath } from './tests/support/temp-db'
+import { dbOf, openTestStation } from './tests/support/station'
 
 /** Everything a bad call could have touched: the scan log and the inventory. */
 const snapshot = (station: Station): string =>

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { tempDbPath } from '../core/test-support/temp-db'
+import { tempDbPath } from '../tests/support/temp-db'
 
 const TSX = 'node_modules/.bin/tsx'
 const cli = (args: string[], input?: string) => {

@@ -7,7 +7,7 @@ import { decodeImage } from '../../src-shared/decode/pipeline'
 import { setTemplateDirs } from '../core/labels/index'
 import { defaultLabelsDir, loadTemplateFile } from '../core/labels/template'
 import { Station } from '../core/station'
-import { tempDbPath } from '../core/test-support/temp-db'
+import { tempDbPath } from '../tests/support/temp-db'
 import { loadImageFile, setupNodeDecoder } from '../core/decode/node'
 import { labelCommand, type LabelIo } from './label'
 

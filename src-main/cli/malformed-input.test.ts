@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { tempDbPath } from '../core/test-support/temp-db'
+import { tempDbPath } from '../tests/support/temp-db'
 
 /** 1,000 hostile lines: what a broken scanner, a bad paste or a fuzzer sends to `scan -`. */
 function malformedLines(): Buffer[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loggedScan } from './history/logged-scan'
 import { AMBIGUOUS, MATCH, NO_MATCH, Station } from './station'
-import { tempDbPath } from './test-support/temp-db'
+import { tempDbPath } from '../tests/support/temp-db'
 
 const GS = '\u001D'
 const RS = '\u001E'

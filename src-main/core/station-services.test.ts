@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { silentLogger } from './log/logger'
 import { ServiceHost } from './services'
 import { StationServices } from './station-services'
-import { tempDbPath } from './test-support/temp-db'
+import { tempDbPath } from '../tests/support/temp-db'
 
 describe('the Station as host services', () => {
   it('keeps scanning when an optional device service fails to boot, and closes the database on shutdown', async () => {

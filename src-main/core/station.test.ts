@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { modelTypes, type ScanMatch } from '../contract'
 import { MATCH, NO_MATCH, Station } from './station'
-import { tempDbPath } from './test-support/temp-db'
-import { dbOf, openTestStation, setSettingsAsAdmin } from './test-support/station'
+import { tempDbPath } from '../tests/support/temp-db'
+import { dbOf, openTestStation, setSettingsAsAdmin } from '../tests/support/station'
 
 const openStation = (): Station => openTestStation({ dbPath: tempDbPath() })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { silentLogger } from '../core/log/logger'
 import { Station } from '../core/station'
-import { tempDbPath } from '../core/test-support/temp-db'
+import { tempDbPath } from '../tests/support/temp-db'
 import { ScannerService } from './scanner-service'
 
 const noHid = { hidBackend: async () => ({ devices: () => [], open: () => Promise.reject(new Error('none')) }) }

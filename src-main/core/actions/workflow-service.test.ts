@@ -4,7 +4,7 @@ import { dispatch } from '../../dispatch'
 import * as resolver from '../barcode/resolver'
 import { RECENT_SCANS } from '../history/recent-scans'
 import { Station } from '../station'
-import { tempDbPath } from '../test-support/temp-db'
+import { tempDbPath } from '../../tests/support/temp-db'
 
 // Counts trips through the plugin chain: a claimed scan must take its first resolution, not a second one.
 vi.mock('../barcode/resolver', async (importOriginal) => {

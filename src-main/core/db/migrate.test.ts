@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { seedDemo } from '../demo/seed'
 import { Station } from '../station'
-import { tempDbPath } from '../test-support/temp-db'
+import { tempDbPath } from '../../tests/support/temp-db'
 import { openDatabase } from './connection'
 import { latestVersion, migrate, migrations, type Migration } from './migrate'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { seedHistory } from '../demo/seed'
-import { tempDbPath } from '../test-support/temp-db'
-import { dbOf, openTestStation } from '../test-support/station'
+import { tempDbPath } from '../../tests/support/temp-db'
+import { dbOf, openTestStation } from '../../tests/support/station'
 
 describe('history review', () => {
   it('filters by result, source, operator, date range and text, with the total for a virtual table', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../dispatch'
 import { Station } from '../station'
-import { tempDbPath } from '../test-support/temp-db'
+import { tempDbPath } from '../../tests/support/temp-db'
 
 describe('labels through the contract', () => {
   it('lists templates, previews a verified label as SVG and returns a PDF', async () => {

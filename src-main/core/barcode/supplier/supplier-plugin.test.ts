@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ScanMatch } from '../../../contract'
 import { MATCH } from '../../station'
-import { dbOf, openTestStation } from '../../test-support/station'
-import { tempDbPath } from '../../test-support/temp-db'
+import { dbOf, openTestStation } from '../../../tests/support/station'
+import { tempDbPath } from '../../../tests/support/temp-db'
 
 const GS = '\u001D'
 

@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection'
-import { openStationDatabase, Station, type StationOptions } from '../station'
+import type { Db } from '../../core/db/connection'
+import { openStationDatabase, Station, type StationOptions } from '../../core/station'
 
 const databases = new WeakMap<Station, Db>()
 
