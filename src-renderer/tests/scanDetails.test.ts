@@ -160,7 +160,7 @@ describe('details of a matched label', () => {
     installRealStation()
     const { wrapper, router } = await mountApp('/')
 
-    await quickScan(wrapper, CAPACITOR_LABEL.replace(/[\u001D\u001E\u0004]/g, ''))
+    await quickScan(wrapper, CAPACITOR_LABEL.replaceAll(GS, '').replaceAll(RS, '').replaceAll(EOT, ''))
 
     expect(router.currentRoute.value.fullPath).toBe('/supplierpart/19')
     expect(wrapper.get('[data-testid="scan-normalised"]').text()).toMatch(/Repaired: .*separators/)

@@ -80,7 +80,7 @@ export function installRealStation(options: RealStationOptions = {}): RealStatio
   const station = Station.open({ dbPath: ':memory:', demo: true, ...(pluginsDir ? { pluginsDir } : {}) })
   const calls: RecordedCall[] = []
   const listeners = new Map<EventName, Set<(payload: never) => void>>()
-  const overrides = new Map<MethodName, Override<never>>()
+  const overrides: { [M in MethodName]?: Override<M> } = {}
 
   station.on((event, payload) => {
     for (const listener of listeners.get(event) ?? []) listener(payload as never)
@@ -94,7 +94,7 @@ export function installRealStation(options: RealStationOptions = {}): RealStatio
     calls.push({ method, input })
     // Across IPC and the web host's socket a value is copied, never shared; a clone keeps that true here.
     const copy = input === undefined ? input : structuredClone(input)
-    const override = overrides.get(method) as Override<M> | undefined
+    const override: Override<M> | undefined = overrides[method]
     const reply = override ? await override(copy, (other = copy) => real(method, other)) : await real(method, copy)
     return structuredClone(reply)
   }
@@ -112,6 +112,11 @@ export function installRealStation(options: RealStationOptions = {}): RealStatio
     },
   }
 
+  function setOverride<M extends MethodName>(method: M, override: Override<M> | null): void {
+    if (override) (overrides as Record<M, Override<M>>)[method] = override
+    else delete overrides[method]
+  }
+
   current = {
     station,
     api,
@@ -121,12 +126,10 @@ export function installRealStation(options: RealStationOptions = {}): RealStatio
       if (!reply.ok) throw new Error(`${method} failed in test setup: ${reply.error.message}`)
       return reply.value
     },
-    override(method, override) {
-      if (override) overrides.set(method, override as Override<never>)
-      else overrides.delete(method)
-    },
+    override: setOverride,
     fail(method, code, message) {
-      overrides.set(method, async () => ({ ok: false, error: { code, message } }))
+      const refusal: Reply<never> = { ok: false, error: { code, message } }
+      setOverride(method, async () => refusal)
     },
     deviceScan: (data, source = 'hid') => station.scanFromDevice({ data, source }),
     listenerCount: (event) => listeners.get(event)?.size ?? 0,
