@@ -51,7 +51,7 @@ describe('the scan page', () => {
     const scanned = real.deviceScan('INV-SI5')
     await flushPromises()
 
-    expect(callsOf(real, 'sessionAdd')).toEqual([{ session, scanId: scanned.scan_id }])
+    expect(callsOf(real, 'sessionAdd')).toEqual([{ session, scanId: scanned.result_id }])
     expect(router.currentRoute.value.fullPath).toBe('/scan')
     const rows = wrapper.findAll('[data-testid="session-row"]')
     expect(rows).toHaveLength(1)
@@ -74,18 +74,20 @@ describe('the scan page', () => {
     expect(router.currentRoute.value.fullPath).toBe('/stockitem/5')
   })
 
-  it('adds by data when the scan has no history id', async () => {
+  it('adds an unlogged scan by its in-memory result id, never by sending its data to be resolved again', async () => {
     const real = installRealStation()
     await real.call('signIn', { badge: 'OP-9000' })
     await real.call('setSettings', { 'history.store': false })
     await mountApp('/scan')
     const session = (await real.call('sessionCurrent', { kind: 'scan' }))!.id
 
-    real.deviceScan('INV-SI5')
+    const scanned = real.deviceScan('INV-SI5')
     await flushPromises()
 
-    expect(callsOf(real, 'sessionAdd')).toEqual([{ session, data: 'INV-SI5', source: 'manual' }])
-    expect((await real.call('sessionCurrent', { kind: 'scan' }))!.rows.map((r) => r.pk)).toEqual([5])
+    expect(scanned.scan_id).toBeNull()
+    expect(callsOf(real, 'sessionAdd')).toEqual([{ session, scanId: scanned.result_id }])
+    const rows = (await real.call('sessionCurrent', { kind: 'scan' }))!.rows
+    expect(rows.map((r) => [r.pk, r.data])).toEqual([[5, 'INV-SI5']])
   })
 
   it('restores the open session with its rows, flags in words and the target location', async () => {
@@ -198,7 +200,7 @@ describe('receiving', () => {
 
     const undo = real.deviceScan('CMD:UNDO')
     await flushPromises()
-    expect(callsOf(real, 'sessionAdd')).toEqual([{ session: session.id, scanId: undo.scan_id }])
+    expect(callsOf(real, 'sessionAdd')).toEqual([{ session: session.id, scanId: undo.result_id }])
     expect(wrapper.get('[data-testid="receive-message"]').text()).toMatch(/^Removed the last scan/)
     expect(wrapper.findAll('[data-testid="receipt-row"]')).toHaveLength(1)
     expect(router.currentRoute.value.fullPath).toBe('/receive')
