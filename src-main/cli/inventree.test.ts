@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tempDbPath } from '../core/test-support/temp-db'
+import { tempDbPath } from '../tests/support/temp-db'
 import { demoData, SCHEMA_PATH, schemaAbsent, SKIP_REASON } from '../tests/inventree-standin/fixture'
 import { startStandin, type Standin } from '../tests/inventree-standin/server'
 
