@@ -1,15 +1,12 @@
 /**
- * The Station: the one object whose methods the IPC contract exposes. It owns the database, resolves scans
- * through the plugin chain, logs every scan before returning its result, and emits events for scans that arrive
- * from device sources. Pure Node: no Electron here, so the CLI, the web host and the tests run the same code.
+ * The Station: the one object whose methods the IPC contract exposes. It owns the database and wires the modules
+ * that do the work (the scan pipeline, the history, items, workflows, labels, devices), each method one line that
+ * hands over to its module. Pure Node: no Electron here, so the CLI, the web host and the tests run the same code.
  */
 import { dirname, join } from 'node:path'
-import { performance } from 'node:perf_hooks'
 import type {
   ActionResult,
   DeviceStatus,
-  EventName,
-  EventPayloads,
   HistoryEntry,
   ItemDetail,
   ItemRef,
@@ -17,7 +14,6 @@ import type {
   LocationNode,
   MethodInput,
   MethodOutputs,
-  ModelType,
   Operator,
   PluginInfo,
   ScanResult,
@@ -26,7 +22,6 @@ import type {
   SessionRow,
   SessionUpdate,
   SessionView,
-  ScanMatchRef,
   SettingKey,
   SettingsValues,
   StationMethods,
@@ -35,67 +30,37 @@ import type {
   WedgeCalibrationView,
 } from '../contract'
 import { WorkflowService } from './actions/workflow-service'
-import { parseCommand } from '../../src-shared/commands'
-import { barcodeHash } from './barcode/hash'
 import { jsonBarcode, shortBarcode } from './barcode/internal'
-import { tolerant } from './barcode/normalise'
-import type { BarcodeMatch, BarcodePlugin } from './barcode/plugin'
 import { PluginChain } from './barcode/plugin-chain'
-import { resolve, type FoundItem, type Resolution } from './barcode/resolver'
 import { openDatabase, type Db } from './db/connection'
 import { isEmpty, seedDemo } from './demo/seed'
-import { ConflictError } from './errors'
 import { HistoryQuery } from './history/query'
-import { RecentScans, type UnkeyedScanResult } from './history/recent-scans'
+import { RecentScans } from './history/recent-scans'
 import { ScanLog } from './history/scan-log'
+import { ScanRecorder } from './history/scan-recorder'
 import { BarcodeLinks } from './items/barcode-links'
 import { ItemDetails } from './items/detail'
+import { LinkActions } from './items/link-actions'
 import { locationTree } from './items/locations'
 import { ItemRefs } from './items/refs'
-import { isModelType } from '../../src-shared/models'
 import { Search } from './items/search'
 import { SupplierParts } from './items/supplier-parts'
 import { LabelMethods } from './labels/label-methods'
 import type { LabelSource } from './labels/layout'
 import { stderrLogger, type Logger } from './log/logger'
 import { Operators } from './operators/operators'
+import { Devices } from './scanning/devices'
+import { ScanPipeline, type DroppedScan, type ScanInput } from './scanning/scan-pipeline'
 import { Settings } from './settings'
-import type { StationOptions, WedgeCalibrationProvider } from './station-options'
+import { StationEvents, type StationListener } from './station-events'
+import type { StationOptions } from './station-options'
 
 export type { LabelPrinter, StationOptions, WedgeCalibrationControl, WedgeCalibrationProvider } from './station-options'
 
 export const STATION_VERSION = '0.1.0'
 
-/** Longest barcode data worth resolving; longer input is logged and answered with an error, never dropped. */
-export const MAX_BARCODE_LENGTH = 4096
-
-export const NO_MATCH = 'No match found for barcode data'
-export const MATCH = 'Match found for barcode data'
-export const AMBIGUOUS = 'Barcode data matches more than one item'
-
-/** Prune the history once per this many writes, not on every scan. */
-const PRUNE_EVERY = 64
-
-export type StationListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
-
-type ScanInput = MethodInput<'scan'> & {
-  /** The exact bytes (hex) when the source's bytes were not valid UTF-8 (trusted callers only: the CLI). */
-  rawHex?: string
-}
-/** A scan result before its history row exists (Omit that keeps the union's members apart). */
-type ScanResponse = UnkeyedScanResult extends infer R
-  ? R extends UnkeyedScanResult
-    ? Omit<R, 'scan_id'>
-    : never
-  : never
-type Outcome = {
-  result: HistoryEntry['result']
-  plugin: string | null
-  tried: string[]
-  model?: ModelType
-  pk?: number
-  action?: HistoryEntry['action']
-}
+export { AMBIGUOUS, MATCH, MAX_BARCODE_LENGTH, NO_MATCH } from './scanning/scan-pipeline'
+export type { StationListener } from './station-events'
 
 /** Opens (and migrates) a station's database, with the demo inventory when it is new and `demo` allows. */
 export function openStationDatabase(options: StationOptions): Db {
@@ -105,24 +70,22 @@ export function openStationDatabase(options: StationOptions): Db {
 }
 
 export class Station implements StationMethods {
-  private readonly settings: Settings
+  readonly dbPath: string
   readonly logger: Logger
+  private readonly settings: Settings
   private readonly log: ScanLog
-  private readonly refs: ItemRefs
   private readonly details: ItemDetails
   private readonly searcher: Search
   private readonly pluginChain: PluginChain
-  private readonly listeners = new Set<StationListener>()
-  private writesSincePrune = 0
-  /** The last results returned, so a workflow takes the very result a scan got (see RecentScans). */
-  private readonly recent = new RecentScans()
+  private readonly events: StationEvents
+  private readonly pipeline: ScanPipeline
   private readonly workflows: WorkflowService
-  private readonly deviceStatus = new Map<string, DeviceStatus>()
+  private readonly deviceScans: Devices
   private readonly operatorList: Operators
   private readonly links: BarcodeLinks
+  private readonly linkActions: LinkActions
   private readonly supplierParts: SupplierParts
   private readonly labels: LabelMethods
-  private readonly wedgeCalibration: WedgeCalibrationProvider | null
 
   static open(options: StationOptions): Station {
     const station = new Station(openStationDatabase(options), options)
@@ -137,43 +100,39 @@ export class Station implements StationMethods {
     this.dbPath = options.dbPath
     this.logger = options.logger ?? stderrLogger()
     this.labels = new LabelMethods(() => this.labelSource(), options.printer ?? null)
-    this.wedgeCalibration = options.wedgeCalibration ?? null
     this.settings = new Settings(db)
     this.log = new ScanLog(db)
-    this.refs = new ItemRefs(db)
+    const refs = new ItemRefs(db)
     this.details = new ItemDetails(db)
     this.searcher = new Search(db)
     this.operatorList = new Operators(db)
-    this.links = new BarcodeLinks(db, this.refs, () => this.settings.get('barcode.prefix'))
-    this.supplierParts = new SupplierParts(db, this.refs)
-    this.workflows = new WorkflowService({
-      db,
-      refs: this.refs,
-      recent: this.recent,
-      scan: (input) => this.scan(input),
-      currentOperatorId: () => this.operatorList.current()?.id ?? null,
-    })
+    const recorder = new ScanRecorder(this.settings, this.log, this.operatorList)
+    this.links = new BarcodeLinks(db, refs, () => this.settings.get('barcode.prefix'))
+    this.linkActions = new LinkActions(db, this.links, recorder)
+    this.supplierParts = new SupplierParts(db, refs)
     const pluginsDir =
       options.pluginsDir ?? (options.dbPath === ':memory:' ? '' : join(dirname(options.dbPath), 'plugins'))
     this.pluginChain = new PluginChain(db, this.settings, { pluginsDir, pluginTimeoutMs: options.pluginTimeoutMs })
-    let settingsPending = false
-    this.settings.onChange(() => {
-      // One update of several keys is one event, sent once they are all written.
-      if (settingsPending) return
-      settingsPending = true
-      queueMicrotask(() => {
-        settingsPending = false
-        // Nobody listens once the station is closed, and its database may be gone by then.
-        if (this.listeners.size > 0) this.emit('settingsChanged', this.settings.all())
-      })
+    // The last results returned, so a workflow takes the very result a scan got.
+    const recent = new RecentScans()
+    this.pipeline = new ScanPipeline({
+      db,
+      settings: this.settings,
+      chain: this.pluginChain,
+      refs,
+      operators: this.operatorList,
+      recent,
+      recorder,
     })
-  }
-
-  readonly dbPath: string
-
-  /** The enabled plugins in resolution order. */
-  private get chain(): readonly BarcodePlugin[] {
-    return this.pluginChain.active
+    this.workflows = new WorkflowService({
+      db,
+      refs,
+      recent,
+      scan: (input) => this.pipeline.scan(input),
+      currentOperatorId: () => this.operatorList.current()?.id ?? null,
+    })
+    this.events = new StationEvents(this.settings)
+    this.deviceScans = new Devices(this.pipeline, this.events.emit, this.operatorList, options.wedgeCalibration ?? null)
   }
 
   /** Loads the user plugins into their worker and adds them to the chain. */
@@ -199,205 +158,28 @@ export class Station implements StationMethods {
 
   /** Resolve barcode data and log it; the result is returned only once its history row is written. */
   scan(input: ScanInput): ScanResult {
-    return this.recent.keep(this.resolveAndLog(input))
-  }
-
-  private resolveAndLog(input: ScanInput): UnkeyedScanResult {
-    const started = performance.now()
-    const data = input.data
-    const hash = barcodeHash(data)
-    const refuse = (error: string): UnkeyedScanResult => {
-      const response = {
-        outcome: 'error' as const,
-        match: null,
-        error,
-        plugin: null,
-        barcode_data: data.slice(0, MAX_BARCODE_LENGTH),
-        barcode_hash: hash,
-      }
-      return {
-        ...response,
-        scan_id: this.record(input, started, response, { result: 'error', plugin: null, tried: [] }),
-      }
-    }
-    if (!this.settings.get('barcode.enabled')) return refuse('Barcode support is switched off in settings')
-    if (data.trim() === '') return refuse('Missing barcode data')
-    if (data.length > MAX_BARCODE_LENGTH)
-      return refuse(`Barcode data too long (${data.length} characters; the limit is ${MAX_BARCODE_LENGTH})`)
-
-    const { text, notes } = tolerant(data)
-    const special = this.commandOrBadge(text, data, hash)
-    if (special)
-      return {
-        ...special,
-        scan_id: this.record(input, started, special, { result: 'match', plugin: special.plugin, tried: [] }),
-      } as UnkeyedScanResult
-    const resolution = resolve({ raw: data, text, hash }, this.chain, (m) => this.lookup(m))
-    const { response, outcome } = this.describe(resolution, data, hash, notes)
-    return { ...response, scan_id: this.record(input, started, response, outcome) } as UnkeyedScanResult
-  }
-
-  /** Command-sheet barcodes and operator badges are answered before the plugin chain: they name no item. */
-  private commandOrBadge(
-    text: string,
-    data: string,
-    hash: string,
-  ): Extract<ScanResponse, { outcome: 'command' | 'operator' }> | null {
-    const command = parseCommand(text)
-    if (command)
-      return {
-        outcome: 'command',
-        match: null,
-        success: `Command: ${command.name}${command.value === undefined ? '' : ` ${command.value}`}`,
-        plugin: 'StationCommand',
-        command,
-        barcode_data: data,
-        barcode_hash: hash,
-      }
-    const badge = this.operatorList.signInByBadge(text)
-    if (!badge) return null
-    return {
-      outcome: 'operator',
-      match: null,
-      success: `Signed in: ${badge.name}`,
-      plugin: 'OperatorBadge',
-      operator: badge,
-      barcode_data: data,
-      barcode_hash: hash,
-    }
-  }
-
-  private lookup(m: BarcodeMatch): FoundItem | null {
-    const item = this.refs.get(m.model, m.pk)
-    return item && isModelType(m.model) ? { model: m.model, item } : null
-  }
-
-  /** The InvenTree-shaped response for a resolution, plus what the history row records. */
-  private describe(
-    r: Resolution,
-    data: string,
-    hash: string,
-    notes: string[],
-  ): { response: ScanResponse; outcome: Outcome } {
-    const extras: Record<string, unknown> = {}
-    if (r.answer?.format) extras.format = r.answer.format
-    if (r.answer?.fields && Object.keys(r.answer.fields).length) extras.fields = r.answer.fields
-    if (r.answer?.related?.length) {
-      const related: Partial<Record<ModelType, ItemRef>> = {}
-      for (const m of r.answer.related) {
-        const found = this.lookup(m)
-        if (found) related[found.model] = found.item
-      }
-      if (Object.keys(related).length) extras.related = related
-    }
-    const allNotes = [...notes, ...(r.answer?.notes ?? [])]
-    if (allNotes.length) extras.normalised = allNotes
-    if (r.answer?.problem) extras.problem = r.answer.problem
-    const base = { barcode_data: data, barcode_hash: hash }
-    if (r.match) {
-      const { model, item } = r.match
-      const match: ScanMatchRef = { model, pk: item.pk, via: r.answer?.via ?? 'label' }
-      return {
-        response: { outcome: 'matched', match, [model]: item, success: MATCH, plugin: r.plugin!, ...base, ...extras },
-        outcome: { result: 'match', plugin: r.plugin, tried: r.tried, model, pk: item.pk },
-      }
-    }
-    if (r.ambiguous) {
-      const candidates = r.ambiguous.map((f) => ({ model: f.model, ...f.item }))
-      return {
-        response: {
-          outcome: 'ambiguous',
-          match: null,
-          error: AMBIGUOUS,
-          plugin: r.plugin,
-          ...base,
-          ...extras,
-          candidates,
-        },
-        outcome: { result: 'error', plugin: r.plugin, tried: r.tried },
-      }
-    }
-    if (r.answer) extras.recognised_by = r.answer.plugin
-    return {
-      response: { outcome: 'no_match', match: null, error: NO_MATCH, plugin: null, ...base, ...extras },
-      outcome: { result: 'no_match', plugin: null, tried: r.tried },
-    }
+    return this.pipeline.scan(input)
   }
 
   /** Resolve many scans in one transaction (the CLI's `scan -`): each is logged before any result is returned. */
   scanMany(inputs: ScanInput[]): ScanResult[] {
-    return this.db.transaction(() => inputs.map((input) => this.scan(input)))()
+    return this.pipeline.scanMany(inputs)
   }
 
   /** A scan from a device source (wedge, HID, serial): resolved, logged, then pushed to the renderer. */
   scanFromDevice(input: ScanInput): ScanResult {
-    const result = this.scan(input)
-    this.emit('scanResult', result)
-    return result
-  }
-
-  private record(
-    input: { data: string; source: ScanInput['source']; device?: string; rawHex?: string },
-    started: number,
-    response: object,
-    outcome: Outcome,
-  ): number | null {
-    if (!this.settings.get('history.store')) return null
-    const id = this.log.write({
-      action: outcome.action,
-      data: input.data,
-      rawHex: input.rawHex ?? null,
-      source: input.source,
-      device: input.device ?? null,
-      operatorId: this.operatorList.current()?.id ?? null,
-      plugin: outcome.plugin,
-      tried: outcome.tried,
-      result: outcome.result,
-      model: outcome.model ?? null,
-      pk: outcome.pk ?? null,
-      response: JSON.stringify(response),
-      durationUs: Math.round((performance.now() - started) * 1000),
-    })
-    if (++this.writesSincePrune >= PRUNE_EVERY) {
-      this.writesSincePrune = 0
-      this.log.prune(this.settings.get('history.maxResults'), id)
-    }
-    return id
+    return this.deviceScans.scan(input)
   }
 
   // ---- external barcodes ---------------------------------------------------------------------------------------
 
   /** Link a barcode printed by someone else to an item, refusing one that already means something. */
   link(input: MethodInput<'link'>): LinkResult {
-    const started = performance.now()
-    return this.db.transaction(() => {
-      const result = this.links.link(input)
-      this.record({ data: input.data, source: 'manual' }, started, result, {
-        action: 'link',
-        result: 'match',
-        plugin: null,
-        tried: [],
-        model: input.model,
-        pk: input.pk,
-      })
-      return result
-    })()
+    return this.linkActions.link(input)
   }
 
   unlink(input: MethodInput<'unlink'>): MethodOutputs['unlink'] {
-    const started = performance.now()
-    return this.db.transaction(() => {
-      const result = this.links.unlink(input)
-      this.record({ data: result.removed, source: 'manual' }, started, result, {
-        action: 'unlink',
-        result: 'match',
-        plugin: null,
-        tried: [],
-        model: input.model,
-        pk: input.pk,
-      })
-      return result
-    })()
+    return this.linkActions.unlink(input)
   }
 
   // ---- reads ---------------------------------------------------------------------------------------------------
@@ -554,48 +336,21 @@ export class Station implements StationMethods {
   // ---- scanner devices -------------------------------------------------------------------------------------------
 
   devices(): DeviceStatus[] {
-    return [...this.deviceStatus.values()]
+    return this.deviceScans.list()
   }
 
   calibrateWedge(input: MethodInput<'calibrateWedge'>): WedgeCalibrationView {
-    const control = this.wedgeCalibration?.current() ?? null
-    if (!control) throw new ConflictError('No keyboard-wedge scanner host on this station')
-    if (input.action === 'start') {
-      // Its only purpose is a settings change, which is an admin's.
-      this.requireAdmin('calibrate the scanner')
-      return control.start()
-    }
-    return input.action === 'cancel' ? control.cancel() : control.view()
+    return this.deviceScans.calibrateWedge(input)
   }
 
   /** A device manager's news: kept for pages that open later, and pushed to the renderer now. */
   reportDevice(status: DeviceStatus): void {
-    this.deviceStatus.set(status.id, status)
-    this.emit('deviceStatus', status)
+    this.deviceScans.report(status)
   }
 
   /** A scan an unplug cut off: logged as an error (never merged with the next scan) and shown to the user. */
-  reportDroppedScan(dropped: {
-    device: string
-    partial: string
-    reason: string
-    source: 'wedge' | 'hid' | 'serial'
-  }): void {
-    const started = performance.now()
-    const response: ScanResponse = {
-      outcome: 'error',
-      match: null,
-      error: `Scan cut off (${dropped.reason}); scan it again`,
-      plugin: null,
-      barcode_data: dropped.partial,
-      barcode_hash: barcodeHash(dropped.partial),
-    }
-    this.record({ data: dropped.partial, source: dropped.source, device: dropped.device }, started, response, {
-      result: 'error',
-      plugin: null,
-      tried: [],
-    })
-    this.emit('scanDropped', { device: dropped.device, partial: dropped.partial, reason: dropped.reason })
+  reportDroppedScan(dropped: DroppedScan): void {
+    this.deviceScans.dropped(dropped)
   }
 
   // ---- labels ----------------------------------------------------------------------------------------------------
@@ -628,16 +383,11 @@ export class Station implements StationMethods {
   // ---- events and lifecycle --------------------------------------------------------------------------------------
 
   on(listener: StationListener): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
-
-  private emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
-    for (const listener of this.listeners) listener(event, payload)
+    return this.events.on(listener)
   }
 
   close(): void {
-    this.listeners.clear()
+    this.events.clear()
     this.pluginChain.stop()
     this.db.close()
   }

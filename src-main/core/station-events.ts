@@ -1,0 +1,40 @@
+/**
+ * The Station's events for its hosts to push on to the page: device scans and status, dropped scans, and a
+ * settings change, sent once per update however many keys it wrote.
+ */
+import type { EventName, EventPayloads } from '../contract'
+import type { Settings } from './settings'
+
+export type StationListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
+
+export class StationEvents {
+  private readonly listeners = new Set<StationListener>()
+
+  /** Sends `settingsChanged` with every value after each update of the settings. */
+  constructor(settings: Settings) {
+    let pending = false
+    settings.onChange(() => {
+      // One update of several keys is one event, sent once they are all written.
+      if (pending) return
+      pending = true
+      queueMicrotask(() => {
+        pending = false
+        // Nobody listens once the station is closed, and its database may be gone by then.
+        if (this.listeners.size > 0) this.emit('settingsChanged', settings.all())
+      })
+    })
+  }
+
+  on(listener: StationListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  readonly emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
+    for (const listener of this.listeners) listener(event, payload)
+  }
+
+  clear(): void {
+    this.listeners.clear()
+  }
+}
