@@ -49,6 +49,6 @@ describe('device scans and status', () => {
   })
 
   it('refuses wedge calibration on a station without a scanner host', () => {
-    expect(() => open().calibrateWedge({ action: 'view' })).toThrow('No keyboard-wedge scanner host on this station')
+    expect(() => open().calibrateWedge({ action: 'status' })).toThrow('No keyboard-wedge scanner host on this station')
   })
 })
