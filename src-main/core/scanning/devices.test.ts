@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EventName } from '../../contract'
-import { openTestStation } from '../test-support/station'
+import { openTestStation } from '../../tests/support/station'
 
 const open = () => openTestStation({ dbPath: ':memory:' })
 
