@@ -5,6 +5,7 @@
  * An unknown model code is not an error: the data may be an EAN or a supplier label, so it falls through.
  */
 import type { ModelType } from '../../contract'
+import { modelTypes } from '../../../src-shared/models'
 
 /** InvenTree's short codes. Model types the station does not stock (sales orders, builds…) still parse. */
 export const MODEL_CODES = {
@@ -28,17 +29,7 @@ const CODE_OF = Object.fromEntries(Object.entries(MODEL_CODES).map(([code, model
 >
 
 /** Model types accepted as JSON keys: ours plus the InvenTree ones we recognise but do not stock. */
-const JSON_MODELS = new Set<string>([
-  'part',
-  'partcategory',
-  'stocklocation',
-  'stockitem',
-  'company',
-  'supplierpart',
-  'manufacturerpart',
-  'purchaseorder',
-  ...Object.values(MODEL_CODES),
-])
+const JSON_MODELS = new Set<string>([...modelTypes, ...Object.values(MODEL_CODES)])
 
 export interface InternalRef {
   model: InternalModel
