@@ -175,6 +175,21 @@ export default defineConfig(
   { files: ['src-main/web-host/page/**'], rules: pageRule },
   { files: ['src-renderer/**'], rules: rendererRule },
   { files: ['src-renderer/tests/**', 'src-renderer/**/*.test.ts'], rules: rendererTestRule },
+  {
+    // A deferred transaction that reads and then writes fails at once with "database is locked" when another
+    // process is writing the file; the helper begins every one IMMEDIATE so it waits its turn instead.
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/core/db/write-transaction.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='transaction']",
+          message: 'Run write transactions through writeTransaction (src-main/core/db/write-transaction.ts).',
+        },
+      ],
+    },
+  },
   // Layout is prettier's (checked by `npm run lint`): turn off every stylistic rule that would fight it.
   prettier,
 )

@@ -4,6 +4,7 @@
  */
 import { settingSchemas, type SettingKey, type SettingsValues } from '../contract'
 import type { Db } from './db/connection'
+import { writeTransaction } from './db/write-transaction'
 
 export const settingDefaults: SettingsValues = {
   'barcode.enabled': true,
@@ -73,9 +74,9 @@ export class Settings {
     const keys = Object.keys(values) as SettingKey[]
     // Check every value before writing any, so a bad one leaves all settings (and the cache) as they were.
     const checked = keys.map((key) => [key, settingSchemas[key].parse(values[key])] as const)
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const [key, value] of checked) this.upsert.run(key, JSON.stringify(value))
-    })()
+    })
     for (const [key, value] of checked) {
       this.cache.set(key, value)
       for (const listener of this.listeners) listener(key)

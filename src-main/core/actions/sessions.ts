@@ -7,6 +7,7 @@
  */
 import type { ScanResult, SessionHeader, SessionKind, SessionRow, SessionUpdate, SessionView } from '../../contract'
 import type { Db } from '../db/connection'
+import { writeTransaction } from '../db/write-transaction'
 import { ConflictError, NotFoundError } from '../errors'
 import type { ItemRefs } from '../items/refs'
 import { isModelType, modelLabel } from '../../../src-shared/models'
@@ -68,7 +69,7 @@ export class Sessions {
   /** The open session of this kind, or a new one. A receipt for another order must be finished first. */
   start(kind: SessionKind, purchaseOrder: number | null, operatorId: number | null): SessionView {
     workflowFor(kind)
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const existing = this.db
         .prepare<[string], SessionRecord>(
           "SELECT id, kind, status, purchase_order_id, location_id FROM scansession WHERE kind = ? AND status = 'open'",
@@ -93,7 +94,7 @@ export class Sessions {
           .run(kind, purchaseOrder, operatorId).lastInsertRowid,
       )
       return this.view(id)
-    })()
+    })
   }
 
   private checkOrder(pk: number): void {
@@ -166,7 +167,7 @@ export class Sessions {
    * location, an order) or becomes a row.
    */
   add(sessionId: number, result: ScanResult): SessionUpdate {
-    return this.db.transaction((): SessionUpdate => {
+    return writeTransaction(this.db, (): SessionUpdate => {
       const session = this.open(sessionId)
       const flow = workflowFor(session.kind)
       const match = matchOf(result)
@@ -179,7 +180,7 @@ export class Sessions {
       )
       const message = row.flag === 'ok' ? `Added ${row.name}` : row.note
       return { row, message, session: this.header(sessionId) }
-    })()
+    })
   }
 
   private insertRow(session: SessionRecord, result: ScanResult, values: Partial<RowRecord>): number {
@@ -221,7 +222,7 @@ export class Sessions {
 
   /** Commits a session in one transaction: its workflow does what committing means (a receipt creates stock). */
   commit(sessionId: number, ctx: ActionContext): SessionHeader & { created: CreatedStock[] } {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const session = this.open(sessionId)
       const created = workflowFor(session.kind).commit(this.tools, session, ctx)
       this.db
@@ -230,7 +231,7 @@ export class Sessions {
         )
         .run(sessionId)
       return { ...this.header(sessionId), created }
-    })()
+    })
   }
 
   /** The message after a commit by its command barcode, as the session's workflow words it. */

@@ -6,6 +6,7 @@
  */
 import type { ActionResult, StockActionKind } from '../../contract'
 import type { Db } from '../db/connection'
+import { writeTransaction } from '../db/write-transaction'
 import { ConflictError, NotFoundError } from '../errors'
 
 export interface ActionContext {
@@ -78,7 +79,7 @@ export class StockActions {
     mutate: () => Change[],
     undoable = true,
   ): ActionResult {
-    return this.db.transaction((): ActionResult => {
+    return writeTransaction(this.db, (): ActionResult => {
       const before = new Map(ids.map((id) => [id, this.row(id) ?? null]))
       const changes = mutate()
       const actionId = Number(
@@ -100,11 +101,11 @@ export class StockActions {
       for (const c of changes)
         track.run(c.id, c.kind, c.delta, c.from, c.to, ctx.operatorId, ctx.scanId ?? null, actionId, c.notes ?? '')
       return { actionId, kind, items: changes.length, summary }
-    })()
+    })
   }
 
   move(ids: number[], locationId: number, ctx: ActionContext): ActionResult {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const name = this.locationName(locationId)
       const rows = this.rows(ids)
       const update = this.db.prepare('UPDATE stockitem SET location_id = ? WHERE id = ?')
@@ -119,12 +120,12 @@ export class StockActions {
             return { id: r.id, kind: 'moved', delta: 0, from: r.location_id, to: locationId }
           }),
       )
-    })()
+    })
   }
 
   count(ids: number[], quantity: number, ctx: ActionContext): ActionResult {
     if (!(quantity >= 0)) throw new ConflictError('A count must be zero or more')
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const rows = this.rows(ids)
       const update = this.db.prepare('UPDATE stockitem SET quantity = ? WHERE id = ?')
       return this.run(
@@ -138,13 +139,13 @@ export class StockActions {
             return { id: r.id, kind: 'counted', delta: quantity - r.quantity, from: r.location_id, to: r.location_id }
           }),
       )
-    })()
+    })
   }
 
   /** Adds (positive) or removes (negative) the same quantity on each item; removing more than there is fails. */
   adjust(ids: number[], delta: number, ctx: ActionContext): ActionResult {
     if (delta === 0 || !Number.isFinite(delta)) throw new ConflictError('Give a quantity to add or remove')
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const rows = this.rows(ids)
       for (const r of rows) {
         if (r.quantity + delta < 0)
@@ -163,12 +164,12 @@ export class StockActions {
             return { id: r.id, kind: delta > 0 ? 'added' : 'removed', delta, from: r.location_id, to: r.location_id }
           }),
       )
-    })()
+    })
   }
 
   /** Merges stock items of one part into the first one; the others are emptied (kept, so their history stays). */
   merge(ids: number[], ctx: ActionContext): ActionResult {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const rows = this.rows(ids)
       if (rows.length < 2) throw new ConflictError('Select at least two stock items to merge')
       if (new Set(rows.map((r) => r.part_id)).size > 1)
@@ -207,7 +208,7 @@ export class StockActions {
           return changes
         },
       )
-    })()
+    })
   }
 
   /** Records stock items created by a receipt (not undoable here: the receipt also changed its order lines). */
@@ -228,7 +229,7 @@ export class StockActions {
 
   /** Undoes an action (the newest undoable one when no id is given), if its items are still as it left them. */
   undo(actionId: number | null, ctx: ActionContext): ActionResult {
-    return this.db.transaction((): ActionResult => {
+    return writeTransaction(this.db, (): ActionResult => {
       const action =
         actionId === null
           ? this.db
@@ -292,6 +293,6 @@ export class StockActions {
         .prepare("UPDATE stockaction SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
         .run(action.id)
       return { actionId: action.id, kind: 'undo', items: items.length, summary: `Undid: ${action.summary}` }
-    })()
+    })
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3'
 import { existsSync, rmSync } from 'node:fs'
+import { writeTransaction } from './write-transaction'
 import { inventory } from './migrations/001-inventory'
 import { gtin } from './migrations/002-gtin'
 import { workflows } from './migrations/003-workflows'
@@ -47,11 +48,13 @@ export function migrate(
     const restoreForeignKeys = m.rebuildsTable === true && db.pragma('foreign_keys', { simple: true }) === 1
     if (restoreForeignKeys) db.pragma('foreign_keys = OFF')
     try {
-      db.transaction(() => {
+      writeTransaction(db, () => {
+        // Another process opening the same file may have applied it while this one waited for the write lock.
+        if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return
         db.exec(m.sql)
         if (m.rebuildsTable) assertReferencesHold(db, m)
         db.pragma(`user_version = ${m.version}`)
-      })()
+      })
     } finally {
       if (restoreForeignKeys) db.pragma('foreign_keys = ON')
     }

@@ -6,6 +6,7 @@ import { gs1CheckDigit } from '../barcode/gs1'
 import { seededRandom } from '../random'
 import { barcodeHash } from '../barcode/hash'
 import type { Db } from '../db/connection'
+import { writeTransaction } from '../db/write-transaction'
 import {
   demoBins,
   demoLocations,
@@ -53,7 +54,7 @@ export function demoGtin(index: number): string | null {
 
 export function seedDemo(db: Db): void {
   const rand = prng(20261126)
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const insertOperator = db.prepare('INSERT INTO operator (name, badge, role) VALUES (?, ?, ?)')
     for (const [name, badge, role] of demoOperators) insertOperator.run(name, badge, role)
 
@@ -186,7 +187,7 @@ export function seedDemo(db: Db): void {
         insertLine.run(poId, sp, [10, 25, 50, 100, 500][k % 5], k === 4 ? null : receiving)
       }
     })
-  })()
+  })
 }
 
 /**
@@ -197,7 +198,7 @@ export function seedScale(db: Db, stockItems: number): { parts: number; location
   const rand = prng(stockItems)
   const partCount = Math.max(1, Math.ceil(stockItems / 100))
   const binCount = Math.max(1, Math.ceil(stockItems / 1000))
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const category = Number(
       db.prepare("INSERT INTO partcategory (name, description) VALUES ('Synthetic', 'Generated for benchmarks')").run()
         .lastInsertRowid,
@@ -227,7 +228,7 @@ export function seedScale(db: Db, stockItems: number): { parts: number; location
         `B${i % 9973}`,
       )
     }
-  })()
+  })
   return { parts: partCount, locations: binCount + 1, stockItems }
 }
 
@@ -236,14 +237,14 @@ export function seedLinks(db: Db, count: number): { linked: number; firstLabel: 
   const items = (db.prepare('SELECT count(*) AS n FROM stockitem').get() as { n: number }).n
   if (count > items) throw new Error(`Cannot link ${count} barcodes to ${items} stock items`)
   const label = (i: number): string => `EXT-${String(i).padStart(8, '0')}`
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const insert = db.prepare(
       "INSERT OR IGNORE INTO barcodelink (model_type, pk, data, hash) VALUES ('stockitem', ?, ?, ?)",
     )
     // A stride that is coprime with the item count spreads the links over the whole table.
     const stride = 7919
     for (let i = 0; i < count; i++) insert.run(((i * stride) % items) + 1, label(i), barcodeHash(label(i)))
-  })()
+  })
   return { linked: count, firstLabel: label(0) }
 }
 
@@ -256,7 +257,7 @@ export function seedHistory(db: Db, count: number, now = Date.now()): { scans: n
   const operators = (db.prepare('SELECT id FROM operator').all() as { id: number }[]).map((r) => r.id)
   const sources = ['wedge', 'wedge', 'wedge', 'hid', 'serial', 'webcam', 'manual']
   const span = 30 * 24 * 3600 * 1000
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const insert = db.prepare(
       `INSERT INTO scan (timestamp, data, data_hex, source, device, operator_id, plugin, plugins_tried, result, model_type, pk, response, duration_us)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -341,6 +342,6 @@ export function seedHistory(db: Db, count: number, now = Date.now()): { scans: n
         )
       }
     }
-  })()
+  })
   return { scans: count }
 }

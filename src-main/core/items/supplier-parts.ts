@@ -4,6 +4,7 @@
  */
 import type { ItemRef, MethodInput, MethodOutputs } from '../../contract'
 import type { Db } from '../db/connection'
+import { writeTransaction } from '../db/write-transaction'
 import { ConflictError, NotFoundError } from '../errors'
 import type { ItemRefs } from './refs'
 
@@ -25,7 +26,7 @@ export class SupplierParts {
    * new one, in one transaction; the same label then resolves to it.
    */
   create(input: MethodInput<'createSupplierPart'>): MethodOutputs['createSupplierPart'] {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const supplier = this.db
         .prepare<[number], { name: string }>('SELECT name FROM company WHERE id = ? AND is_supplier = 1')
         .get(input.supplier)
@@ -88,6 +89,6 @@ export class SupplierParts {
         part: this.refs.get('part', partId)!,
         manufacturerpart: mpId === null ? null : this.refs.get('manufacturerpart', mpId),
       }
-    })()
+    })
   }
 }
