@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks'
 import type { LinkResult, MethodInput, MethodOutputs } from '../../contract'
 import type { Db } from '../db/connection'
+import { writeTransaction } from '../db/write-transaction'
 import type { ScanRecorder } from '../history/scan-recorder'
 import type { BarcodeLinks } from './barcode-links'
 
@@ -18,7 +19,7 @@ export class LinkActions {
   /** Link a barcode printed by someone else to an item, refusing one that already means something. */
   link(input: MethodInput<'link'>): LinkResult {
     const started = performance.now()
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const result = this.links.link(input)
       this.recorder.record({ data: input.data, source: 'manual' }, started, result, {
         action: 'link',
@@ -29,12 +30,12 @@ export class LinkActions {
         pk: input.pk,
       })
       return result
-    })()
+    })
   }
 
   unlink(input: MethodInput<'unlink'>): MethodOutputs['unlink'] {
     const started = performance.now()
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const result = this.links.unlink(input)
       this.recorder.record({ data: result.removed, source: 'manual' }, started, result, {
         action: 'unlink',
@@ -45,6 +46,6 @@ export class LinkActions {
         pk: input.pk,
       })
       return result
-    })()
+    })
   }
 }
