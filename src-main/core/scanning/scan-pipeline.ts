@@ -12,6 +12,7 @@ import { tolerant } from '../barcode/normalise'
 import type { BarcodeMatch, BarcodePlugin } from '../barcode/plugin'
 import { resolve, type FoundItem, type Resolution } from '../barcode/resolver'
 import type { Db } from '../db/connection'
+import { writeTransaction } from '../db/write-transaction'
 import type { RecentScans, UnkeyedScanResult } from '../history/recent-scans'
 import type { RecordedOutcome, ScanRecorder } from '../history/scan-recorder'
 import type { ItemRefs } from '../items/refs'
@@ -75,7 +76,7 @@ export class ScanPipeline {
     this.operators = deps.operators
     this.recent = deps.recent
     this.recorder = deps.recorder
-    this.many = deps.db.transaction((inputs: ScanInput[]) => inputs.map((input) => this.scan(input)))
+    this.many = (inputs: ScanInput[]) => writeTransaction(deps.db, () => inputs.map((input) => this.scan(input)))
   }
 
   /** Resolve barcode data and log it; the result is returned only once its history row is written. */
