@@ -33,7 +33,7 @@ import { WorkflowService } from './actions/workflow-service'
 import { jsonBarcode, shortBarcode } from './barcode/internal'
 import { PluginChain } from './barcode/plugin-chain'
 import { openDatabase, type Db } from './db/connection'
-import { isEmpty, seedDemo } from './demo/seed'
+import { seedDemoIfEmpty } from './demo/seed'
 import { HistoryQuery } from './history/query'
 import { RecentScans } from './history/recent-scans'
 import { ScanLog } from './history/scan-log'
@@ -65,7 +65,7 @@ export type { StationListener } from './station-events'
 /** Opens (and migrates) a station's database, with the demo inventory when it is new and `demo` allows. */
 export function openStationDatabase(options: StationOptions): Db {
   const db = openDatabase(options.dbPath, options)
-  if ((options.demo ?? true) && isEmpty(db)) seedDemo(db)
+  if (options.demo ?? true) seedDemoIfEmpty(db)
   return db
 }
 

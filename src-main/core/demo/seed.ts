@@ -52,6 +52,18 @@ export function demoGtin(index: number): string | null {
   return `${body}${gs1CheckDigit(body)}`
 }
 
+/**
+ * Seeds the demo inventory into a database that has no parts yet, deciding under the write lock: two processes
+ * opening the same new file at once must not both seed it.
+ */
+export function seedDemoIfEmpty(db: Db): boolean {
+  return writeTransaction(db, () => {
+    if (!isEmpty(db)) return false
+    seedDemo(db)
+    return true
+  })
+}
+
 export function seedDemo(db: Db): void {
   const rand = prng(20261126)
   writeTransaction(db, () => {
