@@ -2,6 +2,8 @@
  * `inventree` commands of the CLI: connect this station to an InvenTree server, and show the connection.
  *   inventree connect [--db FILE] --url URL (--token T | --user U [--password-stdin])
  *   inventree status  [--db FILE]
+ *   inventree pull [--db FILE] [--full]
+ *   inventree sync --once [--db FILE]
  *   inventree disconnect [--db FILE]
  * The password is read from stdin or typed at a prompt, never taken as an argument (arguments are visible to
  * every user of the machine and kept in shell history). The token is stored, never printed.
@@ -11,7 +13,9 @@ import { Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../core/db/connection'
 import { connectDesk, disconnectDesk, type Login } from '../core/inventree/connect'
+import { deskClient } from '../core/inventree/desk-client'
 import { InventreeError } from '../core/inventree/errors'
+import { pullReplica, ReplicaRefused, type PullProgress, type PullSummary } from '../core/inventree/pull'
 import { inventreeStatus } from '../core/inventree/status'
 import { FileTokenStore, tokenFileFor } from '../core/inventree/token-store'
 import { defaultDatabasePath } from '../core/paths'
@@ -46,6 +50,17 @@ async function promptPassword(user: string): Promise<string> {
   return password
 }
 
+/** One line per model on stderr, rewritten in place at a terminal; stdout carries only the JSON. */
+function progressOnStderr(): (p: PullProgress) => void {
+  let last = ''
+  return (p) => {
+    const line = `${p.label}: ${p.done}/${p.total}`
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K${p.done >= p.total ? '\n' : ''}`)
+    else if (p.done >= p.total && line !== last) process.stderr.write(`${line}\n`)
+    last = line
+  }
+}
+
 export async function inventreeCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -56,6 +71,8 @@ export async function inventreeCommand(argv: string[]): Promise<number> {
       user: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       timeout: { type: 'string' },
+      full: { type: 'boolean' },
+      once: { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
@@ -88,6 +105,27 @@ export async function inventreeCommand(argv: string[]): Promise<number> {
           return 1
         }
         process.stdout.write(`${JSON.stringify(inventreeStatus(db, tokens), null, 2)}\n`)
+        return 0
+      }
+      case 'pull':
+      case 'sync': {
+        // A continuous sync needs the outbox worker; until it exists, sync runs once and only pulls.
+        if (command === 'sync' && !values.once) throw new InventreeUsageError('inventree sync needs --once for now')
+        const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000
+        let summary: PullSummary
+        try {
+          summary = await pullReplica(db, {
+            client: deskClient(db, tokens, { timeoutMs }),
+            full: values.full,
+            onProgress: progressOnStderr(),
+          })
+        } catch (err) {
+          if (!(err instanceof InventreeError) && !(err instanceof ReplicaRefused)) throw err
+          process.stderr.write(`${err.message}\n`)
+          return 1
+        }
+        const out = command === 'sync' ? { pulled: summary.pulled, pushed: 0, parked: 0 } : summary
+        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
         return 0
       }
       case 'status':

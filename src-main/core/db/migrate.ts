@@ -11,6 +11,7 @@ import { workflows } from './migrations/003-workflows'
 import { historyWithoutTimeIndex } from './migrations/004-history-without-time-index'
 import { sessionKindUnchecked } from './migrations/005-session-kind-unchecked'
 import { inventreeConnection } from './migrations/006-inventree-connection'
+import { inventreeReplica } from './migrations/007-inventree-replica'
 
 export interface Migration {
   version: number
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'history without time index', sql: historyWithoutTimeIndex },
   { version: 5, name: 'session kind unchecked', sql: sessionKindUnchecked, rebuildsTable: true },
   { version: 6, name: 'inventree connection', sql: inventreeConnection },
+  { version: 7, name: 'inventree replica', sql: inventreeReplica },
 ]
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version

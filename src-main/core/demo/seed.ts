@@ -23,6 +23,9 @@ export const prng = seededRandom
 export const isEmpty = (db: Db): boolean =>
   (db.prepare('SELECT count(*) AS n FROM part').get() as { n: number }).n === 0
 
+/** A replica of an InvenTree server holds the server's rows only: an empty one is not a new demo station. */
+const isReplica = (db: Db): boolean => db.prepare('SELECT 1 FROM inventree_pull LIMIT 1').get() !== undefined
+
 const lotCode = (rand: () => number): string => {
   const year = 23 + Math.floor(rand() * 3)
   const week = 1 + Math.floor(rand() * 52)
@@ -58,7 +61,7 @@ export function demoGtin(index: number): string | null {
  */
 export function seedDemoIfEmpty(db: Db): boolean {
   return writeTransaction(db, () => {
-    if (!isEmpty(db)) return false
+    if (!isEmpty(db) || isReplica(db)) return false
     seedDemo(db)
     return true
   })

@@ -1,11 +1,11 @@
 /**
  * What the desk knows of its InvenTree connection, for the CLI's `inventree status` and the footer. Never the
- * token. `lastPull`, `queued` and `parked` come from the replica and the outbox once they exist; until then the
- * desk has pulled nothing and queued nothing.
+ * token. `queued` and `parked` come from the outbox once it exists; until then the desk has queued nothing.
  */
 import type { Database } from 'better-sqlite3'
 import { loadConnection } from './connection-record'
 import type { DeskAction } from './desk-actions'
+import { lastPull } from './pull'
 import type { TokenStore } from './token-store'
 
 export interface InventreeStatus {
@@ -43,7 +43,7 @@ export function inventreeStatus(db: Database, tokens: TokenStore): InventreeStat
     user: record?.user.username ?? null,
     allowedActions: record?.allowedActions ?? [],
     connectedAt: record?.connectedAt ?? null,
-    lastPull: null,
+    lastPull: lastPull(db),
     queued: 0,
     parked: 0,
     ...(record && problem ? { problem } : {}),

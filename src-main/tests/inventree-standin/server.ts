@@ -102,6 +102,17 @@ function filtered<T extends object>(req: GateRequest, rows: T[] | undefined, fil
   return [...out].sort((a, b) => (a as { pk: number }).pk - (b as { pk: number }).pk)
 }
 
+/**
+ * InvenTree's `updated_after` (a DateFilter on `updated`, `gte`): rows changed on or after that day. The server's
+ * time zone is taken as UTC here.
+ */
+function updatedAfter<T extends { updated?: string }>(req: GateRequest, rows: T[]): T[] {
+  const after = queryValue(req, 'updated_after')
+  if (after === undefined) return rows
+  const from = Date.parse(`${after}T00:00:00Z`)
+  return rows.filter((r) => r.updated !== undefined && Date.parse(r.updated) >= from)
+}
+
 function handlers(state: StandinState): Record<string, Handler> {
   const d = state.data
   return {
@@ -185,9 +196,11 @@ function handlers(state: StandinState): Record<string, Handler> {
         state.manufacturerPartOut(r.pk),
       ),
     stock_list: ({ req, base }) =>
-      page(req, base, filtered(req, d.stock, { part: 'part', location: 'location' }), (r) => state.stockOut(r.pk)),
+      page(req, base, updatedAfter(req, filtered(req, d.stock, { part: 'part', location: 'location' })), (r) =>
+        state.stockOut(r.pk),
+      ),
     order_po_list: ({ req, base }) => {
-      let rows = filtered(req, d.purchaseOrders, { supplier: 'supplier', status: 'status' })
+      let rows = updatedAfter(req, filtered(req, d.purchaseOrders, { supplier: 'supplier', status: 'status' }))
       const outstanding = queryValue(req, 'outstanding')
       if (outstanding !== undefined)
         rows = rows.filter((o) => OPEN_PO.includes(o.status) === ['true', '1'].includes(outstanding.toLowerCase()))

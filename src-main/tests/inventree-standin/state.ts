@@ -70,6 +70,8 @@ export interface StandinData {
     supplier_part?: number | null
     purchase_order?: number | null
     barcode_hash?: string
+    /** When the item last changed (ISO time), for `updated_after`; absent: long ago. */
+    updated?: string
   }[]
   purchaseOrders?: {
     pk: number
@@ -80,6 +82,8 @@ export interface StandinData {
     status: number
     destination?: number | null
     created_by: number
+    /** When the order last changed (ISO time), for `updated_after`; absent: long ago. */
+    updated?: string
   }[]
   poLines?: {
     pk: number
@@ -248,6 +252,7 @@ export class StandinState {
       purchase_order: s.purchase_order ?? null,
       in_stock: s.quantity > 0,
       barcode_hash: s.barcode_hash ?? '',
+      updated: s.updated ?? null,
     }
   }
 
