@@ -73,4 +73,32 @@ describe.skipIf(schemaAbsent)('cli inventree', { timeout: 90_000 }, () => {
     ])
     expect(argument.code).toBe(2)
   })
+
+  it('pulls a replica, then syncs once with a JSON summary, and shows when it last pulled', async () => {
+    const db = tempDbPath()
+    const token = s.issueToken('desk')
+    expect((await cli(['inventree', 'connect', '--db', db, '--url', s.url, '--token', token])).code).toBe(0)
+    const pulled = await cli(['inventree', 'pull', '--db', db])
+    expect(pulled.code).toBe(0)
+    expect(JSON.parse(pulled.out)).toMatchObject({ full: true, pulled: { part: 2, stockitem: 2, purchaseorder: 1 } })
+    expect(pulled.err).toContain('stock items: 2/2')
+    const synced = await cli(['inventree', 'sync', '--once', '--db', db])
+    expect(synced.code).toBe(0)
+    expect(JSON.parse(synced.out)).toEqual({
+      pulled: expect.objectContaining({ part: 2, purchaseorderline: 2 }) as unknown,
+      pushed: 0,
+      parked: 0,
+    })
+    const status = JSON.parse((await cli(['inventree', 'status', '--db', db])).out) as { lastPull: string }
+    expect(Date.parse(status.lastPull)).toBeGreaterThan(Date.now() - 60_000)
+  })
+
+  it('refuses to pull into the demo database, with the reason', async () => {
+    const db = tempDbPath()
+    expect((await cli(['seed', '--db', db])).code).toBe(0)
+    await cli(['inventree', 'connect', '--db', db, '--url', s.url, '--token', s.issueToken('desk')])
+    const refused = await cli(['inventree', 'pull', '--db', db])
+    expect(refused.code).toBe(1)
+    expect(refused.err).toMatch(/inventory of its own .*new database file/)
+  })
 })

@@ -199,7 +199,7 @@ async function pullModel(
     for (let attempt = 0; attempt < 3; attempt++) {
       let offset = 0
       let firstCount: number | null = null
-      let lastCount = 0
+      let lastCount: number
       for (;;) {
         const query: PageQuery = {
           limit,
