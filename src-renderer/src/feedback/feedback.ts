@@ -1,32 +1,29 @@
 /**
- * Scan feedback: a distinct sound and a visual signal (icon + word, never colour alone) for
- * every scan outcome: matched, not found, error, duplicate. Needs no change to the scan store: every result it
- * handles (device scans pushed by main, typed, pasted and webcam scans) bumps its `scanCount` with the result at
- * the head of `recent`; a refused manual scan (the store's `scan` action throws) signals an error. Other pages
- * (the scan and receiving workflows) can call `signal(kind)` themselves, e.g. for a session row flagged duplicate.
+ * Scan feedback: a distinct sound and a visual signal (icon + word, never colour alone) for every scan outcome.
+ * It follows the scan store's `settled` scan: a plain scan signals its own outcome at once; a scan a workflow
+ * claimed (scan page, receiving) signals what the workflow decided for its row, so a duplicate, an over-receipt or
+ * a line not on the order warns instead of sounding like a match. A refused manual scan (the store's `scan`
+ * action throws) signals an error.
  * Muted by the 'feedback.mute' setting, read from the settings store when a scan arrives: the sound must not wait for
  * a round trip to main, and the store follows every change main announces.
  */
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import type { ScanResult } from '../../../src-main/contract'
-import { useScanStore } from '../stores/scan'
+import { useScanStore, type SettledScan } from '../stores/scan'
 import { useSettingsStore } from '../stores/settings'
-import { playTone, type FeedbackKind } from './tones'
+import { playTone } from './tones'
+import { severityOf, type FeedbackKind, type FeedbackSeverity } from './signals'
+
+export { FEEDBACK_LABELS } from './signals'
+export type { FeedbackKind } from './signals'
 
 /** The same data scanned again within this time counts as a duplicate (a double read, or a bag scanned twice). */
 export const DUPLICATE_WINDOW_MS = 3000
 const SHOW_MS = 2500
 
-export const FEEDBACK_LABELS: Record<FeedbackKind, { icon: string; word: string }> = {
-  matched: { icon: '✔', word: 'Matched' },
-  notFound: { icon: '?', word: 'Not found' },
-  error: { icon: '✖', word: 'Error' },
-  duplicate: { icon: '⧉', word: 'Duplicate' },
-}
-
 /** The outcome of a scan result (duplicate is decided by the store, from the previous scan). */
-export function outcomeOf(result: ScanResult): Exclude<FeedbackKind, 'duplicate'> {
+export function outcomeOf(result: ScanResult): 'matched' | 'notFound' | 'error' {
   switch (result.outcome) {
     case 'matched':
     case 'command':
@@ -41,9 +38,29 @@ export function outcomeOf(result: ScanResult): Exclude<FeedbackKind, 'duplicate'
   }
 }
 
+/** What a claimed scan signals: the workflow's decision when it made one, else the scan's own outcome. */
+export function kindOfSettled(scan: SettledScan): FeedbackKind {
+  switch (scan.verdict) {
+    case 'ok':
+      return 'matched'
+    case 'duplicate':
+      return 'duplicate'
+    case 'over':
+      return 'over'
+    case 'not_on_order':
+      return 'notOnOrder'
+    case 'unknown':
+      return 'notFound'
+    case 'error':
+      return 'error'
+    case undefined:
+      return outcomeOf(scan.result)
+  }
+}
+
 export const useFeedbackStore = defineStore('feedback', () => {
-  /** What the signal shows now; null when nothing is shown. */
-  const current = ref<{ kind: FeedbackKind; data: string; id: number } | null>(null)
+  /** What the signal shows now; null when nothing is shown. `tone` is the sound it played (or would, unmuted). */
+  const current = ref<{ kind: FeedbackKind; tone: FeedbackSeverity; data: string; id: number } | null>(null)
   let last: { data: string; at: number } | null = null
   let hideTimer: ReturnType<typeof setTimeout> | null = null
   let nextId = 1
@@ -52,10 +69,11 @@ export const useFeedbackStore = defineStore('feedback', () => {
 
   /** Show and sound one outcome. */
   function signal(kind: FeedbackKind, data = ''): void {
-    current.value = { kind, data, id: nextId++ }
+    const tone = severityOf(kind)
+    current.value = { kind, tone, data, id: nextId++ }
     if (hideTimer) clearTimeout(hideTimer)
     hideTimer = setTimeout(() => (current.value = null), SHOW_MS)
-    if (!settings.get('feedback.mute', false)) playTone(kind)
+    if (!settings.get('feedback.mute', false)) playTone(tone)
   }
 
   function signalResult(result: ScanResult): void {
@@ -63,6 +81,14 @@ export const useFeedbackStore = defineStore('feedback', () => {
     const duplicate = last !== null && last.data === result.barcode_data && now - last.at < DUPLICATE_WINDOW_MS
     last = { data: result.barcode_data, at: now }
     signal(duplicate ? 'duplicate' : outcomeOf(result), result.barcode_data)
+  }
+
+  function signalSettled(scan: SettledScan): void {
+    // No decision (a plain scan, a location or command in a workflow, put-away): the scan's own outcome stands.
+    if (scan.verdict === undefined) return signalResult(scan.result)
+    // The workflow decided duplicates itself; remembering the data keeps the window right once it lets go.
+    last = { data: scan.result.barcode_data, at: Date.now() }
+    signal(kindOfSettled(scan), scan.result.barcode_data)
   }
 
   function dismiss(): void {
@@ -76,11 +102,12 @@ export const useFeedbackStore = defineStore('feedback', () => {
     void settings.load()
     const scans = useScanStore()
     watch(
-      () => scans.scanCount,
-      () => {
-        const result = scans.recent[0]
-        if (result) signalResult(result)
+      () => scans.settled,
+      (scan) => {
+        if (scan) signalSettled(scan)
       },
+      // Every scan of a burst is signalled, not only the last one of a tick.
+      { flush: 'sync' },
     )
     scans.$onAction(({ name, onError }) => {
       if (name === 'scan') onError(() => signal('error'))

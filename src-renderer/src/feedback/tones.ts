@@ -1,14 +1,13 @@
 /**
- * Scan feedback sounds, generated with WebAudio (no sound files): each outcome has its own pitch AND rhythm, so
- * they are told apart without looking, and without perfect pitch.
- *   matched    two short rising high beeps
- *   notFound   one long low tone
- *   error      three fast low buzzes (square wave)
- *   duplicate  two short equal mid beeps
+ * Scan feedback sounds, generated with WebAudio (no sound files): one per severity, each with its own pitch AND
+ * rhythm, so they are told apart without looking, and without perfect pitch.
+ *   success  two short rising high beeps
+ *   warning  two short equal mid beeps (a duplicate, an over-receipt, not on the order, not found)
+ *   error    three fast low buzzes (square wave)
  * Electron lets them play without a prior click (window.ts: autoplayPolicy 'no-user-gesture-required'); a browser
  * may keep the AudioContext suspended until the first click, and then nothing plays (no error).
  */
-export type FeedbackKind = 'matched' | 'notFound' | 'error' | 'duplicate'
+import type { FeedbackSeverity } from './signals'
 
 interface Note {
   freq: number
@@ -17,20 +16,19 @@ interface Note {
   wave: OscillatorType
 }
 
-export const TONES: Record<FeedbackKind, Note[]> = {
-  matched: [
+export const TONES: Record<FeedbackSeverity, Note[]> = {
+  success: [
     { freq: 1320, ms: 70, gapMs: 30, wave: 'sine' },
     { freq: 1760, ms: 90, gapMs: 0, wave: 'sine' },
   ],
-  notFound: [{ freq: 330, ms: 380, gapMs: 0, wave: 'triangle' }],
+  warning: [
+    { freq: 880, ms: 60, gapMs: 60, wave: 'sine' },
+    { freq: 880, ms: 60, gapMs: 0, wave: 'sine' },
+  ],
   error: [
     { freq: 220, ms: 90, gapMs: 40, wave: 'square' },
     { freq: 220, ms: 90, gapMs: 40, wave: 'square' },
     { freq: 220, ms: 90, gapMs: 0, wave: 'square' },
-  ],
-  duplicate: [
-    { freq: 880, ms: 60, gapMs: 60, wave: 'sine' },
-    { freq: 880, ms: 60, gapMs: 0, wave: 'sine' },
   ],
 }
 
@@ -48,12 +46,12 @@ function audio(): AudioContext | null {
   return context
 }
 
-export function playTone(kind: FeedbackKind, volume = 0.2): void {
+export function playTone(tone: FeedbackSeverity, volume = 0.2): void {
   const ctx = audio()
   if (!ctx) return
   if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined)
   let t = ctx.currentTime + 0.01
-  for (const note of TONES[kind]) {
+  for (const note of TONES[tone]) {
     const osc = ctx.createOscillator()
     const gain = ctx.createGain()
     osc.type = note.wave

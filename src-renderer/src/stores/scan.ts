@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { useRouter } from 'vue-router'
-import type { ScanMatch, ScanNoMatch, ScanResult, ScanSource } from '../../../src-main/contract'
+import type { ScanMatch, ScanNoMatch, ScanResult, ScanSource, SessionRow } from '../../../src-main/contract'
 import { call, onStationEvent } from '../api/station'
 import { isMatch, matchedItem } from '../../../src-shared/scan-result'
 import { useOperatorStore } from '../operators/stores/operator'
@@ -9,10 +9,28 @@ import { useOperatorStore } from '../operators/stores/operator'
 const RECENT_LIMIT = 10
 
 /**
+ * What a workflow made of a claimed scan: the flag of the row it added, 'error' when it could not take the scan, or
+ * nothing when it added no row (a location, an order, a command), and the scan's own outcome stands.
+ */
+export type ClaimVerdict = SessionRow['flag'] | 'error' | undefined
+
+/**
  * A workflow page (scan page, receiving, put-away) that takes every scan while it is open. `receivedAt` is
  * `performance.now()` when the result reached the renderer, so a page can measure scan-to-row latency.
  */
-export type ScanClaimHandler = (result: ScanResult, receivedAt: number) => void | Promise<void>
+export type ScanClaimHandler = (
+  result: ScanResult,
+  receivedAt: number,
+) => ClaimVerdict | void | Promise<ClaimVerdict | void>
+
+/** A scan once the page has decided what it means: what the feedback signals. */
+export interface SettledScan {
+  id: number
+  result: ScanResult
+  /** Present when a workflow claimed the scan: its decision overrides the scan's own outcome. */
+  verdict?: ClaimVerdict
+  claimed: boolean
+}
 
 export const useScanStore = defineStore('scan', () => {
   // Pinia runs setup stores inside the app's injection context, so the router of the app that owns this store
@@ -31,6 +49,11 @@ export const useScanStore = defineStore('scan', () => {
   const lastMatchDetails = ref<ScanMatch | null>(null)
   /** Bumped on every scan so views that show counts or history know to reload. */
   const scanCount = ref(0)
+  /** Bumped on every scan a scanner sent (not typed in the app), so an open dialog can step aside for it. */
+  const deviceScanCount = ref(0)
+  /** The latest scan whose meaning is decided: at once for a plain scan, after the workflow answered otherwise. */
+  const settled = shallowRef<SettledScan | null>(null)
+  let settledId = 0
 
   let unsubscribe: (() => void) | null = null
 
@@ -56,9 +79,15 @@ export const useScanStore = defineStore('scan', () => {
       // The workflow shows unknown barcodes in its own list.
       unmatched.value = null
       lastMatchDetails.value = null
-      await claimant(result, receivedAt)
+      let verdict: ClaimVerdict = 'error'
+      try {
+        verdict = (await claimant(result, receivedAt)) ?? undefined
+      } finally {
+        settled.value = { id: ++settledId, result, verdict, claimed: true }
+      }
       return
     }
+    settled.value = { id: ++settledId, result, claimed: false }
     const match = matchedItem(result)
     lastMatchDetails.value = match && isMatch(result) && hasDetails(result) ? result : null
     if (match) {
@@ -80,6 +109,7 @@ export const useScanStore = defineStore('scan', () => {
   function listenForDeviceScans(): void {
     if (unsubscribe) return
     unsubscribe = onStationEvent('scanResult', (result) => {
+      deviceScanCount.value++
       void handle(result)
     })
   }
@@ -97,6 +127,8 @@ export const useScanStore = defineStore('scan', () => {
     unmatched,
     lastMatchDetails,
     scanCount,
+    deviceScanCount,
+    settled,
     claimed,
     claimScans,
     handle,

@@ -1,6 +1,6 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import type { ScanResult } from '../../../src-main/contract'
-import { useScanStore, type ScanClaimHandler } from '../stores/scan'
+import { useScanStore, type ClaimVerdict, type ScanClaimHandler } from '../stores/scan'
 
 /**
  * Claims every scan (quick scan and device scans) for the component's lifetime. Scans are handed over one at a
@@ -9,9 +9,9 @@ import { useScanStore, type ScanClaimHandler } from '../stores/scan'
 export function useClaimScans(handler: ScanClaimHandler): void {
   const scans = useScanStore()
   let release: (() => void) | null = null
-  let queue: Promise<void> = Promise.resolve()
+  let queue: Promise<unknown> = Promise.resolve()
 
-  const serial = (result: ScanResult, receivedAt: number): Promise<void> => {
+  const serial = (result: ScanResult, receivedAt: number): Promise<ClaimVerdict | void> => {
     const next = queue.then(() => handler(result, receivedAt))
     // One failed scan must not stop the ones after it; the handler shows its own errors.
     queue = next.catch(() => undefined)

@@ -3,6 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { ItemRef, ScanResult, SessionHeader, SessionRow, SessionView } from '../../../../src-main/contract'
 import { StationError, call, errorMessage } from '../../api/station'
 import { useAction } from '../../composables/useAction'
+import type { ClaimVerdict } from '../../stores/scan'
 import { upsertRow, type CreatedStock } from '../lib'
 
 /** What a commit made, kept on screen after the session closed. */
@@ -71,7 +72,8 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
     }
   }
 
-  async function addScan(result: ScanResult): Promise<void> {
+  /** A claimed scan, added to the receipt; answers the flag of the row it made (what the feedback signals). */
+  async function addScan(result: ScanResult): Promise<ClaimVerdict> {
     error.value = null
     try {
       if (!header.value || header.value.status !== 'open') {
@@ -87,17 +89,20 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
         remember(update.created ?? [])
         header.value = update.session
         rows.value = []
-        return
+        return update.row?.flag
       }
       header.value = update.session
       if (update.session.status !== 'open') {
         rows.value = []
-        return
+        return update.row?.flag
       }
       // A location, an order, a command or a new row can change other rows (destinations, over-receipt flags).
       await refresh()
+      const added = update.row
+      return added ? (rows.value.find((r) => r.id === added.id) ?? added).flag : undefined
     } catch (e) {
       error.value = errorMessage(e)
+      return 'error'
     }
   }
 

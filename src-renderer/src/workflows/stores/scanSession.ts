@@ -3,6 +3,7 @@ import { computed, nextTick, ref, shallowRef } from 'vue'
 import type { ActionResult, ScanResult, SessionHeader, SessionRow } from '../../../../src-main/contract'
 import { StationError, call, errorMessage } from '../../api/station'
 import { useAction } from '../../composables/useAction'
+import type { ClaimVerdict } from '../../stores/scan'
 import { upsertRow } from '../lib'
 
 export type BulkAction = 'move' | 'count' | 'add' | 'remove' | 'merge'
@@ -81,12 +82,12 @@ export const useScanSessionStore = defineStore('scanSession', () => {
   }
 
   /** A claimed scan: added to the session; its row is appended and timed until it is painted. */
-  async function addScan(result: ScanResult, receivedAt: number): Promise<void> {
+  async function addScan(result: ScanResult, receivedAt: number): Promise<ClaimVerdict> {
     error.value = null
     try {
       if (!header.value || header.value.status !== 'open') await start()
       const session = header.value?.id
-      if (session === undefined) return
+      if (session === undefined) return 'error'
       // By its result id: the Station adds the result it already made, whatever the source and the history.
       const input = { session, scanId: result.result_id }
       let update
@@ -118,8 +119,10 @@ export const useScanSessionStore = defineStore('scanSession', () => {
         if (update.session.status === 'open') await refresh()
         else rows.value = []
       }
+      return update.row?.flag
     } catch (e) {
       error.value = errorMessage(e)
+      return 'error'
     }
   }
 
