@@ -24,3 +24,54 @@ test('an unknown barcode says so and stays in the dialog', async ({ page }) => {
   await expect(feedback).toContainText('NOT-A-KNOWN-BARCODE-42')
   await expect(page.getByTestId('quick-scan-input')).toBeVisible()
 })
+
+/** WCAG contrast of two computed CSS colours (`rgb(r, g, b)`). */
+function contrast(a: string, b: string): number {
+  const lum = (css: string) => {
+    const [r, g, bl] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+    }) as [number, number, number]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl
+  }
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number]
+  return (hi + 0.05) / (lo + 0.05)
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the scan signal reads at AA contrast and covers no control (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme })
+    for (const [data, kind] of [
+      ['INV-SI1', 'matched'],
+      ['NOT-A-KNOWN-BARCODE-42', 'notFound'],
+    ] as const) {
+      await quickScan(page, data)
+      const signal = page.getByTestId('scan-signal')
+      await expect(signal).toHaveAttribute('data-kind', kind)
+      const { color, background } = await signal.evaluate((el) => {
+        const s = getComputedStyle(el)
+        return { color: s.color, background: s.backgroundColor }
+      })
+      expect(contrast(color, background), `${kind}: ${color} on ${background}`).toBeGreaterThanOrEqual(4.5)
+      await page.keyboard.press('Escape')
+    }
+    // At the end of the page, no control lies under the strip: the page keeps room for it.
+    await quickScan(page, 'INV-SI1')
+    await expect(page.getByTestId('item-title')).toBeVisible()
+    await expect(page.getByTestId('scan-signal')).toBeVisible()
+    const { overlaps, footerBottom, stripTop } = await page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight)
+      const strip = document.querySelector('[data-testid="scan-signal-strip"]')!.getBoundingClientRect()
+      const footer = document.querySelector('[data-testid="status-footer"]')!.getBoundingClientRect()
+      const under = [...document.querySelectorAll('button, a, input, select, textarea, img, svg, canvas')]
+        .filter((el) => !el.closest('[data-testid="scan-signal-strip"], dialog:not([open])'))
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && r.height > 0 && r.bottom > strip.top && r.top < strip.bottom)
+        .map(({ el }) => el.outerHTML.slice(0, 80))
+      return { overlaps: under, footerBottom: footer.bottom, stripTop: strip.top }
+    })
+    expect(overlaps).toEqual([])
+    // The last of the page, the status footer, ends above the strip.
+    expect(footerBottom).toBeLessThanOrEqual(stripTop + 0.5)
+  })
+}
