@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The checks below run in the page, which has a DOM.
 import { expect, test } from './fixtures'
 import { ask, quickScan } from './station'
 
@@ -63,7 +65,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       window.scrollTo(0, document.documentElement.scrollHeight)
       const strip = document.querySelector('[data-testid="scan-signal-strip"]')!.getBoundingClientRect()
       const footer = document.querySelector('[data-testid="status-footer"]')!.getBoundingClientRect()
-      const under = [...document.querySelectorAll('button, a, input, select, textarea, img, svg, canvas')]
+      const under = Array.from(document.querySelectorAll('button, a, input, select, textarea, img, svg, canvas'))
         .filter((el) => !el.closest('[data-testid="scan-signal-strip"], dialog:not([open])'))
         .map((el) => ({ el, r: el.getBoundingClientRect() }))
         .filter(({ r }) => r.width > 0 && r.height > 0 && r.bottom > strip.top && r.top < strip.bottom)
