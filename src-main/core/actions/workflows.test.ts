@@ -223,6 +223,38 @@ describe('receiving against a purchase order', () => {
     })
   })
 
+  it('receives the whole Mouser order from Mouser labels, every line matched though DigiKey stocks the same parts', async () => {
+    const station = openTestStation({ dbPath: tempDbPath() })
+    station.signIn({ badge: 'OP-1001' })
+    const lines = dbOf(station)
+      .prepare(
+        `SELECT l.id, sp.sku, mp.mpn, m.name AS maker, l.quantity,
+                EXISTS (SELECT 1 FROM supplierpart d JOIN company c ON c.id = d.supplier_id
+                        WHERE c.name = 'DigiKey' AND d.manufacturer_part_id = mp.id) AS atDigikey
+         FROM purchaseorderline l JOIN supplierpart sp ON sp.id = l.supplier_part_id
+         JOIN manufacturerpart mp ON mp.id = sp.manufacturer_part_id JOIN company m ON m.id = mp.manufacturer_id
+         WHERE l.order_id = 2 ORDER BY l.id`,
+      )
+      .all() as { id: number; sku: string; mpn: string; maker: string; quantity: number; atDigikey: number }[]
+    expect(lines).toHaveLength(5)
+    expect(lines.some((l) => l.atDigikey)).toBe(true)
+    const session = station.sessionStart({ kind: 'receive', purchaseOrder: 2 })
+    lines.forEach((l, i) => {
+      // As Mouser prints its bag labels: our order, its line, Mouser's part number, the MPN, the quantity…
+      const label = `>[)>06${GS}KPO-0002${GS}14K${String(i + 1).padStart(3, '0')}${GS}P${l.sku}${GS}1P${l.mpn}${GS}Q${l.quantity}${GS}11K066521234${GS}4LCN${GS}1V${l.maker}${GS}1TM${i}`
+      const added = station.sessionAdd({ session: session.id, data: label, source: 'wedge' })
+      expect(added.row, l.mpn).toMatchObject({ flag: 'ok', lineId: l.id, quantity: l.quantity, note: '' })
+    })
+    const header = station.sessionCurrent({ kind: 'receive' })!
+    expect(header.rowCount).toBe(5)
+    const committed = station.sessionCommit({ session: session.id })
+    expect(committed.created).toHaveLength(5)
+    const received = dbOf(station)
+      .prepare('SELECT quantity, received FROM purchaseorderline WHERE order_id = 2 ORDER BY id')
+      .all() as { quantity: number; received: number }[]
+    expect(received.map((r) => r.received)).toEqual(lines.map((l) => l.quantity))
+  })
+
   it('converts pack quantities, takes a scanned destination, and runs on command barcodes alone', async () => {
     const station = openTestStation({ dbPath: tempDbPath() })
     const line = dbOf(station)

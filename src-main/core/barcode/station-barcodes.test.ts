@@ -265,13 +265,14 @@ describe('plugins', () => {
 
   it('reports more than one match instead of picking one', async () => {
     const station = open()
-    // Two DigiKey parts with the same MPN: a label without a SKU cannot tell them apart.
+    // Two DigiKey parts with the same MPN: a DigiKey label (its order is DigiKey's) without a SKU cannot tell
+    // them apart.
     dbOf(station)
       .prepare(
         "INSERT INTO supplierpart (part_id, supplier_id, manufacturer_part_id, sku) SELECT part_id, supplier_id, manufacturer_part_id, sku || '-ALT' FROM supplierpart WHERE id = 19",
       )
       .run()
-    const r = station.scan({ data: `[)>${RS}06${GS}1PCL21B104KBCNNNC${GS}Q5${RS}${EOT}`, source: 'wedge' })
+    const r = station.scan({ data: `[)>${RS}06${GS}1PCL21B104KBCNNNC${GS}KPO-0001${GS}Q5${RS}${EOT}`, source: 'wedge' })
     expect(r).toMatchObject({ outcome: 'ambiguous', match: null, error: AMBIGUOUS, plugin: 'DigiKeyBarcode' })
     expect(r.candidates?.map((c) => c.model)).toEqual(['supplierpart', 'supplierpart'])
   })

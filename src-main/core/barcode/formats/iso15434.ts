@@ -1,11 +1,14 @@
 /**
  * ECIA ISO/IEC 15434 labels, as DigiKey and Mouser print them (TME's plugin reads them too). A label whose
  * separators a wedge scanner dropped is recovered when exactly one split fits, the station's catalogue breaking
- * ties; otherwise the result says it splits several ways rather than guessing.
+ * ties; otherwise the result says it splits several ways rather than guessing. Whose label it is comes from the
+ * label itself (its order, its part number, its header), never from which supplier's plugin read it first.
  */
-import { supplierPlugin } from '../supplier/supplier-plugin'
+import { DIGIKEY, MOUSER, TME } from '../supplier/known-suppliers'
+import { suppliersNamedOncePerScan } from '../supplier/supplier-evidence'
+import { supplierPlugin, type SupplierRivals } from '../supplier/supplier-plugin'
 import { looksLikeIso15434, parseIso15434, recoverIso15434 } from '../supplier/iso15434'
-import type { SupplierFormat } from './format'
+import type { FormatDeps, SupplierFormat } from './format'
 
 const NAME = 'ECIA ISO/IEC 15434'
 
@@ -46,7 +49,21 @@ export const iso15434Format: SupplierFormat = {
     }
   },
   plugins: (deps) => [
-    supplierPlugin({ plugin: 'DigiKeyBarcode', supplier: 'DigiKey', formats: [iso15434Format] }, deps),
-    supplierPlugin({ plugin: 'MouserBarcode', supplier: 'Mouser', formats: [iso15434Format] }, deps),
+    supplierPlugin({ ...DIGIKEY, formats: [iso15434Format] }, deps, iso15434Rivals(deps)),
+    supplierPlugin({ ...MOUSER, formats: [iso15434Format] }, deps, iso15434Rivals(deps)),
   ],
+}
+
+/** Every supplier whose plugin reads these labels: the label's evidence decides which of them it belongs to. */
+const ISO15434_SUPPLIERS = [DIGIKEY, MOUSER, TME]
+const rivalsOf = new WeakMap<FormatDeps, SupplierRivals>()
+
+/** One decision per scan, shared by every plugin that reads these labels for one station. */
+export function iso15434Rivals(deps: FormatDeps): SupplierRivals {
+  let rivals = rivalsOf.get(deps)
+  if (!rivals) {
+    rivals = { format: iso15434Format, named: suppliersNamedOncePerScan(ISO15434_SUPPLIERS, deps) }
+    rivalsOf.set(deps, rivals)
+  }
+  return rivals
 }

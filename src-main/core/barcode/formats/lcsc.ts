@@ -1,5 +1,6 @@
 /** LCSC bag labels: a QR code of bare `key:value` pairs in braces. */
 import { parseLcsc } from '../supplier/lcsc'
+import { LCSC } from '../supplier/known-suppliers'
 import { supplierPlugin } from '../supplier/supplier-plugin'
 import type { SupplierFormat } from './format'
 
@@ -14,5 +15,5 @@ export const lcscFormat: SupplierFormat = {
     const fields = parseLcsc(text)
     return fields ? { parser: 'LCSC QR', fields: { ...fields } } : null
   },
-  plugins: (deps) => [supplierPlugin({ plugin: 'LCSCBarcode', supplier: 'LCSC', formats: [lcscFormat] }, deps)],
+  plugins: (deps) => [supplierPlugin({ ...LCSC, formats: [lcscFormat] }, deps)],
 }

@@ -1,8 +1,9 @@
 /** TME labels, QR (`QTY:… PN:… PO:…`) and 2D (`P… 1P… Q…`); TME's plugin also reads its ISO/IEC 15434 labels. */
 import { parseTme } from '../supplier/tme'
+import { TME } from '../supplier/known-suppliers'
 import { supplierPlugin } from '../supplier/supplier-plugin'
 import type { SupplierFormat } from './format'
-import { iso15434Format } from './iso15434'
+import { iso15434Format, iso15434Rivals } from './iso15434'
 
 export const tmeFormat: SupplierFormat = {
   name: 'TME',
@@ -15,7 +16,5 @@ export const tmeFormat: SupplierFormat = {
     const fields = parseTme(text)
     return fields ? { parser: 'TME', fields: { ...fields } } : null
   },
-  plugins: (deps) => [
-    supplierPlugin({ plugin: 'TMEBarcode', supplier: 'TME', formats: [tmeFormat, iso15434Format] }, deps),
-  ],
+  plugins: (deps) => [supplierPlugin({ ...TME, formats: [tmeFormat, iso15434Format] }, deps, iso15434Rivals(deps))],
 }

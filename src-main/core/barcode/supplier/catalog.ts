@@ -13,6 +13,9 @@ export class SupplierCatalog {
   private readonly orderByRef
   private readonly anySku
   private readonly anyOrder
+  private readonly skuOwners
+  private readonly orderersByRef
+  private readonly orderersBySupplierRef
 
   constructor(db: Db) {
     this.supplierByName = db.prepare<[string], { id: number }>(
@@ -35,6 +38,15 @@ export class SupplierCatalog {
     this.anyOrder = db.prepare<[string, string], { id: number }>(
       'SELECT id FROM purchaseorder WHERE reference = ? COLLATE NOCASE OR supplier_reference = ? COLLATE NOCASE LIMIT 1',
     )
+    this.skuOwners = db.prepare<[string], { id: number }>(
+      'SELECT DISTINCT supplier_id AS id FROM supplierpart WHERE sku = ? COLLATE NOCASE',
+    )
+    this.orderersByRef = db.prepare<[string], { id: number }>(
+      'SELECT DISTINCT supplier_id AS id FROM purchaseorder WHERE reference = ? COLLATE NOCASE',
+    )
+    this.orderersBySupplierRef = db.prepare<[string, string], { id: number }>(
+      'SELECT DISTINCT supplier_id AS id FROM purchaseorder WHERE supplier_reference = ? COLLATE NOCASE OR supplier_reference = ? COLLATE NOCASE',
+    )
     this.orderByRef = db.prepare<[number, string, string], { id: number }>(
       `SELECT id FROM purchaseorder WHERE supplier_id = ? AND (reference = ? COLLATE NOCASE OR supplier_reference = ? COLLATE NOCASE)
        ORDER BY status = 'placed' DESC, id DESC LIMIT 1`,
@@ -52,11 +64,15 @@ export class SupplierCatalog {
     return id
   }
 
-  /** Supplier parts the label names: by SKU first, by MPN only when the SKU names nothing. */
+  /**
+   * Supplier parts the label names: by SKU first, by MPN only when the SKU names nothing. A label without an MPN
+   * field may carry the MPN where the SKU goes (Mouser prints the MPN in P when it has no part number of its own).
+   */
   supplierParts(supplierId: number, sku: string | undefined, mpn: string | undefined): number[] {
     const bySku = sku ? this.bySku.all(supplierId, sku).map((r) => r.id) : []
     if (bySku.length) return bySku
-    return mpn ? this.byMpn.all(supplierId, mpn).map((r) => r.id) : []
+    const partNumber = mpn ?? sku
+    return partNumber ? this.byMpn.all(supplierId, partNumber).map((r) => r.id) : []
   }
 
   /** How many of a reading's values the database recognises (used to choose between splits of a damaged label). */
@@ -75,5 +91,20 @@ export class SupplierCatalog {
   ): number | null {
     if (!customerOrder && !supplierOrder) return null
     return this.orderByRef.get(supplierId, customerOrder ?? '\u0000', supplierOrder ?? '\u0000')?.id ?? null
+  }
+
+  /** The suppliers that have a part with this SKU. */
+  skuSuppliers(sku: string): number[] {
+    return this.skuOwners.all(sku).map((r) => r.id)
+  }
+
+  /**
+   * The suppliers of the purchase orders a label's order numbers name: the customer's order number is our own
+   * reference; only when it names none, either number may be the supplier's reference for the order.
+   */
+  orderSuppliers(customerOrder: string | undefined, supplierOrder: string | undefined): number[] {
+    const ours = customerOrder ? this.orderersByRef.all(customerOrder).map((r) => r.id) : []
+    if (ours.length || (!customerOrder && !supplierOrder)) return ours
+    return this.orderersBySupplierRef.all(supplierOrder ?? '\u0000', customerOrder ?? '\u0000').map((r) => r.id)
   }
 }

@@ -21,7 +21,12 @@ describe('a supplier label read by several stations in one process', () => {
       })
       // The demo catalogue knows the part, so the same text is recovered and matches it.
       const r = demo.scan({ data: MOUSER_STRIPPED, source: 'wedge' }) as ScanMatch
-      expect(r).toMatchObject({ success: MATCH, supplierpart: { pk: expect.any(Number) }, fields: { quantity: 50 } })
+      expect(r).toMatchObject({
+        success: MATCH,
+        plugin: 'MouserBarcode',
+        supplierpart: { pk: expect.any(Number) },
+        fields: { quantity: 50 },
+      })
       expect(r.normalised?.join(' ')).toMatch(/separators .* missing/)
       expect(r.problem).toBeUndefined()
     } finally {
