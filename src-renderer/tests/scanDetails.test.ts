@@ -8,8 +8,11 @@ afterEach(unmountAll)
 const GS = '\u001D'
 const RS = '\u001E'
 const EOT = '\u0004'
-/** A DigiKey label naming only the manufacturer part number of the demo's 100 nF capacitor. */
-const MPN_ONLY_LABEL = `[)>${RS}06${GS}1PCL21B104KBCNNNC${GS}Q5${RS}${EOT}`
+/**
+ * A DigiKey label (its order is the DigiKey order PO-0001) naming only the manufacturer part number of the demo's
+ * 100 nF capacitor.
+ */
+const MPN_ONLY_LABEL = `[)>${RS}06${GS}1PCL21B104KBCNNNC${GS}KPO-0001${GS}Q5${RS}${EOT}`
 /** A DigiKey label for order PO-0001 with a SKU the demo catalogue does not have. */
 const UNKNOWN_SKU_LABEL = `[)>${RS}06${GS}P296-9999-ND${GS}KPO-0001${GS}Q25${RS}${EOT}`
 /** The demo capacitor's DigiKey label for PO-0001, as a scanner that sends every separator types it. */
