@@ -3,11 +3,16 @@
  * transaction, so the history shows who changed what a barcode means, and a failed change leaves no row.
  */
 import { performance } from 'node:perf_hooks'
-import type { LinkResult, MethodInput, MethodOutputs } from '../../contract'
+import type { LinkResult, MethodInput, MethodOutputs, ModelType } from '../../contract'
 import type { Db } from '../db/connection'
 import { writeTransaction } from '../db/write-transaction'
 import type { ScanRecorder } from '../history/scan-recorder'
 import type { BarcodeLinks } from './barcode-links'
+
+interface ItemKey {
+  model: ModelType
+  pk: number
+}
 
 export class LinkActions {
   constructor(
@@ -18,32 +23,40 @@ export class LinkActions {
 
   /** Link a barcode printed by someone else to an item, refusing one that already means something. */
   link(input: MethodInput<'link'>): LinkResult {
-    const started = performance.now()
-    return writeTransaction(this.db, () => {
-      const result = this.links.link(input)
-      this.recorder.record({ data: input.data, source: 'manual' }, started, result, {
-        action: 'link',
-        result: 'match',
-        plugin: null,
-        tried: [],
-        model: input.model,
-        pk: input.pk,
-      })
-      return result
-    })
+    return this.logged(
+      'link',
+      input,
+      () => this.links.link(input),
+      () => input.data,
+    )
   }
 
   unlink(input: MethodInput<'unlink'>): MethodOutputs['unlink'] {
+    return this.logged(
+      'unlink',
+      input,
+      () => this.links.unlink(input),
+      (result) => result.removed,
+    )
+  }
+
+  /** Runs the change and writes its history row (with the barcode it concerned) in one transaction. */
+  private logged<R extends object>(
+    action: 'link' | 'unlink',
+    item: ItemKey,
+    change: () => R,
+    barcodeOf: (result: R) => string,
+  ): R {
     const started = performance.now()
     return writeTransaction(this.db, () => {
-      const result = this.links.unlink(input)
-      this.recorder.record({ data: result.removed, source: 'manual' }, started, result, {
-        action: 'unlink',
+      const result = change()
+      this.recorder.record({ data: barcodeOf(result), source: 'manual' }, started, result, {
+        action,
         result: 'match',
         plugin: null,
         tried: [],
-        model: input.model,
-        pk: input.pk,
+        model: item.model,
+        pk: item.pk,
       })
       return result
     })
