@@ -23,7 +23,7 @@
  * events are then recognised and passed through untouched instead of being fed to the detector again.
  */
 import type { DeviceStatus } from '../contract'
-import type { KeyEvent } from '../../src-shared/keyboard/keys'
+import { sameKey, type KeyEvent } from '../../src-shared/keyboard/keys'
 import type { SerialTerminator } from '../core/scanner/serial-lines'
 import { defaultWedgeOptions, WedgeDetector, type WedgeOptions, type WedgeScan } from '../core/scanner/wedge-detector'
 import { type HidBackend, HidScannerManager, nodeHidBackend } from './hid-scanners'
@@ -249,15 +249,6 @@ interface SessionSinks {
   /** Calibration mode: the raw key events of the burst that was recognised. */
   calibrated(events: KeyEvent[]): void
 }
-
-const sameKey = (a: KeyEvent, b: KeyEvent): boolean =>
-  a.type === b.type &&
-  a.code === b.code &&
-  a.key === b.key &&
-  a.shift === b.shift &&
-  a.control === b.control &&
-  a.alt === b.alt &&
-  a.meta === b.meta
 
 /** One window's wedge detector with its timeout timer. */
 export class WedgeSession {

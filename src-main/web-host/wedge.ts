@@ -31,7 +31,7 @@
  * for keys delayed on their way INTO the page (a loaded machine, a test harness); a person's typing is released
  * that much later, in the web host only (Electron's main process sees the keys directly).
  */
-import type { KeyEvent } from '../../src-shared/keyboard/keys'
+import { sameKey, type KeyEvent } from '../../src-shared/keyboard/keys'
 import type { ScannerHub, Timers, WedgeSession } from '../devices/scanner-hub'
 
 import type { ForwardedKey, ReleasedKey, WedgeReply } from './wedge-protocol'
@@ -68,15 +68,6 @@ export function parseForwardedKey(raw: unknown): ForwardedKey | null {
     time,
   }
 }
-
-const sameKey = (a: KeyEvent, b: KeyEvent): boolean =>
-  a.type === b.type &&
-  a.code === b.code &&
-  a.key === b.key &&
-  a.shift === b.shift &&
-  a.control === b.control &&
-  a.alt === b.alt &&
-  a.meta === b.meta
 
 const MAX_PENDING = 5000
 

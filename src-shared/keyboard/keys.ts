@@ -21,6 +21,19 @@ export interface KeyEvent {
   capsLock?: boolean
 }
 
+/**
+ * The same physical key event: what a host compares to recognise a key it sent or held (a replayed echo, a key
+ * released after the burst was judged typing) when it comes back. Auto-repeat and lock states do not count.
+ */
+export const sameKey = (a: KeyEvent, b: KeyEvent): boolean =>
+  a.type === b.type &&
+  a.code === b.code &&
+  a.key === b.key &&
+  a.shift === b.shift &&
+  a.control === b.control &&
+  a.alt === b.alt &&
+  a.meta === b.meta
+
 /** Codes of keys that only modify others. */
 const MODIFIER_KEYS = new Set([
   'Shift',
