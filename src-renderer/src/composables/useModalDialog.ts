@@ -1,4 +1,5 @@
 import { nextTick, onMounted, watch, type ShallowRef } from 'vue'
+import { useScanStore } from '../stores/scan'
 
 export interface ModalDialogOptions {
   /** When given, the dialog follows it: shown while it is true, closed when it turns false. */
@@ -7,9 +8,15 @@ export interface ModalDialogOptions {
   onOpen?: () => void
   /** The element to focus once the dialog shows. */
   focus?: () => HTMLElement | null | undefined
+  /** How the dialog is closed when a scanner sends a scan while it is open (default: it is hidden). */
+  close?: () => void
 }
 
-/** Shows and closes a `<dialog>` as a modal. */
+/**
+ * Shows and closes a `<dialog>` as a modal, and closes it when a scanner sends a scan while it is open: a modal
+ * hides and makes inert the page behind it, so the item the scan opens, or the notice it raises, would land
+ * unseen. Scans typed into the dialog itself go through the app, not a scanner, and do not count.
+ */
 export function useModalDialog(
   dialog: Readonly<ShallowRef<HTMLDialogElement | null>>,
   options: ModalDialogOptions = {},
@@ -37,5 +44,16 @@ export function useModalDialog(
     watch(open, sync, { flush: 'post' })
     onMounted(() => sync(open()))
   }
+
+  const isOpen = open ?? ((): boolean => dialog.value?.open ?? false)
+  const scans = useScanStore()
+  watch(
+    () => scans.deviceScanCount,
+    () => {
+      if (isOpen()) (options.close ?? hide)()
+    },
+    // Before the scan is handled, so the page it opens or the notice it shows is not behind the dialog.
+    { flush: 'sync' },
+  )
   return { show, hide }
 }
