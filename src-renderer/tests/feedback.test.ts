@@ -4,20 +4,11 @@ import { nextTick } from 'vue'
 import { mountApp, unmountAll } from './mountApp'
 import { installRealStation, type RealStation } from './support/realStation'
 import { contrastRatio, hue, relativeLuminance } from './support/contrast'
+import { digikey, MOUSER_STM32, RESISTOR } from './support/demoLabels'
 import { useFeedbackStore } from '../src/feedback/feedback'
 import { FEEDBACK_LABELS, type FeedbackKind } from '../src/feedback/signals'
 
 afterEach(unmountAll)
-
-const GS = '\u001D'
-const RS = '\u001E'
-const EOT = '\u0004'
-const digikey = (sku: string, mpn: string, qty: number, lot: string, po = 'PO-0001') =>
-  `[)>${RS}06${GS}P${sku}${GS}1P${mpn}${GS}K${po}${GS}9D2346${GS}1T${lot}${GS}Q${qty}${RS}${EOT}`
-/** Demo order PO-0001 orders 10 of this resistor. */
-const RESISTOR = ['311-RC0805FR-0710KLCT-ND', 'RC0805FR-0710KL'] as const
-/** A Mouser label of order PO-0002: a real supplier part, not on PO-0001. */
-const MOUSER_STM32 = `>[)>06${GS}KPO-0002${GS}14K007${GS}1PSTM32F103C8T6${GS}Q50`
 
 const KINDS = Object.keys(FEEDBACK_LABELS) as FeedbackKind[]
 

@@ -2,21 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { mountApp, unmountAll } from './mountApp'
 import { callsOf, installRealStation, type RealStation } from './support/realStation'
+import { CAPACITOR, digikey, MOUSER_STM32, RESISTOR } from './support/demoLabels'
 
 afterEach(unmountAll)
 
-const GS = '\u001D'
-const RS = '\u001E'
-const EOT = '\u0004'
-
-/** A DigiKey bag label, as a scanner that sends every separator types it. */
-const digikey = (sku: string, mpn: string, qty: number, lot: string, po = 'PO-0001') =>
-  `[)>${RS}06${GS}P${sku}${GS}1P${mpn}${GS}K${po}${GS}9D2346${GS}1T${lot}${GS}Q${qty}${RS}${EOT}`
-/** The two first lines of demo order PO-0001: a 10 kΩ resistor (10 ordered) and a 100 nF capacitor (25 ordered). */
-const RESISTOR = ['311-RC0805FR-0710KLCT-ND', 'RC0805FR-0710KL'] as const
-const CAPACITOR = ['1276-CL21B104KBCNNNCCT-ND', 'CL21B104KBCNNNC'] as const
-/** A Mouser label of order PO-0002: a real supplier part, not on PO-0001. */
-const MOUSER_STM32 = `>[)>06${GS}KPO-0002${GS}14K007${GS}1PSTM32F103C8T6${GS}Q50`
 /** Bin C2 of the demo stores. */
 const BIN_C2 = { pk: 32, barcode: 'INV-SL32' }
 
