@@ -91,20 +91,12 @@ export class ScanPipeline {
 
   /** Logs a scan a device cut off as an error, never merged with the next scan. */
   recordDropped(dropped: DroppedScan): void {
-    const started = performance.now()
-    const response: ScanResponse = {
-      outcome: 'error',
-      match: null,
-      error: `Scan cut off (${dropped.reason}); scan it again`,
-      plugin: null,
-      barcode_data: dropped.partial,
-      barcode_hash: barcodeHash(dropped.partial),
-    }
-    this.recorder.record({ data: dropped.partial, source: dropped.source, device: dropped.device }, started, response, {
-      result: 'error',
-      plugin: null,
-      tried: [],
-    })
+    this.refuse(
+      { data: dropped.partial, source: dropped.source, device: dropped.device },
+      performance.now(),
+      barcodeHash(dropped.partial),
+      `Scan cut off (${dropped.reason}); scan it again`,
+    )
   }
 
   private resolveAndLog(input: ScanInput): UnkeyedScanResult {
