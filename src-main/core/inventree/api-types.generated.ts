@@ -263,6 +263,30 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/order/po-line/{id}/': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * @description API endpoint for accessing PurchaseOrderLineItem objects.
+     *
+     *     - GET: Return list of PurchaseOrderLineItem objects (with filters), or a single object
+     *     - POST: Create a new PurchaseOrderLineItem object
+     *     - PUT / PATCH: Update an existing PurchaseOrderLineItem object
+     *     - DELETE: Remove a PurchaseOrderLineItem object (or bulk delete multiple objects)
+     */
+    get: operations['order_po_line_retrieve']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/order/po/': {
     parameters: {
       query?: never
@@ -272,6 +296,30 @@ export interface paths {
     }
     /** @description Override the list method to determine export options. */
     get: operations['order_po_list']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/order/po/{id}/': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * @description API endpoint for accessing PurchaseOrder objects.
+     *
+     *     - GET: Return list of PurchaseOrder objects (with filters), or a single PurchaseOrder object
+     *     - POST: Create a new PurchaseOrder object
+     *     - PUT / PATCH: Update an existing PurchaseOrder object
+     *     - DELETE: Remove a PurchaseOrder object
+     */
+    get: operations['order_po_retrieve']
     put?: never
     post?: never
     delete?: never
@@ -351,6 +399,23 @@ export interface paths {
      *     - DELETE: Delete multiple StockItem objects
      */
     get: operations['stock_list']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/stock/{id}/': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** @description API detail endpoint for a single StockItem instance. */
+    get: operations['stock_retrieve']
     put?: never
     post?: never
     delete?: never
@@ -3207,6 +3272,28 @@ export interface operations {
       }
     }
   }
+  order_po_line_retrieve: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description A unique integer value identifying this Purchase Order Line Item. */
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['PurchaseOrderLineItem']
+        }
+      }
+    }
+  }
   order_po_list: {
     parameters: {
       query: {
@@ -3314,6 +3401,28 @@ export interface operations {
         }
         content: {
           'application/json': components['schemas']['PaginatedPurchaseOrderList']
+        }
+      }
+    }
+  }
+  order_po_retrieve: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description A unique integer value identifying this Purchase Order. */
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['PurchaseOrder']
         }
       }
     }
@@ -3720,6 +3829,35 @@ export interface operations {
         }
         content: {
           'application/json': components['schemas']['PaginatedStockItemList']
+        }
+      }
+    }
+  }
+  stock_retrieve: {
+    parameters: {
+      query?: {
+        /** @description Include detailed information about the stock location in the response */
+        location_detail?: boolean
+        /** @description Include detailed information about the related part in the response */
+        part_detail?: boolean
+        path_detail?: boolean
+        supplier_part_detail?: boolean
+        tests?: boolean
+      }
+      header?: never
+      path: {
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['StockItem']
         }
       }
     }
