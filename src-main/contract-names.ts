@@ -40,9 +40,15 @@ export const methodNames = [
   'labelPreview',
   'labelPdf',
   'printLabels',
+  'inventreeStatus',
+  'inventreeConnect',
+  'inventreeDisconnect',
+  'inventreeSync',
+  'inventreeOutbox',
+  'inventreeResolve',
 ] as const
 
-export const eventNames = ['scanResult', 'deviceStatus', 'scanDropped', 'settingsChanged'] as const
+export const eventNames = ['scanResult', 'deviceStatus', 'scanDropped', 'settingsChanged', 'syncStatus'] as const
 
 export type MethodName = (typeof methodNames)[number]
 export type EventName = (typeof eventNames)[number]

@@ -1,6 +1,7 @@
 /** Every event main pushes to the renderer, with its payload. */
 import type { EventName } from '../contract-names'
 import type { DeviceStatus, ScanResult } from './domain'
+import type { SyncStatus } from './inventree'
 import type { SettingsValues } from './settings'
 import type { SameKeys } from './methods/define'
 
@@ -12,6 +13,8 @@ export interface EventPayloads {
   scanDropped: { device: string; partial: string; reason: string }
   /** Every setting after a change (saved from any window or web page), so every open UI follows it. */
   settingsChanged: SettingsValues
+  /** The InvenTree connection after any change: sync started or ended, a desk action queued, a row resolved. */
+  syncStatus: SyncStatus
 }
 
 // The zod-free event list (contract-names.ts) and these payloads must name exactly the same events.

@@ -17,6 +17,7 @@ export { channelFor, eventNames, methodNames, type EventName, type MethodName } 
 export * from './domain'
 export * from './envelope'
 export * from './events'
+export * from './inventree'
 export * from './settings'
 export { HistoryFilterSchema, type HistoryFilter } from './methods/history'
 export { methods }

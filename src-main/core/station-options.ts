@@ -6,6 +6,7 @@
 import type { WedgeCalibrationView } from '../contract'
 import type { OpenOptions } from './db/connection'
 import type { LabelPrinter } from './labels/label-methods'
+import type { TokenStore } from './inventree/token-store'
 import type { Logger } from './log/logger'
 
 export type { LabelPrinter }
@@ -41,4 +42,12 @@ export interface StationOptions extends OpenOptions {
   wedgeCalibration?: WedgeCalibrationProvider
   /** Where the Station's own problems are logged (default: stderr). */
   logger?: Logger
+  /** Where the InvenTree token is kept: Electron's safeStorage; default an owner-only file beside the database. */
+  inventreeTokens?: TokenStore
+  /** Between background InvenTree syncs while connected (default 30 s); 0 syncs only when asked. */
+  syncIntervalMs?: number
+  /** After a desk action is queued, the wait before a sync (default 1 s). */
+  syncKickDelayMs?: number
+  /** Per request to the InvenTree server. */
+  inventreeTimeoutMs?: number
 }

@@ -27,6 +27,9 @@ import type {
   StationMethods,
   StationInfo,
   LabelTemplateInfo,
+  OutboxItem,
+  SyncStatus,
+  SyncSummaryView,
   WedgeCalibrationView,
 } from '../contract'
 import { WorkflowService } from './actions/workflow-service'
@@ -35,6 +38,8 @@ import { PluginChain } from './barcode/plugin-chain'
 import { openDatabase, type Db } from './db/connection'
 import { seedDemoIfEmpty } from './demo/seed'
 import { HistoryQuery } from './history/query'
+import { DeskSync } from './inventree/desk-sync'
+import { FileTokenStore, MemoryTokenStore, tokenFileFor } from './inventree/token-store'
 import { RecentScans } from './history/recent-scans'
 import { ScanLog } from './history/scan-log'
 import { ScanRecorder } from './history/scan-recorder'
@@ -86,6 +91,7 @@ export class Station implements StationMethods {
   private readonly linkActions: LinkActions
   private readonly supplierParts: SupplierParts
   private readonly labels: LabelMethods
+  private readonly desk: DeskSync
 
   static open(options: StationOptions): Station {
     const station = new Station(openStationDatabase(options), options)
@@ -132,6 +138,18 @@ export class Station implements StationMethods {
       currentOperatorId: () => this.operatorList.current()?.id ?? null,
     })
     this.events = new StationEvents(this.settings)
+    this.desk = new DeskSync({
+      db,
+      tokens:
+        options.inventreeTokens ??
+        (options.dbPath === ':memory:' ? new MemoryTokenStore() : new FileTokenStore(tokenFileFor(options.dbPath))),
+      logger: this.logger,
+      intervalMs: options.syncIntervalMs ?? 30_000,
+      kickDelayMs: options.syncKickDelayMs,
+      timeoutMs: options.inventreeTimeoutMs,
+      onStatus: (status) => this.events.emit('syncStatus', status),
+    })
+    this.desk.start()
     this.deviceScans = new Devices(this.pipeline, this.events.emit, this.operatorList, options.wedgeCalibration ?? null)
   }
 
@@ -175,11 +193,11 @@ export class Station implements StationMethods {
 
   /** Link a barcode printed by someone else to an item, refusing one that already means something. */
   link(input: MethodInput<'link'>): LinkResult {
-    return this.linkActions.link(input)
+    return this.queued(() => this.linkActions.link(input))
   }
 
   unlink(input: MethodInput<'unlink'>): MethodOutputs['unlink'] {
-    return this.linkActions.unlink(input)
+    return this.queued(() => this.linkActions.unlink(input))
   }
 
   // ---- reads ---------------------------------------------------------------------------------------------------
@@ -308,15 +326,15 @@ export class Station implements StationMethods {
   }
 
   sessionCommit(input: MethodInput<'sessionCommit'>): MethodOutputs['sessionCommit'] {
-    return this.workflows.sessionCommit(input)
+    return this.queued(() => this.workflows.sessionCommit(input))
   }
 
   stockAction(input: MethodInput<'stockAction'>): ActionResult {
-    return this.workflows.stockAction(input)
+    return this.queued(() => this.workflows.stockAction(input))
   }
 
   undo(input: MethodInput<'undo'>): ActionResult {
-    return this.workflows.undo(input)
+    return this.queued(() => this.workflows.undo(input))
   }
 
   // ---- supplier parts from labels -------------------------------------------------------------------------------
@@ -330,7 +348,7 @@ export class Station implements StationMethods {
    * new one, in one transaction; the same label then resolves to it.
    */
   createSupplierPart(input: MethodInput<'createSupplierPart'>): MethodOutputs['createSupplierPart'] {
-    return this.supplierParts.create(input)
+    return this.queued(() => this.supplierParts.create(input))
   }
 
   // ---- scanner devices -------------------------------------------------------------------------------------------
@@ -380,6 +398,45 @@ export class Station implements StationMethods {
     return this.labels.print(input)
   }
 
+  // ---- the InvenTree server (core/inventree/desk-sync.ts) --------------------------------------------------------
+
+  inventreeStatus(): SyncStatus {
+    return this.desk.status()
+  }
+
+  inventreeConnect(input: MethodInput<'inventreeConnect'>): Promise<SyncStatus> {
+    this.requireAdmin('connect the station to an InvenTree server')
+    const { url, ...login } = input
+    return this.desk.connect(url, login)
+  }
+
+  inventreeDisconnect(): SyncStatus {
+    this.requireAdmin('disconnect the station from its InvenTree server')
+    return this.desk.disconnect()
+  }
+
+  inventreeSync(input: MethodInput<'inventreeSync'>): Promise<SyncSummaryView> {
+    return this.desk.sync(input.full ?? false)
+  }
+
+  inventreeOutbox(input: MethodInput<'inventreeOutbox'>): OutboxItem[] {
+    return this.desk.list(input.states, input.limit)
+  }
+
+  inventreeResolve(input: MethodInput<'inventreeResolve'>): OutboxItem {
+    if (input.action === 'retry') return this.desk.retry(input.id)
+    this.requireAdmin(input.action === 'edit' ? 'change a parked desk action' : 'discard a parked desk action')
+    if (input.action === 'edit') return this.desk.edit(input.id, { quantity: input.quantity, location: input.location })
+    return this.desk.discard(input.id)
+  }
+
+  /** A desk action that may have queued a row for the server: the sync worker hears of it. */
+  private queued<T>(act: () => T): T {
+    const result = act()
+    this.desk.kick()
+    return result
+  }
+
   // ---- events and lifecycle --------------------------------------------------------------------------------------
 
   on(listener: StationListener): () => void {
@@ -387,6 +444,7 @@ export class Station implements StationMethods {
   }
 
   close(): void {
+    this.desk.close()
     this.events.clear()
     this.pluginChain.stop()
     this.db.close()

@@ -11,7 +11,9 @@ import { ServiceHost } from '../core/services'
 import type { Station } from '../core/station'
 import { StationServices } from '../core/station-services'
 import { ScannerService } from '../devices/scanner-service'
+import { tokenFileFor } from '../core/inventree/token-store'
 import { electronPrinter } from './printing'
+import { SafeStorageTokenStore } from './safe-storage-token-store'
 import { forwardEvents, registerIpc } from './ipc'
 import { secureSession, secureWebContents } from './security'
 import { attachWedge } from './wedge'
@@ -57,8 +59,10 @@ async function start(): Promise<void> {
   const log = createFileLogger({ dir: logsDir(userData) })
   logger = log
   const scanners: ScannerService = new ScannerService((): Station => station.station, { logger: log })
+  const dbPath = join(userData, 'station.db')
   const station = new StationServices({
-    dbPath: join(userData, 'station.db'),
+    dbPath,
+    inventreeTokens: new SafeStorageTokenStore(tokenFileFor(dbPath)),
     nativeBinding: electronNativeBinding(),
     logger: log,
     printer: electronPrinter,

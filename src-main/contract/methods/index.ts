@@ -1,6 +1,7 @@
 /** Every method of the contract: the feature tables joined into one. */
 import { deviceMethods } from './devices'
 import { historyMethods } from './history'
+import { inventreeMethods } from './inventree'
 import { itemMethods } from './items'
 import { labelMethods } from './labels'
 import { operatorMethods } from './operators'
@@ -19,4 +20,5 @@ export const methods = {
   ...deviceMethods,
   ...labelMethods,
   ...supplierMethods,
+  ...inventreeMethods,
 }

@@ -8,6 +8,8 @@ import type { ActionResult, StockActionKind } from '../../contract'
 import type { Db } from '../db/connection'
 import { writeTransaction } from '../db/write-transaction'
 import { ConflictError, NotFoundError } from '../errors'
+import { isReplica, queueDeskAction } from '../inventree/outbox'
+import type { OutboxAction } from '../inventree/outbox-actions'
 
 export interface ActionContext {
   operatorId: number | null
@@ -78,6 +80,7 @@ export class StockActions {
     ids: number[],
     mutate: () => Change[],
     undoable = true,
+    queue: OutboxAction | null = null,
   ): ActionResult {
     return writeTransaction(this.db, (): ActionResult => {
       const before = new Map(ids.map((id) => [id, this.row(id) ?? null]))
@@ -100,6 +103,8 @@ export class StockActions {
       )
       for (const c of changes)
         track.run(c.id, c.kind, c.delta, c.from, c.to, ctx.operatorId, ctx.scanId ?? null, actionId, c.notes ?? '')
+      // On a replica the server hears of it through the outbox, kept or lost with the local change.
+      if (queue) queueDeskAction(this.db, queue, summary, ctx.operatorId)
       return { actionId, kind, items: changes.length, summary }
     })
   }
@@ -119,6 +124,12 @@ export class StockActions {
             update.run(locationId, r.id)
             return { id: r.id, kind: 'moved', delta: 0, from: r.location_id, to: locationId }
           }),
+        true,
+        {
+          kind: 'transfer',
+          location: locationId,
+          items: rows.map((r) => ({ pk: r.id, quantity: r.quantity, from: r.location_id })),
+        },
       )
     })
   }
@@ -138,6 +149,8 @@ export class StockActions {
             update.run(quantity, r.id)
             return { id: r.id, kind: 'counted', delta: quantity - r.quantity, from: r.location_id, to: r.location_id }
           }),
+        true,
+        { kind: 'count', items: rows.map((r) => ({ pk: r.id, quantity, before: r.quantity })) },
       )
     })
   }
@@ -163,6 +176,11 @@ export class StockActions {
             update.run(delta, r.id)
             return { id: r.id, kind: delta > 0 ? 'added' : 'removed', delta, from: r.location_id, to: r.location_id }
           }),
+        true,
+        {
+          kind: delta > 0 ? 'add' : 'remove',
+          items: rows.map((r) => ({ pk: r.id, quantity: Math.abs(delta), before: r.quantity })),
+        },
       )
     })
   }
@@ -176,6 +194,10 @@ export class StockActions {
         throw new ConflictError('Only stock items of the same part can be merged')
       const [target, ...others] = rows as [StockRow, ...StockRow[]]
       const total = others.reduce((n, r) => n + r.quantity, 0)
+      // InvenTree deletes the items merged away, so on a replica a merge cannot be undone at the desk.
+      const replica = isReplica(this.db)
+      if (replica && target.location_id === null)
+        throw new ConflictError(`Stock item #${target.id} has no location: move it to one before merging into it`)
       return this.run(
         'merge',
         ctx,
@@ -207,6 +229,8 @@ export class StockActions {
           }
           return changes
         },
+        !replica,
+        { kind: 'merge', location: target.location_id ?? 0, items: rows.map((r) => r.id) },
       )
     })
   }
@@ -225,6 +249,26 @@ export class StockActions {
       () => created.map((c) => ({ id: c.id, kind: 'received', delta: c.quantity, from: null, to: c.locationId })),
       false,
     )
+  }
+
+  /**
+   * On a replica, an undo reaches the server as what it does there: the items moved back to where they were and
+   * counted back to what they held.
+   */
+  private queueUndo(reverts: { was: StockRow; now: StockRow }[], summary: string, ctx: ActionContext): void {
+    const back = new Map<number, { pk: number; quantity: number; from: number | null }[]>()
+    for (const { was, now } of reverts)
+      if (was.location_id !== null && was.location_id !== now.location_id) {
+        const list = back.get(was.location_id) ?? []
+        list.push({ pk: was.id, quantity: now.quantity, from: now.location_id })
+        back.set(was.location_id, list)
+      }
+    for (const [location, items] of back)
+      queueDeskAction(this.db, { kind: 'transfer', location, items }, summary, ctx.operatorId)
+    const counts = reverts
+      .filter(({ was, now }) => was.quantity !== now.quantity)
+      .map(({ was, now }) => ({ pk: was.id, quantity: was.quantity, before: now.quantity }))
+    if (counts.length) queueDeskAction(this.db, { kind: 'count', items: counts }, summary, ctx.operatorId)
   }
 
   /** Undoes an action (the newest undoable one when no id is given), if its items are still as it left them. */
@@ -257,6 +301,7 @@ export class StockActions {
       const track = this.db.prepare(
         "INSERT INTO stocktracking (stockitem_id, kind, delta, from_location_id, to_location_id, operator_id, action_id, notes) VALUES (?, 'undone', ?, ?, ?, ?, ?, ?)",
       )
+      const reverts: { was: StockRow; now: StockRow }[] = []
       for (const item of items) {
         const now = this.row(item.stockitem_id)
         if (JSON.stringify(now ?? null) !== (item.after ?? 'null')) {
@@ -288,7 +333,9 @@ export class StockActions {
           action.id,
           `undo of "${action.summary}"`,
         )
+        reverts.push({ was, now })
       }
+      this.queueUndo(reverts, `Undid: ${action.summary}`, ctx)
       this.db
         .prepare("UPDATE stockaction SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")
         .run(action.id)

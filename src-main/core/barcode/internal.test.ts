@@ -8,10 +8,15 @@ describe('internal barcodes (InvenTree formats)', () => {
     expect(parseInternal('  {"stocklocation": 3}\r\n', 'INV-')).toEqual({ model: 'stocklocation', pk: 3, form: 'json' })
   })
 
-  it('refuses JSON that is not one model key with a positive whole pk', () => {
+  it('reads the negative pk of a row made at the desk on a replica, in both forms', () => {
+    expect(parseInternal('{"stockitem": -3}', 'INV-')).toEqual({ model: 'stockitem', pk: -3, form: 'json' })
+    expect(parseInternal('INV-SI-3', 'INV-')).toEqual({ model: 'stockitem', pk: -3, form: 'short' })
+  })
+
+  it('refuses JSON that is not one model key with a non-zero whole pk', () => {
     for (const bad of [
       '{"stockitem": 0}',
-      '{"stockitem": -1}',
+      '{"stockitem": "-"}',
       '{"stockitem": 1.5}',
       '{"stockitem": "1; DROP TABLE part"}',
       '{"stockitem": 1, "part": 2}',

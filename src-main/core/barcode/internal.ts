@@ -2,6 +2,7 @@
  * The station's own barcodes, in InvenTree's two forms, so InvenTree's own labels scan here too:
  *   JSON  `{"stockitem": 5}`  — key is the model type, value the pk (a numeric string is accepted)
  *   short `INV-SI5`           — prefix + two-letter model code + pk, matched case-sensitively
+ * (pks below zero are rows made at this desk on an InvenTree replica that the server has not numbered yet)
  * An unknown model code is not an error: the data may be an EAN or a supplier label, so it falls through.
  */
 import type { ModelType } from '../../contract'
@@ -66,7 +67,7 @@ function parseJsonForm(text: string): InternalRef | null {
 function parseShortForm(text: string, prefix: string): InternalRef | null {
   if (!text.startsWith(prefix)) return null
   const rest = text.slice(prefix.length)
-  const match = /^([A-Z]{2})(\d{1,16})$/.exec(rest)
+  const match = /^([A-Z]{2})(-?\d{1,16})$/.exec(rest)
   if (!match) return null
   const model = (MODEL_CODES as Record<string, CodedModel>)[match[1]!]
   if (!model) return null
@@ -74,9 +75,13 @@ function parseShortForm(text: string, prefix: string): InternalRef | null {
   return pk === null ? null : { model, pk, form: 'short' }
 }
 
+/**
+ * A negative pk names a row this desk made on an InvenTree replica before the server made it (its label was
+ * printed offline); the scan finds the server's row it became.
+ */
 function toPk(raw: unknown): number | null {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,16}$/.test(raw) ? Number(raw) : NaN
-  return Number.isSafeInteger(n) && n > 0 ? n : null
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d{1,16}$/.test(raw) ? Number(raw) : NaN
+  return Number.isSafeInteger(n) && n !== 0 ? n : null
 }
 
 export function jsonBarcode(model: InternalModel, pk: number): string {

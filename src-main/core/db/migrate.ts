@@ -12,6 +12,7 @@ import { historyWithoutTimeIndex } from './migrations/004-history-without-time-i
 import { sessionKindUnchecked } from './migrations/005-session-kind-unchecked'
 import { inventreeConnection } from './migrations/006-inventree-connection'
 import { inventreeReplica } from './migrations/007-inventree-replica'
+import { inventreeOutbox } from './migrations/008-inventree-outbox'
 
 export interface Migration {
   version: number
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'session kind unchecked', sql: sessionKindUnchecked, rebuildsTable: true },
   { version: 6, name: 'inventree connection', sql: inventreeConnection },
   { version: 7, name: 'inventree replica', sql: inventreeReplica },
+  { version: 8, name: 'inventree outbox', sql: inventreeOutbox },
 ]
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version

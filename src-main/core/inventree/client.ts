@@ -106,3 +106,17 @@ export function expectData<T>(
     throw new InventreeError('rejected', `The server refused ${what} (${status})${said}`, status, errors)
   throw new InventreeError('unsupported', `Unexpected answer ${status} while ${what}`, status, errors)
 }
+
+type IfEquals<X, Y, A, B> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : B
+/** The keys the schema marks read-only (generated as `readonly`). */
+type ReadonlyKeys<T> = {
+  [K in keyof T]-?: IfEquals<{ [Q in K]: T[K] }, { -readonly [Q in K]: T[K] }, never, K>
+}[keyof T]
+
+/**
+ * A request body of a schema whose read-only fields are required in answers (`pk`, `barcode_hash`): the
+ * generated type asks for them in requests too, but DRF ignores read-only fields on input, so they are left out.
+ */
+export function writable<T>(body: Omit<T, ReadonlyKeys<T>>): T {
+  return body as T
+}

@@ -12,6 +12,7 @@ import type { Db } from '../db/connection'
 import { writeTransaction } from '../db/write-transaction'
 import { modelTypes, type ModelType } from '../../contract'
 import { expectData, type InventreeClient } from './client'
+import { Outbox } from './outbox'
 import {
   OPEN_ORDER_STATES,
   replicaModels,
@@ -117,6 +118,8 @@ class Writer {
     private readonly db: Db,
     private readonly m: ReplicaModel,
     private readonly result: ModelPull,
+    /** Rows with desk actions the server has not settled yet: the desk's version stands until it has. */
+    private readonly pending: ReadonlySet<number>,
   ) {
     this.exists = db.prepare<[number], { id: number }>(`SELECT id FROM ${m.model} WHERE id = ?`)
     this.upsert = db.prepare(upsertSql(m))
@@ -138,6 +141,10 @@ class Writer {
   writePage(objects: { pk: number }[]): void {
     writeTransaction(this.db, () => {
       for (const o of objects) {
+        if (this.pending.has(o.pk)) {
+          this.result.seen.add(o.pk)
+          continue
+        }
         const values = this.m.row(o, this.exists.get(o.pk) !== undefined)
         if (!values) continue
         if (this.required.some(([column, row]) => row.get(values[column]) === undefined)) {
@@ -179,6 +186,7 @@ async function pullModel(
   options: PullOptions,
   full: boolean,
   since: string | undefined,
+  pending: Map<string, Set<number>>,
 ): Promise<ModelPull> {
   const limit = options.pageSize ?? DEFAULT_PAGE_SIZE
   const scopes: (number | undefined)[] = m.perOrder
@@ -190,7 +198,7 @@ async function pullModel(
         .map((r) => r.id)
     : [undefined]
   const result: ModelPull = { written: 0, skipped: 0, seen: new Set() }
-  const writer = new Writer(db, m, result)
+  const writer = new Writer(db, m, result, pending.get(m.model) ?? new Set())
   let done = 0
   let total = 0
   for (const order of scopes) {
@@ -227,8 +235,15 @@ async function pullModel(
   return result
 }
 
-/** Deletes, children first, every row of a model that a full pull did not see, with its barcode link. */
-function removeUnlisted(db: Db, seen: Map<PulledModel, Set<number>>): Record<PulledModel, number> {
+/**
+ * Deletes, children first, every row of a model that a full pull did not see, with its barcode link; except rows
+ * the desk made (negative pks) or changed that the server has not settled yet.
+ */
+function removeUnlisted(
+  db: Db,
+  seen: Map<PulledModel, Set<number>>,
+  pending: Map<string, Set<number>>,
+): Record<PulledModel, number> {
   const removed = Object.fromEntries(replicaModels.map((m) => [m.model, 0])) as Record<PulledModel, number>
   writeTransaction(db, () => {
     for (const m of [...replicaModels].reverse()) {
@@ -237,7 +252,7 @@ function removeUnlisted(db: Db, seen: Map<PulledModel, Set<number>>): Record<Pul
         .prepare<[], number>(`SELECT id FROM ${m.model}`)
         .pluck()
         .all()
-        .filter((id) => !listed.has(id))
+        .filter((id) => id > 0 && !listed.has(id) && !pending.get(m.model)?.has(id))
       if (gone.length === 0) continue
       // A subtree removed at once would otherwise refuse to lose a parent before its children.
       if (m.parentColumn) {
@@ -278,17 +293,55 @@ export async function pullReplica(db: Db, options: PullOptions): Promise<PullSum
   const pulled = zero()
   const skipped = zero()
   const seen = new Map<PulledModel, Set<number>>()
+  const pending = new Outbox(db).pendingTouches()
   for (const m of replicaModels) {
     const startedAt = now().toISOString()
     const last = state.get(m.model)?.last_pull
     const since = !full && m.incremental && last ? changedSince(last) : undefined
-    const result = await pullModel(db, m, options, full, since)
+    const result = await pullModel(db, m, options, full, since, pending)
     pulled[m.model] = result.written
     skipped[m.model] = result.skipped
     seen.set(m.model, result.seen)
     const rows = (db.prepare(`SELECT count(*) AS n FROM ${m.model}`).get() as { n: number }).n
     writeTransaction(db, () => record.run({ at: startedAt, full: full ? 1 : 0, rows, model: m.model }))
   }
-  const removed = full ? removeUnlisted(db, seen) : zero()
+  const removed = full ? removeUnlisted(db, seen, pending) : zero()
   return { full, pulled, skipped, removed }
+}
+
+/** The detail reads of the rows a discarded desk action may have left different from the server. */
+const DETAIL: Partial<Record<PulledModel, (c: InventreeClient, id: number) => Promise<DetailResult>>> = {
+  stockitem: (c, id) => c.GET('/api/stock/{id}/', { params: { path: { id } } }),
+  purchaseorder: (c, id) => c.GET('/api/order/po/{id}/', { params: { path: { id } } }),
+  purchaseorderline: (c, id) => c.GET('/api/order/po-line/{id}/', { params: { path: { id } } }),
+}
+type DetailResult = { data?: unknown; error?: unknown; response: Response }
+
+/**
+ * Reads rows again from the server, one by one, and writes them as a pull would (a row the server no longer has
+ * is deleted); for models without a detail read here, the next full pull does it.
+ */
+export async function refreshRows(
+  db: Db,
+  client: InventreeClient,
+  keys: { model: string; pk: number }[],
+): Promise<number> {
+  let refreshed = 0
+  for (const key of keys) {
+    const read = DETAIL[key.model as PulledModel]
+    const m = replicaModels.find((r) => r.model === key.model)
+    if (!read || !m || key.pk <= 0) continue
+    const result = await read(client, key.pk)
+    if (result.response.status === 404) {
+      writeTransaction(db, () => {
+        db.prepare(`DELETE FROM ${m.model} WHERE id = ?`).run(key.pk)
+        db.prepare('DELETE FROM barcodelink WHERE model_type = ? AND pk = ?').run(m.model, key.pk)
+      })
+    } else {
+      const object = expectData(result, `reading ${m.label} ${key.pk} again`) as { pk: number }
+      new Writer(db, m, { written: 0, skipped: 0, seen: new Set() }, new Set()).writePage([object])
+    }
+    refreshed++
+  }
+  return refreshed
 }

@@ -14,7 +14,7 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import { mkdirSync } from 'node:fs'
 
 export interface TokenStore {
@@ -23,10 +23,13 @@ export interface TokenStore {
   clear(): void
 }
 
-export const TOKEN_FILE = 'inventree-token'
+export const TOKEN_FILE_SUFFIX = '.inventree-token'
 
-/** The token file beside the station's database, in its data folder. */
-export const tokenFileFor = (dbPath: string): string => join(dirname(dbPath), TOKEN_FILE)
+/**
+ * The token file beside the station's database, named after it: two databases in one folder (a desk and its
+ * test copy) may be connected to different servers.
+ */
+export const tokenFileFor = (dbPath: string): string => `${dbPath}${TOKEN_FILE_SUFFIX}`
 
 export class FileTokenStore implements TokenStore {
   constructor(
@@ -68,5 +71,19 @@ export class FileTokenStore implements TokenStore {
 
   clear(): void {
     rmSync(this.path, { force: true })
+  }
+}
+
+/** For a database in memory (tests, the bench): the token lives as long as the Station. */
+export class MemoryTokenStore implements TokenStore {
+  private token: string | null = null
+  load(): string | null {
+    return this.token
+  }
+  save(token: string): void {
+    this.token = token
+  }
+  clear(): void {
+    this.token = null
   }
 }

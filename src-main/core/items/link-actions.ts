@@ -7,6 +7,7 @@ import type { LinkResult, MethodInput, MethodOutputs, ModelType } from '../../co
 import type { Db } from '../db/connection'
 import { writeTransaction } from '../db/write-transaction'
 import type { ScanRecorder } from '../history/scan-recorder'
+import { queueDeskAction } from '../inventree/outbox'
 import type { BarcodeLinks } from './barcode-links'
 
 interface ItemKey {
@@ -50,7 +51,14 @@ export class LinkActions {
     const started = performance.now()
     return writeTransaction(this.db, () => {
       const result = change()
-      this.recorder.record({ data: barcodeOf(result), source: 'manual' }, started, result, {
+      const barcode = barcodeOf(result)
+      queueDeskAction(
+        this.db,
+        { kind: action, model: item.model, pk: item.pk, barcode },
+        `${action === 'link' ? 'Linked' : 'Unlinked'} a barcode ${action === 'link' ? 'to' : 'from'} ${item.model} ${item.pk}`,
+        null,
+      )
+      this.recorder.record({ data: barcode, source: 'manual' }, started, result, {
         action,
         result: 'match',
         plugin: null,

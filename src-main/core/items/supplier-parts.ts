@@ -6,6 +6,7 @@ import type { ItemRef, MethodInput, MethodOutputs } from '../../contract'
 import type { Db } from '../db/connection'
 import { writeTransaction } from '../db/write-transaction'
 import { ConflictError, NotFoundError } from '../errors'
+import { isReplica, newRowPk, queueDeskAction } from '../inventree/outbox'
 import type { ItemRefs } from './refs'
 
 export class SupplierParts {
@@ -43,6 +44,7 @@ export class SupplierParts {
         )
       let partId = input.part ?? null
       if (partId !== null && !this.refs.get('part', partId)) throw new NotFoundError(`No part with pk ${partId}`)
+      if (isReplica(this.db)) return this.createOnReplica(input, sku, partId)
       if (partId === null) {
         partId = Number(
           this.db
@@ -90,5 +92,54 @@ export class SupplierParts {
         manufacturerpart: mpId === null ? null : this.refs.get('manufacturerpart', mpId),
       }
     })
+  }
+
+  /**
+   * On a replica the desk makes only the supplier part, for a part the server already has: parts and
+   * manufacturers are the server's to create, and a part made offline would have nowhere to come from.
+   */
+  private createOnReplica(
+    input: MethodInput<'createSupplierPart'>,
+    sku: string,
+    partId: number | null,
+  ): MethodOutputs['createSupplierPart'] {
+    if (partId === null)
+      throw new ConflictError(
+        'This station works on an InvenTree server: create the part there (or choose an existing part), then link the label',
+      )
+    const mp = input.mpn
+      ? (this.db
+          .prepare<[number, string], { id: number }>(
+            'SELECT id FROM manufacturerpart WHERE part_id = ? AND mpn = ? COLLATE NOCASE',
+          )
+          .get(partId, input.mpn) ?? null)
+      : null
+    const spId = Number(
+      this.db
+        .prepare(
+          'INSERT INTO supplierpart (id, part_id, supplier_id, manufacturer_part_id, sku, pack_quantity) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(newRowPk(this.db, 'supplierpart'), partId, input.supplier, mp?.id ?? null, sku, input.packQuantity ?? 1)
+        .lastInsertRowid,
+    )
+    queueDeskAction(
+      this.db,
+      {
+        kind: 'supplierpart',
+        supplierpart: spId,
+        part: partId,
+        supplier: input.supplier,
+        sku,
+        manufacturerPart: mp?.id ?? null,
+        packQuantity: input.packQuantity ?? 1,
+      },
+      `Created supplier part ${sku}`,
+      null,
+    )
+    return {
+      supplierpart: this.refs.get('supplierpart', spId)!,
+      part: this.refs.get('part', partId)!,
+      manufacturerpart: mp ? this.refs.get('manufacturerpart', mp.id) : null,
+    }
   }
 }

@@ -15,6 +15,7 @@ import type { Db } from '../db/connection'
 import { writeTransaction } from '../db/write-transaction'
 import type { RecentScans, UnkeyedScanResult } from '../history/recent-scans'
 import type { RecordedOutcome, ScanRecorder } from '../history/scan-recorder'
+import { serverPkOf } from '../inventree/outbox'
 import type { ItemRefs } from '../items/refs'
 import type { Operators } from '../operators/operators'
 import type { Settings } from '../settings'
@@ -60,6 +61,7 @@ export interface ScanPipelineDeps {
 }
 
 export class ScanPipeline {
+  private readonly db: Db
   private readonly settings: Settings
   private readonly chain: ScanPipelineDeps['chain']
   private readonly refs: ItemRefs
@@ -70,6 +72,7 @@ export class ScanPipeline {
   private readonly many: (inputs: ScanInput[]) => ScanResult[]
 
   constructor(deps: ScanPipelineDeps) {
+    this.db = deps.db
     this.settings = deps.settings
     this.chain = deps.chain
     this.refs = deps.refs
@@ -173,7 +176,8 @@ export class ScanPipeline {
   }
 
   private lookup(m: BarcodeMatch): FoundItem | null {
-    const item = this.refs.get(m.model, m.pk)
+    const pk = m.pk < 0 ? (serverPkOf(this.db, m.model, m.pk) ?? m.pk) : m.pk
+    const item = this.refs.get(m.model, pk)
     return item && isModelType(m.model) ? { model: m.model, item } : null
   }
 

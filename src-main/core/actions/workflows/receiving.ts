@@ -6,6 +6,7 @@
 import type { ReceiptLine } from '../../../contract'
 import { ConflictError } from '../../errors'
 import type { Db } from '../../db/connection'
+import { newRowPk, queueDeskAction } from '../../inventree/outbox'
 import type { CreatedStock, RowRecord, SessionRecord, SessionTools, WorkflowStrategy } from './strategy'
 
 interface LineRecord {
@@ -214,8 +215,9 @@ export const receiving: WorkflowStrategy = {
     if (rows.length === 0) throw new ConflictError('Nothing to receive: scan supplier labels first')
     const lines = new Map(orderLines(tools.db, order).map((l) => [l.id, l]))
     const insertStock = tools.db.prepare(
-      'INSERT INTO stockitem (part_id, location_id, quantity, batch, expiry, supplier_part_id, purchase_order_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO stockitem (id, part_id, location_id, quantity, batch, expiry, supplier_part_id, purchase_order_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
+    const ref = tools.refs.get('purchaseorder', order)
     const receive = tools.db.prepare('UPDATE purchaseorderline SET received = received + ? WHERE id = ?')
     const link = tools.db.prepare(
       "INSERT OR IGNORE INTO barcodelink (model_type, pk, data, hash) VALUES ('stockitem', ?, ?, ?)",
@@ -227,16 +229,40 @@ export const receiving: WorkflowStrategy = {
       if (r.location_id === null) throw new ConflictError(`No destination for ${line.sku}: scan a location`)
       const units = (r.quantity ?? 0) * line.pack_quantity
       const id = Number(
-        insertStock.run(line.part_id, r.location_id, units, r.lot, r.expiry, line.supplier_part_id, order)
-          .lastInsertRowid,
+        insertStock.run(
+          newRowPk(tools.db, 'stockitem'),
+          line.part_id,
+          r.location_id,
+          units,
+          r.lot,
+          r.expiry,
+          line.supplier_part_id,
+          order,
+        ).lastInsertRowid,
       )
       receive.run(r.quantity ?? 0, line.id)
       // The bag's own label now opens this stock item when it is scanned again.
       link.run(id, r.data, r.hash)
+      // One outbox row per bag: the server's barcode guard then tells, bag by bag, what it already received.
+      queueDeskAction(
+        tools.db,
+        {
+          kind: 'receive',
+          order,
+          line: line.id,
+          quantity: r.quantity ?? 0,
+          location: r.location_id,
+          batch: r.lot,
+          expiry: r.expiry,
+          barcode: r.data,
+          stockitem: id,
+        },
+        `Received ${units} × ${line.sku} on ${ref?.name ?? 'an order'}`,
+        ctx.operatorId,
+      )
       receipts.push({ id, locationId: r.location_id, quantity: units, scanId: r.scan_id })
       created.push({ stockitem: id, quantity: units, location: r.location_id })
     }
-    const ref = tools.refs.get('purchaseorder', order)
     tools.actions.recordReceipt(
       receipts,
       { ...ctx, sessionId: session.id },
