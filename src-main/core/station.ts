@@ -36,7 +36,7 @@ import { WorkflowService } from './actions/workflow-service'
 import { jsonBarcode, shortBarcode } from './barcode/internal'
 import { PluginChain } from './barcode/plugin-chain'
 import { openDatabase, type Db } from './db/connection'
-import { seedDemoIfEmpty } from './demo/seed'
+import { seedDemoIfEmpty, seedOperatorsIfNone } from './demo/seed'
 import { HistoryQuery } from './history/query'
 import { DeskSync } from './inventree/desk-sync'
 import { FileTokenStore, MemoryTokenStore, tokenFileFor } from './inventree/token-store'
@@ -71,6 +71,7 @@ export type { StationListener } from './station-events'
 export function openStationDatabase(options: StationOptions): Db {
   const db = openDatabase(options.dbPath, options)
   if (options.demo ?? true) seedDemoIfEmpty(db)
+  else seedOperatorsIfNone(db)
   return db
 }
 

@@ -24,17 +24,23 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let values: { db?: string; port?: string; help?: boolean }
+  let values: { db?: string; port?: string; 'no-demo'?: boolean; help?: boolean }
   try {
     ;({ values } = parseArgs({
-      options: { db: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        db: { type: 'string' },
+        port: { type: 'string' },
+        // A desk for an InvenTree server starts on a database without the demo inventory, to pull a replica into.
+        'no-demo': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }))
   } catch (err) {
     fail(err instanceof Error ? err.message : String(err))
   }
   if (values.help) {
-    process.stderr.write('usage: tsx src-main/web-host/serve.ts [--db FILE] [--port N]   (--port 0: any free port)\n')
+    process.stderr.write('usage: tsx src-main/web-host/serve.ts [--db FILE] [--port N] [--no-demo]   (--port 0: any free port)\n')
     return
   }
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port)
@@ -46,7 +52,7 @@ async function main(): Promise<void> {
   const logger = createFileLogger({ dir: logsDir(dirname(dbPath)) })
   // The scanner service feeds the Station and is its wedge calibration: each reads the other once booted.
   const scanners: ScannerService = new ScannerService((): Station => station.station, { logger })
-  const station = new StationServices({ dbPath, logger, wedgeCalibration: scanners })
+  const station = new StationServices({ dbPath, logger, wedgeCalibration: scanners, demo: !values['no-demo'] })
   const web = new WebServerService(() => ({
     station: station.station,
     port,

@@ -6,6 +6,7 @@ import { gs1CheckDigit } from '../barcode/gs1'
 import { seededRandom } from '../random'
 import { barcodeHash } from '../barcode/hash'
 import type { Db } from '../db/connection'
+import { isReplica } from '../inventree/replica'
 import { writeTransaction } from '../db/write-transaction'
 import {
   demoBins,
@@ -23,8 +24,6 @@ export const prng = seededRandom
 export const isEmpty = (db: Db): boolean =>
   (db.prepare('SELECT count(*) AS n FROM part').get() as { n: number }).n === 0
 
-/** A replica of an InvenTree server holds the server's rows only: an empty one is not a new demo station. */
-const isReplica = (db: Db): boolean => db.prepare('SELECT 1 FROM inventree_pull LIMIT 1').get() !== undefined
 
 const lotCode = (rand: () => number): string => {
   const year = 23 + Math.floor(rand() * 3)
@@ -61,8 +60,22 @@ export function demoGtin(index: number): string | null {
  */
 export function seedDemoIfEmpty(db: Db): boolean {
   return writeTransaction(db, () => {
+    // A replica of an InvenTree server holds the server's rows only: an empty one is not a new demo station.
     if (!isEmpty(db) || isReplica(db)) return false
     seedDemo(db)
+    return true
+  })
+}
+
+/**
+ * A station without the demo inventory (a desk for an InvenTree server) still needs its operators, the admin
+ * among them, to sign in and connect: the demo's, with their documented badges, when there are none.
+ */
+export function seedOperatorsIfNone(db: Db): boolean {
+  return writeTransaction(db, () => {
+    if (db.prepare('SELECT 1 FROM operator LIMIT 1').get() !== undefined) return false
+    const insert = db.prepare('INSERT INTO operator (name, badge, role) VALUES (?, ?, ?)')
+    for (const [name, badge, role] of demoOperators) insert.run(name, badge, role)
     return true
   })
 }
@@ -70,7 +83,7 @@ export function seedDemoIfEmpty(db: Db): boolean {
 export function seedDemo(db: Db): void {
   const rand = prng(20261126)
   writeTransaction(db, () => {
-    const insertOperator = db.prepare('INSERT INTO operator (name, badge, role) VALUES (?, ?, ?)')
+    const insertOperator = db.prepare('INSERT OR IGNORE INTO operator (name, badge, role) VALUES (?, ?, ?)')
     for (const [name, badge, role] of demoOperators) insertOperator.run(name, badge, role)
 
     // Locations, then bins under the shelves.

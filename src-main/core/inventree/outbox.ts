@@ -6,6 +6,7 @@
 import type { Db } from '../db/connection'
 import { writeTransaction } from '../db/write-transaction'
 import { ConflictError, NotFoundError } from '../errors'
+import { isReplica } from './replica'
 import { outboxActionSchema, touchedBy, type ItemKey, type OutboxAction, type OutboxKind } from './outbox-actions'
 
 export type OutboxState = 'queued' | 'parked' | 'done' | 'discarded'
@@ -68,10 +69,7 @@ function entryOf(row: OutboxRow): OutboxEntry {
   }
 }
 
-/** A database becomes a replica when it first pulls (see pull.ts); only a replica queues desk actions. */
-export function isReplica(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM inventree_pull LIMIT 1').get() !== undefined
-}
+export { isReplica }
 
 /**
  * The pk for a row the desk creates: on a replica a negative one, below every other desk-made row, so it cannot

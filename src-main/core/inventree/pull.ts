@@ -13,6 +13,7 @@ import { writeTransaction } from '../db/write-transaction'
 import { modelTypes, type ModelType } from '../../contract'
 import { expectData, type InventreeClient } from './client'
 import { Outbox } from './outbox'
+import { isReplica } from './replica'
 import {
   OPEN_ORDER_STATES,
   replicaModels,
@@ -65,8 +66,7 @@ const INVENTORY_TABLES = ['part', 'partcategory', 'stocklocation', 'company', 's
  */
 export function claimReplica(db: Db): void {
   writeTransaction(db, () => {
-    const isReplica = db.prepare('SELECT 1 FROM inventree_pull LIMIT 1').get() !== undefined
-    if (!isReplica) {
+    if (!isReplica(db)) {
       const holding = INVENTORY_TABLES.filter((t) => db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() !== undefined)
       if (holding.length > 0)
         throw new ReplicaRefused(
