@@ -3,12 +3,13 @@
  *   inventree connect [--db FILE] --url URL (--token T | --user U [--password-stdin])
  *   inventree status  [--db FILE]
  *   inventree pull [--db FILE] [--full]
- *   inventree sync --once [--db FILE]
+ *   inventree sync [--once] [--interval S] [--full] [--db FILE]   (JSON summary: pulled, pushed, parked, …)
  *   inventree disconnect [--db FILE]
  * The password is read from stdin or typed at a prompt, never taken as an argument (arguments are visible to
  * every user of the machine and kept in shell history). The token is stored, never printed.
  */
 import { createInterface } from 'node:readline'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../core/db/connection'
@@ -17,6 +18,7 @@ import { deskClient } from '../core/inventree/desk-client'
 import { InventreeError } from '../core/inventree/errors'
 import { pullReplica, ReplicaRefused, type PullProgress, type PullSummary } from '../core/inventree/pull'
 import { inventreeStatus } from '../core/inventree/status'
+import { syncDesk, type SyncSummary } from '../core/inventree/sync'
 import { FileTokenStore, tokenFileFor } from '../core/inventree/token-store'
 import { defaultDatabasePath } from '../core/paths'
 import { INVENTREE_USAGE } from './inventree-usage'
@@ -73,6 +75,7 @@ export async function inventreeCommand(argv: string[]): Promise<number> {
       timeout: { type: 'string' },
       full: { type: 'boolean' },
       once: { type: 'boolean' },
+      interval: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -80,6 +83,7 @@ export async function inventreeCommand(argv: string[]): Promise<number> {
   const [command, ...rest] = positionals
   if (rest.length) throw new InventreeUsageError(`inventree ${command} takes no positional arguments`)
   const dbPath = values.db ?? defaultDatabasePath()
+  const pullProgress = progressOnStderr()
   const tokens = new FileTokenStore(tokenFileFor(dbPath))
   const db = openDatabase(dbPath)
   try {
@@ -107,10 +111,7 @@ export async function inventreeCommand(argv: string[]): Promise<number> {
         process.stdout.write(`${JSON.stringify(inventreeStatus(db, tokens), null, 2)}\n`)
         return 0
       }
-      case 'pull':
-      case 'sync': {
-        // A continuous sync needs the outbox worker; until it exists, sync runs once and only pulls.
-        if (command === 'sync' && !values.once) throw new InventreeUsageError('inventree sync needs --once for now')
+      case 'pull': {
         const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000
         let summary: PullSummary
         try {
@@ -124,9 +125,34 @@ export async function inventreeCommand(argv: string[]): Promise<number> {
           process.stderr.write(`${err.message}\n`)
           return 1
         }
-        const out = command === 'sync' ? { pulled: summary.pulled, pushed: 0, parked: 0 } : summary
-        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
+        process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
         return 0
+      }
+      case 'sync': {
+        const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000
+        const intervalMs = (values.interval === undefined ? 30 : Number(values.interval)) * 1000
+        // Without --once: a sync every interval until interrupted, one JSON summary line per sync.
+        for (;;) {
+          let summary: SyncSummary
+          try {
+            summary = await syncDesk(db, {
+              client: deskClient(db, tokens, { timeoutMs }),
+              full: values.full,
+              onProgress: (p) => {
+                if (p.phase === 'pull') pullProgress(p)
+              },
+            })
+          } catch (err) {
+            if (!(err instanceof InventreeError) && !(err instanceof ReplicaRefused)) throw err
+            process.stderr.write(`${err.message}\n`)
+            if (values.once) return 1
+            await sleep(intervalMs)
+            continue
+          }
+          process.stdout.write(values.once ? `${JSON.stringify(summary, null, 2)}\n` : `${JSON.stringify(summary)}\n`)
+          if (values.once) return summary.stopped === null ? 0 : 1
+          await sleep(intervalMs)
+        }
       }
       case 'status':
         process.stdout.write(`${JSON.stringify(inventreeStatus(db, tokens), null, 2)}\n`)

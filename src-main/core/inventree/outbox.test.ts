@@ -26,7 +26,7 @@ function receiveBags(station: Station, lots: string[]) {
       data: digikeyLabel(line.sku, line.mpn, 10 + n, lot),
       source: 'wedge',
     })
-    expect(added.row.flag).toBe('ok')
+    expect(added.row?.flag).toBe('ok')
   })
   return station.sessionCommit({ session: session.id })
 }

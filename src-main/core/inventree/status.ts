@@ -1,11 +1,13 @@
 /**
- * What the desk knows of its InvenTree connection, for the CLI's `inventree status` and the footer. Never the
- * token. `queued` and `parked` come from the outbox once it exists; until then the desk has queued nothing.
+ * What the desk knows of its InvenTree connection, for the CLI's `inventree status` and the footer: the server,
+ * the last pull and sync, and how many desk actions wait in the outbox. Never the token.
  */
 import type { Database } from 'better-sqlite3'
 import { loadConnection } from './connection-record'
 import type { DeskAction } from './desk-actions'
+import { Outbox } from './outbox'
 import { lastPull } from './pull'
+import { loadSyncRecord } from './sync'
 import type { TokenStore } from './token-store'
 
 export interface InventreeStatus {
@@ -18,6 +20,8 @@ export interface InventreeStatus {
   allowedActions: DeskAction[]
   connectedAt: string | null
   lastPull: string | null
+  lastSync: string | null
+  lastError: string | null
   queued: number
   parked: number
   /** Why a stored connection cannot be used, e.g. the token file is missing or readable by others. */
@@ -26,6 +30,7 @@ export interface InventreeStatus {
 
 export function inventreeStatus(db: Database, tokens: TokenStore): InventreeStatus {
   const record = loadConnection(db)
+  const sync = loadSyncRecord(db)
   let problem: string | undefined
   let hasToken = false
   try {
@@ -44,8 +49,9 @@ export function inventreeStatus(db: Database, tokens: TokenStore): InventreeStat
     allowedActions: record?.allowedActions ?? [],
     connectedAt: record?.connectedAt ?? null,
     lastPull: lastPull(db),
-    queued: 0,
-    parked: 0,
+    lastSync: sync.lastSync,
+    lastError: sync.lastError,
+    ...new Outbox(db).counts(),
     ...(record && problem ? { problem } : {}),
   }
 }
