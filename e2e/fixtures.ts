@@ -1,7 +1,7 @@
 /**
  * The one fixture that launches the station: Electron through `_electron.launch` when its binary is
  * installed, otherwise the web host (`src-main/web-host/serve.ts`) plus the system Chromium. The same specs run
- * on both. Every test gets a fresh database with the demo data.
+ * on both. Every test gets a fresh database, with the demo data unless the test uses `demo: false`.
  *
  * Environment: STATION_E2E=web|electron forces a mode; CHROMIUM_PATH overrides /usr/bin/chromium.
  */
@@ -41,19 +41,24 @@ const CHROMIUM_ARGS = [
 ]
 
 /** The test's environment for Electron: a fresh profile, and the built renderer rather than a dev server. */
-function electronEnv(userData: string): Record<string, string> {
+function electronEnv(userData: string, demo: boolean): Record<string, string> {
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && key !== 'ELECTRON_RENDERER_URL') env[key] = value
   }
   env['SCAN_STATION_USER_DATA'] = userData
+  if (!demo) env['SCAN_STATION_DEMO'] = '0'
   return env
 }
 
 /** Starts `serve.ts` on a free port and resolves with the URL it prints (its only stdout line). */
-async function startWebHost(dbPath: string): Promise<{ url: string; child: ChildProcess; stderr: () => string }> {
+async function startWebHost(
+  dbPath: string,
+  demo: boolean,
+): Promise<{ url: string; child: ChildProcess; stderr: () => string }> {
   const tsx = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx')
-  const child = spawn(tsx, ['src-main/web-host/serve.ts', '--db', dbPath, '--port', '0'], {
+  const args = ['src-main/web-host/serve.ts', '--db', dbPath, '--port', '0', ...(demo ? [] : ['--no-demo'])]
+  const child = spawn(tsx, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'test' },
@@ -98,11 +103,14 @@ export interface StationFixture {
 export interface StationOptions {
   /** Extra Chromium switches for this test's browser (or Electron), e.g. a fake camera fed from a .y4m file. */
   chromiumArgs: string[]
+  /** Start on the demo inventory (default) or on an empty database, as a desk for an InvenTree server does. */
+  demo: boolean
 }
 
 export const test = base.extend<{ station: StationFixture } & StationOptions>({
   chromiumArgs: [[], { option: true }],
-  station: async ({ chromiumArgs }, use, testInfo) => {
+  demo: [true, { option: true }],
+  station: async ({ chromiumArgs, demo }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'scan-station-e2e-'))
     const mode = stationMode()
     const cleanups: (() => Promise<void>)[] = []
@@ -119,13 +127,13 @@ export const test = base.extend<{ station: StationFixture } & StationOptions>({
         const app = await _electron.launch({
           args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...chromiumArgs, root],
           cwd: root,
-          env: electronEnv(dataDir),
+          env: electronEnv(dataDir, demo),
         })
         cleanups.push(() => app.close())
         page = await app.firstWindow()
         watchErrors(page)
       } else {
-        const host = await startWebHost(join(dataDir, 'station.db'))
+        const host = await startWebHost(join(dataDir, 'station.db'), demo)
         cleanups.push(() => stopChild(host.child))
         const browser = await chromium.launch({
           executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',

@@ -63,6 +63,8 @@ async function start(): Promise<void> {
   const station = new StationServices({
     dbPath,
     inventreeTokens: new SafeStorageTokenStore(tokenFileFor(dbPath)),
+    // A desk for an InvenTree server starts on an empty database, to pull its replica into.
+    demo: process.env['SCAN_STATION_DEMO'] !== '0',
     nativeBinding: electronNativeBinding(),
     logger: log,
     printer: electronPrinter,
