@@ -80,7 +80,7 @@ describe.skipIf(schemaAbsent)('cli inventree', { timeout: 90_000 }, () => {
     expect((await cli(['inventree', 'connect', '--db', db, '--url', s.url, '--token', token])).code).toBe(0)
     const pulled = await cli(['inventree', 'pull', '--db', db])
     expect(pulled.code).toBe(0)
-    expect(JSON.parse(pulled.out)).toMatchObject({ full: true, pulled: { part: 2, stockitem: 2, purchaseorder: 1 } })
+    expect(JSON.parse(pulled.out)).toMatchObject({ full: true, pulled: { part: 5, stockitem: 2, purchaseorder: 2 } })
     expect(pulled.err).toContain('stock items: 2/2')
     const synced = await cli(['inventree', 'sync', '--once', '--db', db])
     expect(synced.code).toBe(0)
@@ -94,7 +94,7 @@ describe.skipIf(schemaAbsent)('cli inventree', { timeout: 90_000 }, () => {
       stopped: null,
     })
     // Parts, locations and order lines have no change filter and are read again in full.
-    expect(summary.pulled).toBeGreaterThanOrEqual(2 + 3 + 2)
+    expect(summary.pulled).toBeGreaterThanOrEqual(5 + 3 + 5)
     const status = JSON.parse((await cli(['inventree', 'status', '--db', db])).out) as { lastPull: string }
     expect(Date.parse(status.lastPull)).toBeGreaterThan(Date.now() - 60_000)
   })

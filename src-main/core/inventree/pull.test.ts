@@ -72,28 +72,35 @@ describe.skipIf(schemaAbsent)('pulling a replica of the InvenTree server', { tim
     expect(ids('partcategory')).toEqual([1, 2, 3, 7, 9])
     expect(db.prepare('SELECT parent_id FROM partcategory WHERE id = 7').pluck().get()).toBe(9)
     expect(ids('stocklocation')).toEqual([1, 2, 3])
-    expect(ids('company')).toEqual([1, 2])
+    expect(ids('company')).toEqual([1, 2, 3, 4])
     expect(db.prepare('SELECT id, ipn, name, category_id FROM part ORDER BY id').all()).toEqual(
       s.state.data.parts!.map((p) => ({ id: p.pk, ipn: p.IPN, name: p.name, category_id: p.category })),
     )
-    expect(ids('manufacturerpart')).toEqual([1, 2])
+    expect(ids('manufacturerpart')).toEqual([1, 2, 3, 4, 5])
     expect(db.prepare('SELECT id, sku, part_id FROM supplierpart ORDER BY id').all()).toEqual([
       { id: 1, sku: '311-10.0KHRCT-ND', part_id: 1 },
       { id: 2, sku: '311-1088-1-ND', part_id: 2 },
+      { id: 3, sku: '311-RC0805FR-0710KLCT-ND', part_id: 3 },
+      { id: 4, sku: '1276-CL21B104KBCNNNCCT-ND', part_id: 4 },
+      { id: 5, sku: '322-RP2040CT-ND', part_id: 5 },
     ])
     // The completed order is not the desk's to receive.
-    expect(db.prepare('SELECT id, reference, status FROM purchaseorder').all()).toEqual([
+    expect(db.prepare('SELECT id, reference, status FROM purchaseorder ORDER BY id').all()).toEqual([
       { id: 1, reference: 'PO-0001', status: 'placed' },
+      { id: 2, reference: 'PO-0002', status: 'placed' },
     ])
     expect(db.prepare('SELECT id, order_id, quantity FROM purchaseorderline ORDER BY id').all()).toEqual([
       { id: 1, order_id: 1, quantity: 500 },
       { id: 2, order_id: 1, quantity: 200 },
+      { id: 3, order_id: 2, quantity: 10 },
+      { id: 4, order_id: 2, quantity: 25 },
+      { id: 5, order_id: 2, quantity: 50 },
     ])
     expect(ids('stockitem')).toEqual([1, 2, 57])
     expect(db.prepare("SELECT pk, hash FROM barcodelink WHERE model_type = 'stockitem'").all()).toEqual([
       { pk: 57, hash: barcodeHash(BAG_LABEL) },
     ])
-    expect(summary.pulled).toMatchObject({ partcategory: 5, part: 2, stockitem: 3, purchaseorder: 1 })
+    expect(summary.pulled).toMatchObject({ partcategory: 5, part: 5, stockitem: 3, purchaseorder: 2 })
     expect(progress.filter((p) => p.model === 'stockitem').map((p) => `${p.done}/${p.total}`)).toEqual(['2/3', '3/3'])
     expect(lastPull(db)).not.toBeNull()
   })
@@ -161,7 +168,7 @@ describe.skipIf(schemaAbsent)('pulling a replica of the InvenTree server', { tim
       const client = createInventreeClient({ url: bare.url, credentials: { token: bare.issueToken('desk') } })
       const summary = await pullReplica(replica, { client })
       expect(Object.values(summary.pulled).every((n) => n === 0)).toBe(true)
-      expect(summary.skipped).toMatchObject({ supplierpart: 2, manufacturerpart: 2 })
+      expect(summary.skipped).toMatchObject({ supplierpart: 5, manufacturerpart: 5 })
       replica.close()
       const station = Station.open({ dbPath: barePath, startUserPlugins: false })
       expect(station.info().counts).toMatchObject({ parts: 0, stockItems: 0, locations: 0 })
@@ -176,7 +183,7 @@ describe.skipIf(schemaAbsent)('pulling a replica of the InvenTree server', { tim
     await s.close()
     const station = Station.open({ dbPath, startUserPlugins: false })
     try {
-      expect(station.info().counts).toMatchObject({ parts: 2, stockItems: 2 })
+      expect(station.info().counts).toMatchObject({ parts: 5, stockItems: 2 })
       for (const data of ['INV-SI57', '{"stockitem": 57}', BAG_LABEL]) {
         const result = station.scan({ data, source: 'manual' }) as ScanMatch
         expect(result.stockitem?.pk, data).toBe(57)
