@@ -1,15 +1,25 @@
 /**
  * A stateful stand-in for the InvenTree endpoints a desk uses, on node:http, for tests and for a person to try the
  * desk without an InvenTree server. Behaviour follows InvenTree's: token or basic authentication (DRF's messages),
- * `limit`/`offset` pagination, a new token replacing one of the same name. Every exchange passes the SchemaGate.
- * Faults can be switched on between requests: slow answers, 500s, a connection dropped after the request was
- * applied (the case where only checking the server can tell whether a push landed), revoked tokens.
+ * role permissions per endpoint (permissions.ts), `limit`/`offset` pagination, a new token replacing one of the
+ * same name, and the desk's writes with InvenTree's checks and messages (receive.ts, stock-actions.ts,
+ * barcodes.ts, supplier-parts.ts). Every exchange passes the SchemaGate; every write applied is recorded in
+ * `state.applied`. Faults can be switched on between requests: slow answers, 500s, a connection dropped after the
+ * request was applied (the case where only checking the server can tell whether a push landed), for every request
+ * or for writes only, and revoked tokens.
  */
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { link, scan, unlink } from './barcodes'
+import { notFound, PERMISSION_DENIED, Refusal } from './drf'
+import { pathId, type Handler, type Reply } from './handler'
+import { allowed, REQUIRED } from './permissions'
+import { receive } from './receive'
 import { SchemaGate, type GateRequest } from './schema-gate'
 import { StandinState, type Permission, type RulesetName, type StandinData, type StandinUser } from './state'
+import { stockAdd, stockCount, stockMerge, stockRemove, stockTransfer } from './stock-actions'
+import { createSupplierPart } from './supplier-parts'
 
 export interface Faults {
   /** Milliseconds to wait before answering each request. */
@@ -18,7 +28,27 @@ export interface Faults {
   failNext: number
   /** The next N requests are applied, then their connection is cut before any answer. */
   dropNext: number
+  /** The next N write requests (see WRITES) are answered 500 without being applied; reads are not counted. */
+  failNextWrite: number
+  /**
+   * The next N write requests are handled (applied, when InvenTree would accept them), then their connection is
+   * cut before any answer; reads are not counted.
+   */
+  dropNextWrite: number
 }
+
+/** The operations that change the server's inventory: the desk's pushes. */
+export const WRITES = new Set([
+  'order_po_receive_create',
+  'stock_transfer_create',
+  'stock_count_create',
+  'stock_add_create',
+  'stock_remove_create',
+  'stock_merge_create',
+  'barcode_link_create',
+  'barcode_unlink_create',
+  'company_part_create',
+])
 
 export interface Standin {
   url: string
@@ -30,25 +60,17 @@ export interface Standin {
   close(): Promise<void>
 }
 
-interface Reply {
-  status: number
-  body: unknown
-  headers?: Record<string, string>
-}
-
-type Handler = (ctx: { req: GateRequest; user: StandinUser | null; base: string }) => Reply
-
 const RULESETS: RulesetName[] = [
   'admin',
   'part_category',
   'part',
   'stock_location',
   'stock',
-  'bom',
   'build',
   'purchase_order',
   'sales_order',
   'return_order',
+  'transfer_order',
 ]
 const ALL: Permission[] = ['view', 'add', 'change', 'delete']
 /** InvenTree's open purchase order states (PurchaseOrderStatusGroups.OPEN): pending, placed, on hold. */
@@ -72,7 +94,7 @@ function queryValue(req: GateRequest, key: string): string | undefined {
 }
 
 /** InvenTree's list answer: `{count, next, previous, results}` for one `limit`/`offset` page, ordered by pk. */
-function page<T>(req: GateRequest, base: string, rows: T[], out: (row: T) => unknown): Reply {
+function page<T>(req: GateRequest, base: string, rows: readonly T[], out: (row: T) => unknown): Reply {
   const limit = Math.max(0, Number(queryValue(req, 'limit')))
   const offset = Math.max(0, Number(queryValue(req, 'offset') ?? 0))
   const link = (o: number): string => {
@@ -92,21 +114,25 @@ function page<T>(req: GateRequest, base: string, rows: T[], out: (row: T) => unk
   }
 }
 
-/** Rows whose fields equal the integer query filters given (django-filter's exact match). */
-function filtered<T extends object>(req: GateRequest, rows: T[] | undefined, filters: Record<string, keyof T>): T[] {
-  let out = rows ?? []
+/** Rows (ordered by pk) whose fields equal the query filters given (django-filter's exact match). */
+function filtered<T extends object>(
+  req: GateRequest,
+  rows: readonly T[],
+  filters: Record<string, keyof T>,
+): readonly T[] {
+  let out = rows
   for (const [param, field] of Object.entries(filters)) {
     const v = queryValue(req, param)
     if (v !== undefined) out = out.filter((r) => String(r[field] ?? 'null') === v)
   }
-  return [...out].sort((a, b) => (a as { pk: number }).pk - (b as { pk: number }).pk)
+  return out
 }
 
 /**
  * InvenTree's `updated_after` (a DateFilter on `updated`, `gte`): rows changed on or after that day. The server's
  * time zone is taken as UTC here.
  */
-function updatedAfter<T extends { updated?: string }>(req: GateRequest, rows: T[]): T[] {
+function updatedAfter<T extends { updated?: string }>(req: GateRequest, rows: readonly T[]): readonly T[] {
   const after = queryValue(req, 'updated_after')
   if (after === undefined) return rows
   const from = Date.parse(`${after}T00:00:00Z`)
@@ -115,6 +141,17 @@ function updatedAfter<T extends { updated?: string }>(req: GateRequest, rows: T[
 
 function handlers(state: StandinState): Record<string, Handler> {
   const d = state.data
+  const detail =
+    <T extends { pk: number }>(
+      table: { get(pk: number): T | undefined },
+      model: string,
+      out: (pk: number) => unknown,
+    ) =>
+    ({ req }: { req: GateRequest }): Reply => {
+      const row = table.get(pathId(req))
+      if (!row) throw notFound(model)
+      return { status: 200, body: out(row.pk) }
+    }
   return {
     root_retrieve: () => ({
       status: 200,
@@ -181,33 +218,73 @@ function handlers(state: StandinState): Record<string, Handler> {
       return { status: 200, body: { token, name, expiry } }
     },
     part_list: ({ req, base }) =>
-      page(req, base, filtered(req, d.parts, { category: 'category' }), (r) => state.partOut(r.pk)),
+      page(req, base, filtered(req, state.parts.all(), { category: 'category' }), (r) => state.partOut(r.pk)),
     part_category_list: ({ req, base }) =>
-      page(req, base, filtered(req, d.categories, { parent: 'parent' }), (r) => state.categoryOut(r.pk)),
+      page(req, base, filtered(req, state.categories.all(), { parent: 'parent' }), (r) => state.categoryOut(r.pk)),
     stock_location_list: ({ req, base }) =>
-      page(req, base, filtered(req, d.locations, { parent: 'parent' }), (r) => state.locationOut(r.pk)),
-    company_list: ({ req, base }) => page(req, base, filtered(req, d.companies, {}), (r) => state.companyOut(r.pk)),
+      page(req, base, filtered(req, state.locations.all(), { parent: 'parent' }), (r) => state.locationOut(r.pk)),
+    company_list: ({ req, base }) => page(req, base, state.companies.all(), (r) => state.companyOut(r.pk)),
     company_part_list: ({ req, base }) =>
-      page(req, base, filtered(req, d.supplierParts, { supplier: 'supplier', part: 'part' }), (r) =>
-        state.supplierPartOut(r.pk),
+      page(
+        req,
+        base,
+        filtered(req, state.supplierParts.all(), { supplier: 'supplier', part: 'part', SKU: 'SKU' }),
+        (r) => state.supplierPartOut(r.pk),
       ),
+    company_part_create: createSupplierPart,
     company_part_manufacturer_list: ({ req, base }) =>
-      page(req, base, filtered(req, d.manufacturerParts, { manufacturer: 'manufacturer', part: 'part' }), (r) =>
-        state.manufacturerPartOut(r.pk),
+      page(
+        req,
+        base,
+        filtered(req, state.manufacturerParts.all(), { manufacturer: 'manufacturer', part: 'part' }),
+        (r) => state.manufacturerPartOut(r.pk),
       ),
     stock_list: ({ req, base }) =>
-      page(req, base, updatedAfter(req, filtered(req, d.stock, { part: 'part', location: 'location' })), (r) =>
-        state.stockOut(r.pk),
+      page(
+        req,
+        base,
+        updatedAfter(req, filtered(req, state.stock.all(), { part: 'part', location: 'location' })),
+        (r) => state.stockOut(r.pk),
       ),
+    stock_retrieve: detail(state.stock, 'StockItem', (pk) => state.stockOut(pk)),
     order_po_list: ({ req, base }) => {
-      let rows = updatedAfter(req, filtered(req, d.purchaseOrders, { supplier: 'supplier', status: 'status' }))
+      let rows = updatedAfter(
+        req,
+        filtered(req, state.purchaseOrders.all(), { supplier: 'supplier', status: 'status' }),
+      )
       const outstanding = queryValue(req, 'outstanding')
       if (outstanding !== undefined)
         rows = rows.filter((o) => OPEN_PO.includes(o.status) === ['true', '1'].includes(outstanding.toLowerCase()))
       return page(req, base, rows, (r) => state.purchaseOrderOut(r.pk))
     },
+    order_po_retrieve: detail(state.purchaseOrders, 'PurchaseOrder', (pk) => state.purchaseOrderOut(pk)),
     order_po_line_list: ({ req, base }) =>
-      page(req, base, filtered(req, d.poLines, { order: 'order', part: 'part' }), (r) => state.poLineOut(r.pk)),
+      page(req, base, filtered(req, state.poLines.all(), { order: 'order', part: 'part' }), (r) =>
+        state.poLineOut(r.pk),
+      ),
+    order_po_line_retrieve: detail(state.poLines, 'PurchaseOrderLineItem', (pk) => state.poLineOut(pk)),
+    order_po_receive_create: receive,
+    stock_transfer_create: stockTransfer,
+    stock_count_create: stockCount,
+    stock_add_create: stockAdd,
+    stock_remove_create: stockRemove,
+    stock_merge_create: stockMerge,
+    barcode_create: scan,
+    barcode_link_create: link,
+    barcode_unlink_create: unlink,
+  }
+}
+
+/** Runs a handler after InvenTree's permission check, turning a refusal into its answer. */
+function answer(operationId: string, handler: Handler, ctx: Parameters<Handler>[0]): Reply {
+  const required = REQUIRED[operationId]
+  if (required && ctx.user && !allowed(ctx.user, ...required))
+    return { status: 403, body: { detail: PERMISSION_DENIED } }
+  try {
+    return handler(ctx)
+  } catch (err) {
+    if (err instanceof Refusal) return { status: err.status, body: err.body }
+    throw err
   }
 }
 
@@ -224,7 +301,7 @@ function authenticate(state: StandinState, header: string | undefined): StandinU
   if (scheme === 'Basic') {
     const decoded = Buffer.from(value, 'base64').toString('utf8')
     const colon = decoded.indexOf(':')
-    const user = state.data.users.find((u) => u.username === decoded.slice(0, colon))
+    const user = state.userNamed(decoded.slice(0, colon))
     if (!user || user.password !== decoded.slice(colon + 1)) return unauthorized('Invalid username/password.')
     return user
   }
@@ -252,7 +329,7 @@ export async function startStandin(options: {
 }): Promise<Standin> {
   const state = options.data instanceof StandinState ? options.data : new StandinState(options.data)
   const gate = options.gate ?? (await SchemaGate.load(options.schemaPath))
-  const faults: Faults = { delayMs: 0, failNext: 0, dropNext: 0 }
+  const faults: Faults = { delayMs: 0, failNext: 0, dropNext: 0, failNextWrite: 0, dropNextWrite: 0 }
   const routes = handlers(state)
   const host = options.host ?? '127.0.0.1'
 
@@ -287,22 +364,41 @@ export async function startStandin(options: {
       const match = gate.checkRequest(gateReq)
       if (!match.ok)
         return send(res, { status: 400, body: { detail: 'Request rejected by the schema', errors: match.errors } })
+      const operationId = match.operation.operationId ?? ''
+      const write = WRITES.has(operationId)
+      if (write && faults.failNextWrite > 0) {
+        faults.failNextWrite--
+        return send(res, { status: 500, body: { detail: 'Internal server error (stand-in fault)' } })
+      }
       const auth = authenticate(state, req.headers.authorization)
       if (auth && 'status' in auth) return send(res, auth)
-      const operationId = match.operation.operationId ?? ''
       // InvenTree serves its server information to anyone; everything else needs a user.
       if (!auth && operationId !== 'root_retrieve')
         return send(res, unauthorized('Authentication credentials were not provided.'))
       const handler = routes[operationId]
       if (!handler) return send(res, { status: 405, body: { detail: `${operationId} is not served by the stand-in` } })
-      const reply = handler({ req: gateReq, user: auth, base: url.origin })
-      if (faults.dropNext > 0) {
-        faults.dropNext--
+      state.beginRequest()
+      const reply = answer(operationId, handler, { req: gateReq, user: auth, base: url.origin, state })
+      const ok = reply.status >= 200 && reply.status < 300
+      if (write && ok)
+        state.applied.push({
+          operationId,
+          method: gateReq.method.toUpperCase(),
+          path: gateReq.path,
+          at: new Date().toISOString(),
+          user: auth!.username,
+          body: gateReq.body,
+          status: reply.status,
+          response: reply.body,
+        })
+      if (ok) gate.checkResponse(gateReq, match.operation, reply.status, reply.body)
+      const drop = faults.dropNext > 0 || (write && faults.dropNextWrite > 0)
+      if (drop) {
+        if (faults.dropNext > 0) faults.dropNext--
+        else faults.dropNextWrite--
         req.socket.destroy()
         return
       }
-      if (reply.status >= 200 && reply.status < 300)
-        gate.checkResponse(gateReq, match.operation, reply.status, reply.body)
       send(res, reply)
     })().catch((err: unknown) => {
       send(res, {
@@ -320,7 +416,7 @@ export async function startStandin(options: {
     gate,
     faults,
     issueToken(username, name = 'stand-in') {
-      const user = state.data.users.find((u) => u.username === username)
+      const user = state.userNamed(username)
       if (!user) throw new Error(`no user ${username}`)
       const token = `inv-${randomBytes(20).toString('hex')}`
       state.tokens.set(token, { token, user: user.pk, name, revoked: false })
