@@ -35,8 +35,8 @@ describe.skipIf(schemaAbsent)('cli inventree', { timeout: 90_000 }, () => {
     expect(JSON.parse(before.out)).toMatchObject({ connected: false, server: null, queued: 0 })
 
     const connected = await cli(
-      ['inventree', 'connect', '--db', db, '--url', s.url, '--user', 'desk', '--password-stdin'],
-      'receive-all-day\n',
+      ['inventree', 'connect', '--db', db, '--url', s.url, '--user', 'receiver', '--password-stdin'],
+      'goods-in-daily\n',
     )
     expect(connected.code).toBe(0)
     const status = await cli(['inventree', 'status', '--db', db])
@@ -44,13 +44,13 @@ describe.skipIf(schemaAbsent)('cli inventree', { timeout: 90_000 }, () => {
       connected: true,
       server: 'InvenTree',
       apiVersion: 534,
-      user: 'desk',
+      user: 'receiver',
       allowedActions: expect.arrayContaining(['receive', 'move']) as unknown,
       lastPull: null,
       queued: 0,
       parked: 0,
     })
-    const token = [...s.state.tokens.values()].find((t) => t.user === 2)!.token
+    const token = [...s.state.tokens.values()].find((t) => t.user === 4)!.token
     for (const r of [connected, status]) expect(r.out + r.err).not.toContain(token)
   })
 

@@ -26,12 +26,14 @@ type Grant = `${string}.${RolePermission}`
 /** Each action needs every grant of at least one of its alternatives. */
 const NEEDS: Record<DeskAction, Grant[][]> = {
   pull: [['part.view', 'part_category.view', 'stock_location.view', 'stock.view', 'purchase_order.view']],
-  receive: [['purchase_order.change', 'stock.add']],
-  move: [['stock.change']],
-  count: [['stock.change']],
-  add: [['stock.change']],
-  remove: [['stock.change']],
-  merge: [['stock.change']],
+  // InvenTree's receive is a POST on the order's lines: Django's `add` permission on them, nothing on stock.
+  receive: [['purchase_order.add']],
+  // Its stock adjustments are POSTs on stock items (`add`), whatever they change.
+  move: [['stock.add']],
+  count: [['stock.add']],
+  add: [['stock.add']],
+  remove: [['stock.add']],
+  merge: [['stock.add']],
   link_barcode: [['stock.change']],
   unlink_barcode: [['stock.change']],
   create_supplier_part: [['purchase_order.add'], ['part.add']],

@@ -27,8 +27,15 @@ export async function startDemoStandin(data: StandinData = demoData()): Promise<
   return startStandin({ data, schemaPath: SCHEMA_PATH })
 }
 
-/** A desk connected to `standin` and pulled; the admin is signed out again afterwards. */
-export async function openReplicaStation(standin: Standin, options: Partial<StationOptions> = {}): Promise<Station> {
+/**
+ * A desk connected to `standin` as its receiving user (allowed to receive and adjust stock) and pulled; the
+ * station's admin is signed out again afterwards.
+ */
+export async function openReplicaStation(
+  standin: Standin,
+  options: Partial<StationOptions> = {},
+  user = 'receiver',
+): Promise<Station> {
   const station = openTestStation({
     dbPath: tempDbPath(),
     demo: false,
@@ -38,7 +45,7 @@ export async function openReplicaStation(standin: Standin, options: Partial<Stat
     ...options,
   })
   station.signIn({ badge: 'OP-9000' })
-  await station.inventreeConnect({ url: standin.url, token: standin.issueToken('desk') })
+  await station.inventreeConnect({ url: standin.url, token: standin.issueToken(user) })
   station.signOut()
   const first = await station.inventreeSync({})
   if (first.stopped) throw new Error(`the first sync stopped: ${first.stopped}`)

@@ -47,9 +47,10 @@ export class SupplierCatalog {
     this.orderersBySupplierRef = db.prepare<[string, string], { id: number }>(
       'SELECT DISTINCT supplier_id AS id FROM purchaseorder WHERE supplier_reference = ? COLLATE NOCASE OR supplier_reference = ? COLLATE NOCASE',
     )
-    this.orderByRef = db.prepare<[number, string, string], { id: number }>(
-      `SELECT id FROM purchaseorder WHERE supplier_id = ? AND (reference = ? COLLATE NOCASE OR supplier_reference = ? COLLATE NOCASE)
-       ORDER BY status = 'placed' DESC, id DESC LIMIT 1`,
+    this.orderByRef = db.prepare<[{ supplier: number; ours: string; theirs: string }], { id: number }>(
+      // The order's own reference (the label's K) names it exactly; the supplier's (1K) may be shared by orders.
+      `SELECT id FROM purchaseorder WHERE supplier_id = @supplier AND (reference = @ours COLLATE NOCASE OR supplier_reference = @theirs COLLATE NOCASE)
+       ORDER BY reference = @ours COLLATE NOCASE DESC, status = 'placed' DESC, id DESC LIMIT 1`,
     )
   }
 
@@ -90,7 +91,10 @@ export class SupplierCatalog {
     supplierOrder: string | undefined,
   ): number | null {
     if (!customerOrder && !supplierOrder) return null
-    return this.orderByRef.get(supplierId, customerOrder ?? '\u0000', supplierOrder ?? '\u0000')?.id ?? null
+    return (
+      this.orderByRef.get({ supplier: supplierId, ours: customerOrder ?? '\u0000', theirs: supplierOrder ?? '\u0000' })
+        ?.id ?? null
+    )
   }
 
   /** The suppliers that have a part with this SKU. */

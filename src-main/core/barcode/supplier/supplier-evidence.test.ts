@@ -143,6 +143,21 @@ describe('a DigiKey label', () => {
       })
   })
 
+  it('goes to the order its K names, though a newer order of the supplier carries the label’s 1K reference', () => {
+    const [line] = linesOf(db, 'PO-0001')
+    const newer = Number(
+      db
+        .prepare(
+          "INSERT INTO purchaseorder (reference, supplier_id, supplier_reference, status) SELECT 'PO-0099', supplier_id, '84213377', 'placed' FROM purchaseorder WHERE reference = 'PO-0001'",
+        )
+        .run().lastInsertRowid,
+    )
+    expect(newer).toBeGreaterThan(po('PO-0001'))
+    expect(scan(digikey(line!.sku, line!.mpn, 1))).toMatchObject({
+      related: { purchaseorder: { pk: po('PO-0001') } },
+    })
+  })
+
   it('for a part Mouser also stocks goes to DigiKey by its -ND part number, even under a Mouser order', () => {
     const l = mouserLines.find((x) => x.digikey !== null)!
     const sku = (db.prepare('SELECT sku FROM supplierpart WHERE id = ?').get(l.digikey) as { sku: string }).sku
