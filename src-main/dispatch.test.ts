@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { dispatch } from './dispatch'
 import { Station } from './core/station'
@@ -87,5 +89,26 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
       ok: false,
       error: { code: 'not_found', message: 'No part with pk 99999' },
     })
+  })
+
+  it("passes on the InvenTree server's refusal in its own words, not as an internal error", async () => {
+    const station = openTestStation({ dbPath: tempDbPath(), syncIntervalMs: 0 })
+    // A port nobody listens on: the server this address names is down.
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const { port } = closed.address() as AddressInfo
+    await new Promise((resolve) => closed.close(resolve))
+
+    station.signIn({ badge: 'OP-9000' })
+    const connect = await dispatch(station, 'inventreeConnect', { url: `http://127.0.0.1:${port}`, token: 't' })
+    expect(connect).toMatchObject({ ok: false, error: { code: 'remote' } })
+    expect(!connect.ok && connect.error.message).toMatch(
+      `Cannot reach the InvenTree server at http://127.0.0.1:${port}`,
+    )
+    expect(await dispatch(station, 'inventreeSync', {})).toEqual({
+      ok: false,
+      error: { code: 'remote', message: 'This station is not connected to an InvenTree server: connect first' },
+    })
+    station.close()
   })
 })

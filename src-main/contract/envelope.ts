@@ -1,6 +1,14 @@
 /** How every reply crosses the IPC line: a value, or a typed error that never carries a stack trace. */
 
-export type ErrorCode = 'invalid_argument' | 'not_found' | 'conflict' | 'unknown_method' | 'forbidden' | 'internal'
+export type ErrorCode =
+  | 'invalid_argument'
+  | 'not_found'
+  | 'conflict'
+  | 'unknown_method'
+  | 'forbidden'
+  /** The InvenTree server refused, failed or could not be reached; the message says why. */
+  | 'remote'
+  | 'internal'
 
 export interface ContractError {
   code: ErrorCode

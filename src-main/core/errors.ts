@@ -13,7 +13,18 @@ export class ForbiddenError extends Error {
   readonly code = 'forbidden'
 }
 
-export type StationError = NotFoundError | ConflictError | ForbiddenError
+/**
+ * The InvenTree server refused the desk, failed or could not be reached: the message says which, and what to do,
+ * in the server connection's own words (a wrong password, a revoked token, a server too old).
+ */
+export class RemoteError extends Error {
+  readonly code = 'remote'
+}
+
+export type StationError = NotFoundError | ConflictError | ForbiddenError | RemoteError
 
 export const isStationError = (err: unknown): err is StationError =>
-  err instanceof NotFoundError || err instanceof ConflictError || err instanceof ForbiddenError
+  err instanceof NotFoundError ||
+  err instanceof ConflictError ||
+  err instanceof ForbiddenError ||
+  err instanceof RemoteError

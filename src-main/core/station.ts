@@ -39,6 +39,9 @@ import { openDatabase, type Db } from './db/connection'
 import { seedDemoIfEmpty, seedOperatorsIfNone } from './demo/seed'
 import { HistoryQuery } from './history/query'
 import { DeskSync } from './inventree/desk-sync'
+import { RemoteError } from './errors'
+import { InventreeError } from './inventree/errors'
+import { ReplicaRefused } from './inventree/pull'
 import { FileTokenStore, MemoryTokenStore, tokenFileFor } from './inventree/token-store'
 import { RecentScans } from './history/recent-scans'
 import { ScanLog } from './history/scan-log'
@@ -408,7 +411,7 @@ export class Station implements StationMethods {
   inventreeConnect(input: MethodInput<'inventreeConnect'>): Promise<SyncStatus> {
     this.requireAdmin('connect the station to an InvenTree server')
     const { url, ...login } = input
-    return this.desk.connect(url, login)
+    return fromServer(() => this.desk.connect(url, login))
   }
 
   inventreeDisconnect(): SyncStatus {
@@ -417,7 +420,7 @@ export class Station implements StationMethods {
   }
 
   inventreeSync(input: MethodInput<'inventreeSync'>): Promise<SyncSummaryView> {
-    return this.desk.sync(input.full ?? false)
+    return fromServer(() => this.desk.sync(input.full ?? false))
   }
 
   inventreeOutbox(input: MethodInput<'inventreeOutbox'>): OutboxItem[] {
@@ -449,5 +452,18 @@ export class Station implements StationMethods {
     this.events.clear()
     this.pluginChain.stop()
     this.db.close()
+  }
+}
+
+/**
+ * What the server said, or why the desk cannot use it, reaches the person as it was worded (a wrong password, a
+ * revoked token, a database that holds its own inventory); any other failure stays an internal error.
+ */
+async function fromServer<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (err) {
+    if (err instanceof InventreeError || err instanceof ReplicaRefused) throw new RemoteError(err.message)
+    throw err
   }
 }
