@@ -14,7 +14,7 @@ import type {
   StationApi,
 } from '../../../src-main/contract'
 import { methodNames } from '../../../src-main/contract-names'
-import { Station } from '../../../src-main/core/station'
+import { Station, type StationOptions } from '../../../src-main/core/station'
 import { dispatch } from '../../../src-main/dispatch'
 
 export interface RecordedCall {
@@ -48,11 +48,18 @@ export interface RealStation {
   /** A scan from a hardware scanner: resolved, logged and pushed to the renderer as main's device hub does. */
   deviceScan(data: string, source?: 'hid' | 'serial' | 'wedge'): ScanResult
   listenerCount(event: EventName): number
+  /**
+   * Delivers an event to the renderer as main would, for a moment a test cannot hold still on the real Station
+   * (a sync's progress half-way through a long pull).
+   */
+  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void
 }
 
 export interface RealStationOptions {
   /** User plugin files (name → source) in the Station's plugins folder; none by default. */
   userPlugins?: Record<string, string>
+  /** In place of the in-memory demo database: a database file (an InvenTree replica), its sync timing. */
+  station?: Partial<StationOptions>
 }
 
 let current: RealStation | null = null
@@ -77,7 +84,12 @@ export function installRealStation(options: RealStationOptions = {}): RealStatio
     pluginsDir = mkdtempSync(join(tmpdir(), 'scan-station-plugins-'))
     for (const [name, code] of Object.entries(options.userPlugins)) writeFileSync(join(pluginsDir, name), code)
   }
-  const station = Station.open({ dbPath: ':memory:', demo: true, ...(pluginsDir ? { pluginsDir } : {}) })
+  const station = Station.open({
+    dbPath: ':memory:',
+    demo: true,
+    ...(pluginsDir ? { pluginsDir } : {}),
+    ...options.station,
+  })
   const calls: RecordedCall[] = []
   const listeners = new Map<EventName, Set<(payload: never) => void>>()
   const overrides: { [M in MethodName]?: Override<M> } = {}
@@ -133,6 +145,9 @@ export function installRealStation(options: RealStationOptions = {}): RealStatio
     },
     deviceScan: (data, source = 'hid') => station.scanFromDevice({ data, source }),
     listenerCount: (event) => listeners.get(event)?.size ?? 0,
+    emit(event, payload) {
+      for (const listener of listeners.get(event) ?? []) listener(payload as never)
+    },
   }
   window.station = api
   return current
