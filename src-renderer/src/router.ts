@@ -6,6 +6,7 @@ import SettingsView from './views/SettingsView.vue'
 import { workflowRoutes } from './workflows/routes'
 import { historyRoutes } from './history/routes'
 import { itemRoutes } from './items/routes'
+import { inventreeRoutes } from './inventree/routes'
 
 // Hash history because the app is loaded from file:// under Electron and from a token URL under the web host;
 // neither can serve a deep path.
@@ -22,6 +23,8 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       },
       ...historyRoutes,
       { path: '/settings', name: 'settings', component: SettingsView },
+      // The InvenTree server's connection and the Sync queue (src-renderer/src/inventree).
+      ...inventreeRoutes,
       // Keyboard-wedge layout calibration (loaded on demand; linked from the settings page).
       { path: '/calibrate', name: 'calibrate', component: () => import('./views/CalibrateView.vue') },
       // Loaded on demand: the page starts the decode worker and the camera.
