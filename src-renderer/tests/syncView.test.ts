@@ -1,6 +1,6 @@
 // @vitest-environment-options {"settings":{"fetch":{"disableSameOriginPolicy":true}}}
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import type { OutboxItem } from '../../src-main/contract'
 import { mountApp, unmountAll } from './mountApp'
 import { callsOf, type RealStation } from './support/realStation'
@@ -13,7 +13,7 @@ const until = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interv
 
 const rows = (wrapper: VueWrapper) => wrapper.findAll('[data-testid="outbox-waiting"] [data-testid="outbox-row"]')
 const states = (wrapper: VueWrapper) => rows(wrapper).map((r) => r.attributes('data-state'))
-const rowOf = (wrapper: VueWrapper, id: number): DOMWrapper<Element> =>
+const rowOf = (wrapper: VueWrapper, id: number) =>
   wrapper.get(`[data-testid="outbox-waiting"] [data-testid="outbox-row"][data-id="${id}"]`)
 
 /** The Sync screen over a replica whose server refused two desk actions; a third waits behind them. */
