@@ -42,6 +42,7 @@ describe.skipIf(schemaAbsent)('the Sync screen', () => {
     expect(count.reason).toBeTruthy()
     expect(rowOf(wrapper, move.id).text()).toContain('Move')
     expect(rowOf(wrapper, move.id).get('[data-testid="outbox-reason"]').text()).toBe(move.reason)
+    expect(move.reason).toContain('structural')
     // Only a parked row can be resolved.
     expect(rows(wrapper)[0]!.find('[data-testid="outbox-retry"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="sync-status"] .waiting').text()).toBe('1 queued · 2 parked')
@@ -109,12 +110,13 @@ describe.skipIf(schemaAbsent)('the Sync screen', () => {
     const select = wrapper.get<HTMLSelectElement>('[data-testid="outbox-edit-location"]')
     await until(() => expect(select.findAll('option').length).toBeGreaterThan(1))
     const options = select.findAll<HTMLOptionElement>('option')
+    // Goods-in, where the desk moved the item, became structural on the server: it holds no stock now.
     expect(options.map((o) => o.text())).toEqual([
       'Warehouse (structural)',
-      'Warehouse / Goods-in',
+      'Warehouse / Goods-in (structural)',
       'Warehouse / Shelf A',
     ])
-    expect(options[0]!.element.disabled).toBe(true)
+    expect(options.map((o) => o.element.disabled)).toEqual([true, true, false])
     expect(select.element.value).toBe('2')
     // A scanned location label picks the location while the form is open.
     real.deviceScan('INV-SL3')
@@ -123,6 +125,13 @@ describe.skipIf(schemaAbsent)('the Sync screen', () => {
     await wrapper.get('[data-testid="outbox-edit-form"]').trigger('submit')
     await until(() => expect(rowOf(wrapper, move.id).attributes('data-state')).toBe('queued'))
     expect(callsOf(real, 'inventreeResolve')[1]).toEqual({ id: move.id, action: 'edit', location: 3 })
+
+    // Sent again, the move to Shelf A lands; the count of an item the server no longer has is refused again.
+    await real.call('inventreeSync', {})
+    await until(() => expect(wrapper.find('[data-testid="outbox-settled"]').exists()).toBe(true))
+    const settled = wrapper.get('[data-testid="outbox-settled"] [data-testid="outbox-row"]')
+    expect([settled.attributes('data-id'), settled.attributes('data-state')]).toEqual([String(move.id), 'done'])
+    expect(states(wrapper)).toEqual(['parked', 'parked'])
   })
 
   it('lets anyone retry, and tells that only an admin may edit or discard', async () => {

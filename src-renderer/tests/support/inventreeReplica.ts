@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach } from 'vitest'
+import { afterEach, expect } from 'vitest'
 import { openDatabase } from '../../../src-main/core/db/connection'
 import { writeTransaction } from '../../../src-main/core/db/write-transaction'
 import { demoData, SCHEMA_PATH } from '../../../src-main/tests/inventree-standin/fixture'
@@ -27,7 +27,11 @@ afterEach(async () => {
 
 export async function standin(): Promise<Standin> {
   const s = await startStandin({ data: demoData(), schemaPath: SCHEMA_PATH })
-  cleanups.push(() => s.close())
+  cleanups.push(async () => {
+    await s.close()
+    // Every request the Station sent and every answer it relied on is one InvenTree's schema allows.
+    expect(s.gate.rejections).toEqual([])
+  })
   return s
 }
 
@@ -64,15 +68,18 @@ export async function connectedReplica(): Promise<{ real: RealStation; server: S
 
 /**
  * A replica with two desk actions the server refused (parked, each with the server's reason) and one queued
- * behind them: a count of stock item 1 and a move of stock item 2, pushed after both items were deleted on the
- * server, then a new count of item 1 that no sync has sent yet.
+ * behind them: a count of stock item 1, which was deleted on the server meanwhile, and a move of stock item 2 to
+ * Goods-in, which the server made a structural location meanwhile; then a new count of item 1 no sync has sent.
  */
 export async function replicaWithParkedRows(): Promise<{ real: RealStation; server: Standin }> {
   const { real, server } = await connectedReplica()
   await real.call('stockAction', { action: 'count', items: [1], quantity: 240 })
   await real.call('stockAction', { action: 'move', items: [2], location: 2 })
-  // Gone on the server since the pull (consumed, deleted there): InvenTree refuses an action on them.
-  server.state.data.stock = []
+  // Changed on the server since the pull: InvenTree refuses to count an item it no longer has, and to put stock
+  // into a structural location.
+  const { state } = server
+  state.remove(state.stock, state.stock.get(1)!)
+  state.patch(state.locations, state.locations.get(2)!, { structural: true })
   await real.call('inventreeSync', {})
   await real.call('stockAction', { action: 'count', items: [1], quantity: 230 })
   return { real, server }
