@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import type { SyncStatus } from '../../src-main/contract'
 import { useInventreeStore } from '../src/inventree/stores/inventree'
+import { actionWord } from '../src/inventree/syncText'
 import { mountApp, unmountAll } from './mountApp'
 import { callsOf, installRealStation } from './support/realStation'
 import { emptyStation, REPLICA_ADMIN_BADGE, schemaAbsent, SKIP_REASON, standin } from './support/inventreeReplica'
@@ -147,7 +148,10 @@ describe('the InvenTree settings screen', () => {
       expect(wrapper.get('[data-testid="inventree-server"]').text()).toContain(server.url)
       expect(wrapper.get('[data-testid="inventree-version"]').text()).toBe('1.1.0 (API 534)')
       expect(wrapper.get('[data-testid="inventree-user"]').text()).toBe('desk')
-      expect(wrapper.get('[data-testid="inventree-actions"]').text()).toContain('receive, move, count')
+      // What the user's InvenTree roles allow at the desk, each named as a person says it.
+      const { allowedActions } = await real.call('inventreeStatus', {})
+      expect(wrapper.get('[data-testid="inventree-actions"]').text()).toBe(allowedActions.map(actionWord).join(', '))
+      expect(wrapper.get('[data-testid="inventree-actions"]').text()).toContain('move, count, add stock')
       expect(wrapper.get('[data-testid="inventree-last-pull"]').text()).toBe('never')
       expect(wrapper.get('[data-testid="sync-state"]').text()).toBe('Connected')
       // The password went to the Station and nowhere else.
