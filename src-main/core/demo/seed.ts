@@ -24,7 +24,6 @@ export const prng = seededRandom
 export const isEmpty = (db: Db): boolean =>
   (db.prepare('SELECT count(*) AS n FROM part').get() as { n: number }).n === 0
 
-
 const lotCode = (rand: () => number): string => {
   const year = 23 + Math.floor(rand() * 3)
   const week = 1 + Math.floor(rand() * 52)

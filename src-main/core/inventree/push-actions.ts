@@ -168,6 +168,14 @@ export async function sendAction(client: InventreeClient, action: ServerAction, 
       // InvenTree splits an item when less than all of it moves: the desk moves whole items, so it sends what the
       // server holds, not what the desk saw.
       const held = await Promise.all(action.items.map((i) => stockItem(client, i.pk)))
+      const gone = action.items.filter((_, n) => held[n] === null).map((i) => i.pk)
+      // Moving an item the server no longer has is a conflict for a person, never a silent success.
+      if (gone.length)
+        throw new InventreeError(
+          'rejected',
+          `The server no longer has stock item${gone.length === 1 ? '' : 's'} ${gone.join(', ')} (used up, merged or deleted there)`,
+          404,
+        )
       const items = action.items
         .map((i, n) => ({ pk: i.pk, held: held[n] }))
         .filter((i) => i.held && i.held.location !== action.location)

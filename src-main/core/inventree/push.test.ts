@@ -5,7 +5,10 @@ import type { Standin } from '../../tests/inventree-standin/server'
 import { digikeyLabel, openReplicaStation, PO1_LINES, startDemoStandin } from '../../tests/support/replica-station'
 import { dbOf } from '../../tests/support/station'
 import { barcodeHash } from '../barcode/hash'
+import { openDatabase } from '../db/connection'
 import type { Station } from '../station'
+import { createInventreeClient } from './client'
+import { pushOutbox } from './push'
 
 if (schemaAbsent) console.warn(SKIP_REASON)
 
@@ -149,6 +152,14 @@ describe.skipIf(schemaAbsent)('pushing the outbox to InvenTree', { timeout: 60_0
     expect(applied(standin, 'stock_transfer_create')).toHaveLength(0) // item 2 was on Shelf A already
     expect(standin.state.snapshot().stock.find((s) => s.pk === 2)?.location).toBe(3)
 
+    // Item 2 was used up on the server meanwhile; the desk still moves it, which parks rather than passes.
+    standin.state.data.stock = standin.state.data.stock!.filter((s) => s.pk !== 2)
+    station.stockAction({ action: 'move', items: [2], location: 3 })
+    await station.inventreeSync({})
+    const [moved] = station.inventreeOutbox({ states: ['parked'] })
+    expect(moved!.reason).toMatch(/no longer has stock item 2/)
+    station.inventreeResolve({ id: moved!.id, action: 'discard' })
+
     // Item 1 was used up on the server meanwhile; the desk still counts it.
     standin.state.data.stock = standin.state.data.stock!.filter((s) => s.pk !== 1)
     station.stockAction({ action: 'count', items: [1], quantity: 230 })
@@ -223,6 +234,31 @@ describe.skipIf(schemaAbsent)('two desks on one server', { timeout: 60_000 }, ()
     } finally {
       a.close()
       b.close()
+      await standin.close()
+    }
+  })
+})
+
+describe.skipIf(schemaAbsent)('two pushers on one database', { timeout: 60_000 }, () => {
+  it('send each row once: the second waits while the first holds the push lease', async () => {
+    const standin = await startDemoStandin()
+    const station = await openReplicaStation(standin)
+    try {
+      station.signIn({ badge: 'OP-1001' })
+      for (let n = 0; n < 6; n++) station.stockAction({ action: 'count', items: [1], quantity: 200 + n })
+      standin.faults.delayMs = 20
+      const other = openDatabase(station.dbPath)
+      const client = createInventreeClient({ url: standin.url, credentials: { token: standin.issueToken('receiver') } })
+      try {
+        const [a, b] = await Promise.all([pushOutbox(dbOf(station), { client }), pushOutbox(other, { client })])
+        expect(a.pushed + b.pushed).toBe(6)
+        expect([a.stopped, b.stopped]).toContain('Another station process on this database is pushing its outbox')
+      } finally {
+        other.close()
+      }
+      expect(applied(standin, 'stock_count_create')).toHaveLength(6)
+    } finally {
+      station.close()
       await standin.close()
     }
   })

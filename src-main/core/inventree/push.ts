@@ -12,7 +12,9 @@
  * not created (its receipt is parked) waits parked with it. Losing the server (no answer, a timeout, a 5xx) stops
  * the run with the row still queued, to be checked and sent on the next run; so does a refused token.
  */
+import { randomUUID } from 'node:crypto'
 import type { Db } from '../db/connection'
+import { writeTransaction } from '../db/write-transaction'
 import type { InventreeClient } from './client'
 import { InventreeError } from './errors'
 import { Outbox, serverPkOf, type OutboxEntry } from './outbox'
@@ -83,9 +85,72 @@ function createdPk(action: OutboxAction): number | undefined {
   return undefined
 }
 
+/** How long a pusher's lease lasts without being renewed (each row renews it). */
+const LEASE_MS = 60_000
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Takes or renews the push lease; false while another pusher of a living process holds it. A holder killed outright leaves
+ * its lease behind, so a lease whose process is gone is taken over at once, and one not renewed in time too.
+ */
+function claimLease(db: Db, owner: string): boolean {
+  return writeTransaction(db, () => {
+    const row = db
+      .prepare<[], { push_owner: string | null; push_pid: number | null; push_until: string | null }>(
+        'SELECT push_owner, push_pid, push_until FROM inventree_sync WHERE id = 1',
+      )
+      .get()
+    const held =
+      row?.push_owner != null &&
+      row.push_owner !== owner &&
+      row.push_pid !== null &&
+      row.push_until !== null &&
+      Date.parse(row.push_until) > Date.now() &&
+      isAlive(row.push_pid)
+    if (held) return false
+    db.prepare(
+      `INSERT INTO inventree_sync (id, push_owner, push_pid, push_until) VALUES (1, @owner, @pid, @until)
+       ON CONFLICT(id) DO UPDATE SET push_owner = @owner, push_pid = @pid, push_until = @until`,
+    ).run({ owner, pid: process.pid, until: new Date(Date.now() + LEASE_MS).toISOString() })
+    return true
+  })
+}
+
+function releaseLease(db: Db, owner: string): void {
+  writeTransaction(db, () =>
+    db
+      .prepare(
+        'UPDATE inventree_sync SET push_owner = NULL, push_pid = NULL, push_until = NULL WHERE id = 1 AND push_owner = ?',
+      )
+      .run(owner),
+  )
+}
+
 export async function pushOutbox(db: Db, options: PushOptions): Promise<PushSummary> {
-  const outbox = new Outbox(db)
   const summary: PushSummary = { pushed: 0, parked: 0, confirmed: 0, stopped: null }
+  // The owner names this push; the pid tells whether the process holding a lease is still there.
+  const owner = randomUUID()
+  if (!claimLease(db, owner)) {
+    summary.stopped = 'Another station process on this database is pushing its outbox'
+    return summary
+  }
+  try {
+    return await pushRows(db, options, summary, owner)
+  } finally {
+    releaseLease(db, owner)
+  }
+}
+
+async function pushRows(db: Db, options: PushOptions, summary: PushSummary, owner: string): Promise<PushSummary> {
+  const outbox = new Outbox(db)
   const total = Math.min(outbox.counts().queued, options.limit ?? Infinity)
   const settle = (entry: OutboxEntry, created: Created | undefined): void =>
     outbox.complete(entry.id, () => {
@@ -94,6 +159,10 @@ export async function pushOutbox(db: Db, options: PushOptions): Promise<PushSumm
   for (let done = 0; done < total; done++) {
     const entry = outbox.next()
     if (!entry) break
+    if (!claimLease(db, owner)) {
+      summary.stopped = 'Another station process on this database took over pushing its outbox'
+      break
+    }
     options.onProgress?.(done, total)
     if (!entry.action) {
       outbox.park(entry.id, `The stored action cannot be read (${entry.unreadable}): discard it`, 'no')

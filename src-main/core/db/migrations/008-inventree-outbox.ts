@@ -7,6 +7,9 @@
  * Rows the desk creates on a replica (a stock item received offline, a supplier part made from a label) take
  * negative pks, which no server pk can collide with; once the server created them, `inventree_pk_map` remembers
  * which server pk each became, so a label printed with the negative pk still scans to the item.
+ *
+ * `push_owner`/`push_pid`/`push_until` is the lease of the one pusher (the app and a CLI sync may share a file): two
+ * pushers would both send a row before either settled it.
  */
 export const inventreeOutbox = `
 CREATE TABLE inventree_outbox (
@@ -37,6 +40,9 @@ CREATE TABLE inventree_sync (
   id          INTEGER PRIMARY KEY CHECK (id = 1),
   last_sync   TEXT,
   last_error  TEXT,
-  last_result TEXT
+  last_result TEXT,
+  push_owner  TEXT,
+  push_pid    INTEGER,
+  push_until  TEXT
 );
 `
