@@ -99,13 +99,17 @@ export function changedSince(lastPullAt: string): string {
 
 const isModelType = (m: PulledModel): m is ModelType => (modelTypes as readonly string[]).includes(m)
 
-interface ModelPull {
+export interface ModelPull {
   written: number
   skipped: number
   seen: Set<number>
 }
 
-class Writer {
+/**
+ * Writes one model's listed objects into the replica, one write transaction per page. Exported so the benchmarks
+ * can build a replica of a million items with the very rows a pull writes, without serving them over HTTP.
+ */
+export class ReplicaWriter {
   private readonly exists
   private readonly upsert
   private readonly unlink
@@ -198,7 +202,7 @@ async function pullModel(
         .map((r) => r.id)
     : [undefined]
   const result: ModelPull = { written: 0, skipped: 0, seen: new Set() }
-  const writer = new Writer(db, m, result, pending.get(m.model) ?? new Set())
+  const writer = new ReplicaWriter(db, m, result, pending.get(m.model) ?? new Set())
   let done = 0
   let total = 0
   for (const order of scopes) {
@@ -339,7 +343,7 @@ export async function refreshRows(
       })
     } else {
       const object = expectData(result, `reading ${m.label} ${key.pk} again`) as { pk: number }
-      new Writer(db, m, { written: 0, skipped: 0, seen: new Set() }, new Set()).writePage([object])
+      new ReplicaWriter(db, m, { written: 0, skipped: 0, seen: new Set() }, new Set()).writePage([object])
     }
     refreshed++
   }
