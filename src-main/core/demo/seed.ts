@@ -259,11 +259,19 @@ export function seedScale(db: Db, stockItems: number): { parts: number; location
   return { parts: partCount, locations: binCount + 1, stockItems }
 }
 
-/** Links `count` synthetic external barcodes (carton labels `EXT-…`) to distinct stock items, for benchmarks. */
-export function seedLinks(db: Db, count: number): { linked: number; firstLabel: string } {
+const cartonLabel = (i: number): string => `EXT-${String(i).padStart(8, '0')}`
+
+/**
+ * Links `count` synthetic external barcodes (carton labels `EXT-…` unless `label` makes others) to distinct stock
+ * items, for benchmarks.
+ */
+export function seedLinks(
+  db: Db,
+  count: number,
+  label: (i: number) => string = cartonLabel,
+): { linked: number; firstLabel: string } {
   const items = (db.prepare('SELECT count(*) AS n FROM stockitem').get() as { n: number }).n
   if (count > items) throw new Error(`Cannot link ${count} barcodes to ${items} stock items`)
-  const label = (i: number): string => `EXT-${String(i).padStart(8, '0')}`
   writeTransaction(db, () => {
     const insert = db.prepare(
       "INSERT OR IGNORE INTO barcodelink (model_type, pk, data, hash) VALUES ('stockitem', ?, ?, ?)",
