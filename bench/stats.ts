@@ -10,9 +10,14 @@ export function line(label: string, value: string): void {
   process.stdout.write(`${label.padEnd(58)} ${value}\n`)
 }
 
-export function heading(text: string): void {
+/** A table's title, and what its figures mean in one short line. */
+export function heading(text: string, meaning?: string): void {
   process.stdout.write(`\n== ${text}\n`)
+  if (meaning) process.stdout.write(`   ${meaning}\n`)
 }
+
+/** Figures side by side (e.g. a replica and a local database), each right-aligned in its column. */
+export const columns = (...values: string[]): string => values.map((v) => v.padStart(18)).join('')
 
 /** Median of a few runs: this machine is shared and noisy, one run can be off by a fifth. */
 export function median(values: number[]): number {
