@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: prints figures, never pass/fail. Builds a 1,000,000 stock-item database (override with
  * BENCH_STOCK_ITEMS) in a temp folder and measures scan resolution against raw SQLite, the CLI's `scan -`, a mix
- * of desk barcodes, the history review's queries, decode accuracy on the quagga2 photos, and — in Chromium
- * through the web host — the scan page at 500 rows and the history review over 100,000 scans.
+ * of desk barcodes, the same desk's scans on a pulled InvenTree replica against a local database of that size, a
+ * full and an incremental pull of 100,000 items (BENCH_PULL_ITEMS) from the InvenTree stand-in, the history
+ * review's queries, decode accuracy on the quagga2 photos, and — in Chromium through the web host — the scan page
+ * at 500 rows and the history review over 100,000 scans.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,6 +14,8 @@ import { seedLinks, seedScale } from '../src-main/core/demo/seed'
 import { openStationDatabase, Station } from '../src-main/core/station'
 import { benchDecodeAccuracy } from './decode-accuracy'
 import { benchHistoryReview } from './history-review'
+import { benchPull } from './pull'
+import { benchReplicaScans } from './replica-scans'
 import { benchScanMix } from './scan-mix'
 import { benchScanResolution, benchScanStream, internalBarcodes } from './scan-resolution'
 import { benchUi } from './ui'
@@ -40,6 +44,8 @@ try {
   benchScanResolution(dbPath, internalBarcodes(10_000, counts.stockItems, counts.parts, counts.locations))
   benchScanStream(dbPath, internalBarcodes(100_000, counts.stockItems, counts.parts, counts.locations))
   benchScanMix(dbPath, linkedBarcodes)
+  benchReplicaScans(dir, stockItems)
+  await benchPull(dir, Number(process.env.BENCH_PULL_ITEMS ?? 100_000))
   benchHistoryReview(join(dir, 'history.db'))
   await benchDecodeAccuracy()
   await benchUi(dir)
