@@ -163,7 +163,9 @@ export function benchReplicaScans(dir: string, stockItems: number, scans = 10_00
       const of = (s: Side) => `${fmt(s.matched.get(kind) ?? 0, 0)} / ${fmt(total, 0)}`
       line(`  matched, ${kind} (last run)`, columns(of(replica), of(local)))
     }
-    line('replica throughput / local throughput', columns(`${fmt(rate(replica) / rate(local), 2)}×`, ''))
+    const logged = (s: Side) => fmt((s.db.prepare('SELECT count(*) AS n FROM scan').get() as { n: number }).n, 0)
+    line('history rows written (warm-up included)', columns(logged(replica), logged(local)))
+    line('replica throughput / local throughput', columns(`${(rate(replica) / rate(local)).toFixed(2)}×`, ''))
   } finally {
     replica.station.close()
     local.station.close()
