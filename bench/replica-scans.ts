@@ -27,16 +27,16 @@ const KINDS = ['InvenTree JSON', 'InvenTree short (INV-SI)', 'linked bag label',
 
 /**
  * Per twenty scans: six `{"stockitem": N}`, six `INV-SI<N>`, five linked bag labels, two carrier tracking numbers
- * and one EAN-13 that no part carries. `stockPk` picks an existing item from a number in [0, 1).
+ * and one EAN-13 that no part carries. `pickPk` turns a number in [0, 1) into an existing item's pk.
  */
-export function deskScanMix(count: number, stockPk: (r: number) => number, linked: number, seed = 13): MixedScan[] {
+export function deskScanMix(count: number, pickPk: (r: number) => number, linked: number, seed = 13): MixedScan[] {
   const rand = prng(seed)
   const digits = (n: number) => String(Math.floor(rand() * 10 ** n)).padStart(n, '0')
   const out: MixedScan[] = []
   for (let i = 0; i < count; i++) {
     const k = i % 20
-    if (k < 6) out.push({ kind: KINDS[0], data: `{"stockitem": ${stockPk(rand())}}` })
-    else if (k < 12) out.push({ kind: KINDS[1], data: `INV-SI${stockPk(rand())}` })
+    if (k < 6) out.push({ kind: KINDS[0], data: `{"stockitem": ${pickPk(rand())}}` })
+    else if (k < 12) out.push({ kind: KINDS[1], data: `INV-SI${pickPk(rand())}` })
     else if (k < 17) out.push({ kind: KINDS[2], data: bagLabel(Math.floor(rand() * linked)) })
     else if (k < 19) out.push({ kind: KINDS[3], data: `1Z${digits(3)}W${digits(2)}0${digits(9)}` })
     else {
