@@ -40,7 +40,9 @@ async function main(): Promise<void> {
     fail(err instanceof Error ? err.message : String(err))
   }
   if (values.help) {
-    process.stderr.write('usage: tsx src-main/web-host/serve.ts [--db FILE] [--port N] [--no-demo]   (--port 0: any free port)\n')
+    process.stderr.write(
+      'usage: tsx src-main/web-host/serve.ts [--db FILE] [--port N] [--no-demo]   (--port 0: any free port)\n',
+    )
     return
   }
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port)
