@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test'
 import type { MethodInput, MethodName, MethodOutputs, StationApi } from '../src-main/contract'
 import { expect } from './fixtures'
+import { keyEventsFor, scanKeys, withEnter } from './wedge-keys'
 
 /** Calls a contract method in the page and returns its value (fails the test on an error reply). */
 export async function ask<M extends MethodName>(
@@ -33,4 +34,19 @@ export async function quickScan(page: Page, data: string): Promise<void> {
   await expect(input).toBeFocused()
   await input.fill(data)
   await input.press('Enter')
+}
+
+/** One wedge scan: the keys a scanner sends for `data`, 5 ms apart, ended by Enter. */
+export async function wedgeScan(page: Page, data: string): Promise<void> {
+  await scanKeys(page, withEnter(keyEventsFor(data)), 5)
+}
+
+const useWedge = process.env['STATION_E2E_SCAN'] !== 'dialog'
+
+/** One scan at the desk: by wedge keystrokes, or through the quick-scan dialog with STATION_E2E_SCAN=dialog. */
+export async function deskScan(page: Page, data: string): Promise<void> {
+  if (useWedge) return wedgeScan(page, data)
+  await quickScan(page, data)
+  // A match closes the dialog; the workflow page has taken the scan.
+  await expect(page.getByTestId('quick-scan-input')).toBeHidden()
 }

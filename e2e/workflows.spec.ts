@@ -9,27 +9,12 @@
 import type { Page } from '@playwright/test'
 import type { ItemDetail } from '../src-main/contract'
 import { expect, test } from './fixtures'
-import { ask, quickScan } from './station'
-import { keyEventsFor, scanKeys, wedgeReady, withEnter } from './wedge-keys'
+import { ask, deskScan as scan, wedgeScan } from './station'
+import { wedgeReady } from './wedge-keys'
 
 const GS = '\u001D'
 const RS = '\u001E'
 const EOT = '\u0004'
-
-/** One wedge scan: the keys a scanner sends for `data`, 5 ms apart, ended by Enter. */
-async function wedgeScan(page: Page, data: string): Promise<void> {
-  await scanKeys(page, withEnter(keyEventsFor(data)), 5)
-}
-
-const useWedge = process.env['STATION_E2E_SCAN'] !== 'dialog'
-
-/** One scan, by wedge keystrokes or through the quick-scan dialog (see above). */
-async function scan(page: Page, data: string): Promise<void> {
-  if (useWedge) return wedgeScan(page, data)
-  await quickScan(page, data)
-  // A match closes the dialog; the workflow page has taken the scan.
-  await expect(page.getByTestId('quick-scan-input')).toBeHidden()
-}
 
 /** The Tracking section of a stock item: [what, operator] oldest first, without its creation. */
 function tracking(item: ItemDetail): [string, string][] {

@@ -23,7 +23,8 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
       ['scan', { data: 'INV-SL1', source: 'manual', sql: 'DROP TABLE part' }],
       ['scan', { data: 'x'.repeat(1_000_001), source: 'manual' }],
       ['getItem', { model: 'user', pk: 1 }],
-      ['getItem', { model: 'part', pk: -1 }],
+      ['getItem', { model: 'part', pk: 0 }],
+      ['getItem', { model: 'part', pk: 1.5 }],
       ['getItem', { model: 'part', pk: '1' }],
       ['search', { query: '' }],
       ['history', { limit: 1e9 }],
@@ -49,7 +50,7 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
     const station = Station.open({ dbPath: tempDbPath() })
     const cases: [string, unknown, (string | number)[] | undefined][] = [
       ['scan', { data: 42, source: 'manual' }, ['data']],
-      ['getItem', { model: 'part', pk: -1 }, ['pk']],
+      ['getItem', { model: 'part', pk: 0 }, ['pk']],
       [
         'labelPdf',
         {

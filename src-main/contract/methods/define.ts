@@ -18,4 +18,13 @@ export const returns = <O>(): O => undefined as unknown as O
 export type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never
 
 export const ModelTypeSchema = z.enum(modelTypes)
-export const PkSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+/**
+ * A row's pk: positive, or negative for a row this desk made on an InvenTree replica that the server has not
+ * numbered yet (a stock item received offline). Never zero.
+ */
+export const PkSchema = z
+  .number()
+  .int()
+  .min(-Number.MAX_SAFE_INTEGER)
+  .max(Number.MAX_SAFE_INTEGER)
+  .refine((n) => n !== 0, 'a pk is never 0')
