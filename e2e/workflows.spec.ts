@@ -6,7 +6,6 @@
  * Ctrl+D), sent through CDP with the scanner's own timestamps (wedge-keys.ts `scanKeys`). STATION_E2E_SCAN=dialog
  * uses the quick-scan dialog instead.
  */
-import type { Page } from '@playwright/test'
 import type { ItemDetail } from '../src-main/contract'
 import { expect, test } from './fixtures'
 import { ask, deskScan as scan, wedgeScan } from './station'
