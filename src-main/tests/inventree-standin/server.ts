@@ -16,6 +16,7 @@ import { notFound, PERMISSION_DENIED, Refusal } from './drf'
 import { pathId, type Handler, type Reply } from './handler'
 import { allowed, REQUIRED } from './permissions'
 import { receive } from './receive'
+import { startedGates } from './gate-registry'
 import { SchemaGate, type GateRequest } from './schema-gate'
 import { StandinState, type Permission, type RulesetName, type StandinData, type StandinUser } from './state'
 import { stockAdd, stockCount, stockMerge, stockRemove, stockTransfer } from './stock-actions'
@@ -329,6 +330,7 @@ export async function startStandin(options: {
 }): Promise<Standin> {
   const state = options.data instanceof StandinState ? options.data : new StandinState(options.data)
   const gate = options.gate ?? (await SchemaGate.load(options.schemaPath))
+  startedGates.add(gate)
   const faults: Faults = { delayMs: 0, failNext: 0, dropNext: 0, failNextWrite: 0, dropNextWrite: 0 }
   const routes = handlers(state)
   const host = options.host ?? '127.0.0.1'
