@@ -20,7 +20,7 @@ export interface DeskSyncOptions {
   db: Db
   tokens: TokenStore
   logger: Logger
-  /** Between background syncs while connected; 0 syncs only when asked (tests, the CLI). */
+  /** Between background syncs while connected; 0 syncs only when asked (no background sync, no kick). */
   intervalMs: number
   /** After the desk queued an action: soon, so a connected desk is rarely more than seconds behind. */
   kickDelayMs?: number
@@ -121,8 +121,9 @@ export class DeskSync {
   async connect(url: string, login: Login): Promise<SyncStatus> {
     await connectDesk(this.options.db, this.options.tokens, { url, login, timeoutMs: this.options.timeoutMs })
     this.options.logger.info('connected to InvenTree', { url })
-    this.announce()
     this.start()
+    // The first pull starts now, not at the next tick of the interval: a desk just connected has no replica yet.
+    this.background()
     return this.status()
   }
 
@@ -157,7 +158,7 @@ export class DeskSync {
   /** After the desk queued an action: a sync soon, coalescing a burst of scans into one. */
   kick(): void {
     this.announce()
-    if (this.closed || this.kickTimer || !loadConnection(this.options.db)) return
+    if (this.closed || this.kickTimer || this.options.intervalMs <= 0 || !loadConnection(this.options.db)) return
     this.kickTimer = setTimeout(() => {
       this.kickTimer = null
       this.background()
@@ -198,7 +199,7 @@ export class DeskSync {
   }
 
   private background(): void {
-    if (this.closed || this.running || !loadConnection(this.options.db)) return
+    if (this.closed || this.running || this.options.intervalMs <= 0 || !loadConnection(this.options.db)) return
     this.sync().catch((err: unknown) => {
       // A lost server is the normal offline case, recorded in the status; anything else is a bug to log.
       if (!(err instanceof InventreeError)) this.options.logger.error('sync failed', { err })
