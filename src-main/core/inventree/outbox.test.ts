@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ScanMatch } from '../../contract'
 import { schemaAbsent, SKIP_REASON } from '../../tests/inventree-standin/fixture'
 import type { Standin } from '../../tests/inventree-standin/server'
-import { digikeyLabel, openReplicaStation, PO1_LINES, startDemoStandin } from '../../tests/support/replica-station'
+import {
+  digikeyLabel,
+  openReplicaStation,
+  PO1_LINES,
+  receiveBags,
+  startDemoStandin,
+} from '../../tests/support/replica-station'
 import { dbOf, openTestStation } from '../../tests/support/station'
 import { tempDbPath } from '../../tests/support/temp-db'
 import type { Station } from '../station'
@@ -15,21 +21,6 @@ if (schemaAbsent) console.warn(SKIP_REASON)
 const location = (station: Station, id: number): number | null =>
   (dbOf(station).prepare('SELECT location_id FROM stockitem WHERE id = ?').get(id) as { location_id: number | null })
     .location_id
-
-/** Receives one bag of each PO-0001 line at the desk, offline or not: nothing here talks to the server. */
-function receiveBags(station: Station, lots: string[]) {
-  const session = station.sessionStart({ kind: 'receive' })
-  lots.forEach((lot, n) => {
-    const line = PO1_LINES[n % PO1_LINES.length]!
-    const added = station.sessionAdd({
-      session: session.id,
-      data: digikeyLabel(line.sku, line.mpn, 10 + n, lot),
-      source: 'wedge',
-    })
-    expect(added.row?.flag).toBe('ok')
-  })
-  return station.sessionCommit({ session: session.id })
-}
 
 describe.skipIf(schemaAbsent)('the outbox of a desk on an InvenTree replica', { timeout: 30_000 }, () => {
   let standin: Standin
@@ -60,8 +51,11 @@ describe.skipIf(schemaAbsent)('the outbox of a desk on an InvenTree replica', { 
   })
 
   it('gives a bag received offline a desk-made pk that scans, and queues one receipt per bag', () => {
-    const committed = receiveBags(station, ['LOT-A', 'LOT-B'])
-    const ids = committed.created.map((c) => c.stockitem)
+    const created = receiveBags(station, [
+      { line: 0, qty: 10, lot: 'LOT-A' },
+      { line: 1, qty: 11, lot: 'LOT-B' },
+    ])
+    const ids = created.map((c) => c.stockitem)
     expect(ids.every((id) => id < 0)).toBe(true)
     expect(new Set(ids).size).toBe(2)
     // A label printed for the new item at once scans to it, and so does the bag's own label.
@@ -81,7 +75,7 @@ describe.skipIf(schemaAbsent)('the outbox of a desk on an InvenTree replica', { 
 
   it('keeps what the desk changed through a pull until the server has it, and a full pull keeps desk-made rows', async () => {
     station.stockAction({ action: 'move', items: [1], location: 2 })
-    const [made] = receiveBags(station, ['LOT-A']).created
+    const [made] = receiveBags(station, [{ line: 0, qty: 10, lot: 'LOT-A' }])
     // Pulled before anything was pushed: the server still has item 1 on Shelf A and knows nothing of the bag.
     const client = createInventreeClient({ url: standin.url, credentials: { token: standin.issueToken('desk') } })
     const pulled = await pullReplica(dbOf(station), { client, full: true })
@@ -92,7 +86,7 @@ describe.skipIf(schemaAbsent)('the outbox of a desk on an InvenTree replica', { 
   })
 
   it('on a parked receipt, discarding removes the bag the desk made and opens its line again', async () => {
-    const [made] = receiveBags(station, ['LOT-A']).created
+    const [made] = receiveBags(station, [{ line: 0, qty: 10, lot: 'LOT-A' }])
     const db = dbOf(station)
     const outbox = new Outbox(db)
     const [entry] = outbox.list()

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ScanMatch } from '../../contract'
 import { schemaAbsent, SKIP_REASON } from '../../tests/inventree-standin/fixture'
 import type { Standin } from '../../tests/inventree-standin/server'
-import { digikeyLabel, openReplicaStation, PO1_LINES, startDemoStandin } from '../../tests/support/replica-station'
+import {
+  digikeyLabel,
+  openReplicaStation,
+  PO1_LINES,
+  receiveBags,
+  startDemoStandin,
+} from '../../tests/support/replica-station'
 import { dbOf } from '../../tests/support/station'
 import { barcodeHash } from '../barcode/hash'
 import { openDatabase } from '../db/connection'
@@ -11,20 +17,6 @@ import { createInventreeClient } from './client'
 import { pushOutbox } from './push'
 
 if (schemaAbsent) console.warn(SKIP_REASON)
-
-/** Scans the bags into one receipt at the desk and commits it; nothing here talks to the server. */
-function receive(station: Station, bags: { line: 0 | 1; qty: number; lot: string }[]) {
-  const session = station.sessionStart({ kind: 'receive' })
-  const rows = bags.map((b) =>
-    station.sessionAdd({
-      session: session.id,
-      data: digikeyLabel(PO1_LINES[b.line].sku, PO1_LINES[b.line].mpn, b.qty, b.lot),
-      source: 'wedge',
-    }),
-  )
-  expect(rows.map((r) => r.row?.flag)).toEqual(bags.map(() => 'ok'))
-  return station.sessionCommit({ session: session.id }).created
-}
 
 const bag = (line: 0 | 1, qty: number, lot: string) => digikeyLabel(PO1_LINES[line].sku, PO1_LINES[line].mpn, qty, lot)
 
@@ -45,7 +37,7 @@ describe.skipIf(schemaAbsent)('pushing the outbox to InvenTree', { timeout: 60_0
   })
 
   it('receives offline bags on the server with their quantities, lots and barcodes; the desk items take the server pks', async () => {
-    const made = receive(station, [
+    const made = receiveBags(station, [
       { line: 0, qty: 500, lot: 'LOT-A' },
       { line: 1, qty: 200, lot: 'LOT-B' },
     ])
@@ -82,7 +74,7 @@ describe.skipIf(schemaAbsent)('pushing the outbox to InvenTree', { timeout: 60_0
   })
 
   it('applies a receipt once when the answer was lost after the server applied it, and says it confirmed it', async () => {
-    receive(station, [{ line: 0, qty: 10, lot: 'LOT-A' }])
+    receiveBags(station, [{ line: 0, qty: 10, lot: 'LOT-A' }])
     standin.faults.dropNextWrite = 1
     const cut = await station.inventreeSync({})
     expect(cut.stopped).toMatch(/Cannot reach/)
@@ -124,7 +116,7 @@ describe.skipIf(schemaAbsent)('pushing the outbox to InvenTree', { timeout: 60_0
   })
 
   it('parks a receipt for an order completed elsewhere with the server’s reason, and a retry sends it once re-placed', async () => {
-    receive(station, [{ line: 0, qty: 10, lot: 'LOT-A' }])
+    receiveBags(station, [{ line: 0, qty: 10, lot: 'LOT-A' }])
     standin.state.data.purchaseOrders!.find((o) => o.pk === 1)!.status = 30
     const parked = await station.inventreeSync({})
     expect(parked).toMatchObject({ pushed: 0, parked: 1, queued: 0, stopped: null })
@@ -204,12 +196,12 @@ describe.skipIf(schemaAbsent)('two desks on one server', { timeout: 60_000 }, ()
     const b = await openReplicaStation(standin)
     try {
       for (const desk of [a, b]) desk.signIn({ badge: 'OP-1001' })
-      receive(a, [
+      receiveBags(a, [
         { line: 0, qty: 100, lot: 'A1' },
         { line: 0, qty: 100, lot: 'A2' },
         { line: 1, qty: 50, lot: 'SHARED' },
       ])
-      receive(b, [
+      receiveBags(b, [
         { line: 0, qty: 100, lot: 'B1' },
         { line: 1, qty: 50, lot: 'B2' },
         { line: 1, qty: 50, lot: 'SHARED' },

@@ -3,6 +3,7 @@
  * the last pull and sync, and how many desk actions wait in the outbox. Never the token.
  */
 import type { Database } from 'better-sqlite3'
+import type { SyncStatus } from '../../contract'
 import { loadConnection } from './connection-record'
 import type { DeskAction } from './desk-actions'
 import { Outbox } from './outbox'
@@ -10,22 +11,9 @@ import { lastPull } from './pull'
 import { loadSyncRecord } from './sync'
 import type { TokenStore } from './token-store'
 
-export interface InventreeStatus {
-  connected: boolean
-  url: string | null
-  server: string | null
-  serverVersion: string | null
-  apiVersion: number | null
-  user: string | null
+/** The contract's SyncStatus without what only a running sync worker knows (its state word and progress). */
+export type InventreeStatus = Omit<SyncStatus, 'state' | 'progress' | 'allowedActions'> & {
   allowedActions: DeskAction[]
-  connectedAt: string | null
-  lastPull: string | null
-  lastSync: string | null
-  lastError: string | null
-  queued: number
-  parked: number
-  /** Why a stored connection cannot be used, e.g. the token file is missing or readable by others. */
-  problem?: string
 }
 
 export function inventreeStatus(db: Database, tokens: TokenStore): InventreeStatus {

@@ -3,6 +3,7 @@
  * that discarded actions left different from the server. Pushing first means the pull already sees the desk's
  * own actions applied on the server; a push stopped by a lost server skips the pull (it could not run either).
  */
+import type { SyncSummaryView } from '../../contract'
 import type { Db } from '../db/connection'
 import { writeTransaction } from '../db/write-transaction'
 import type { InventreeClient } from './client'
@@ -11,16 +12,8 @@ import { Outbox } from './outbox'
 import { pullReplica, refreshRows, type PullProgress } from './pull'
 import { pushOutbox } from './push'
 
-export interface SyncSummary {
-  pulled: number
-  pushed: number
-  /** Settled by checking the server: an earlier push had landed before its answer was lost. */
-  confirmed: number
-  parked: number
-  queued: number
-  /** Why the sync stopped early, e.g. the server is unreachable; null when it ran through. */
-  stopped: string | null
-}
+/** pulled, pushed, confirmed (settled by checking the server: an earlier push had landed), parked, queued, stopped. */
+export type SyncSummary = SyncSummaryView
 
 export interface SyncOptions {
   client: InventreeClient

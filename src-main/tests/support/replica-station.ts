@@ -2,6 +2,7 @@
  * A Station on a replica of the InvenTree stand-in, connected and pulled as a desk would be: the admin signs in,
  * connects with a token the server issued, and syncs. Background syncs are off so a test decides when one runs.
  */
+import type { CreatedStock } from '../../core/actions/workflows/strategy'
 import type { Station, StationOptions } from '../../core/station'
 import { demoData, SCHEMA_PATH } from '../inventree-standin/fixture'
 import { startStandin, type Standin } from '../inventree-standin/server'
@@ -50,4 +51,21 @@ export async function openReplicaStation(
   const first = await station.inventreeSync({})
   if (first.stopped) throw new Error(`the first sync stopped: ${first.stopped}`)
   return station
+}
+
+/**
+ * Scans DigiKey bags of PO-0001 into one receipt at the desk and commits it (nothing here talks to the server);
+ * each bag names its line (0 or 1), its quantity and its lot.
+ */
+export function receiveBags(station: Station, bags: { line: 0 | 1; qty: number; lot: string }[]): CreatedStock[] {
+  const session = station.sessionStart({ kind: 'receive' })
+  for (const b of bags) {
+    const added = station.sessionAdd({
+      session: session.id,
+      data: digikeyLabel(PO1_LINES[b.line].sku, PO1_LINES[b.line].mpn, b.qty, b.lot),
+      source: 'wedge',
+    })
+    if (added.row?.flag !== 'ok') throw new Error(`bag ${b.lot} was flagged ${added.row?.flag}: ${added.row?.note}`)
+  }
+  return station.sessionCommit({ session: session.id }).created
 }
