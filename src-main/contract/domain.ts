@@ -200,6 +200,8 @@ export interface PluginInfo {
   builtIn: boolean
   /** Set when a user plugin failed to load. */
   error?: string
+  /** What went wrong with a loaded user plugin since (it overran or ran out of memory and was restarted). */
+  problem?: string
   /** A supplier plugin's supplier, matched by this name unless `suppliers.companies` names its company. */
   supplier?: string
 }

@@ -12,7 +12,7 @@ import { barcodeFormats } from './formats/index'
 import { readOncePerScan } from './formats/read-once'
 import type { BarcodePlugin } from './plugin'
 import { SupplierCatalog } from './supplier/catalog'
-import { UserPluginHost } from './user-plugins'
+import { fileName, UserPluginHost } from './user-plugins'
 
 export interface PluginChainOptions {
   /** Folder of user plugins; empty for none. */
@@ -54,7 +54,7 @@ export class PluginChain {
       ...pluginsOf(barcodeFormats.filter((f) => !f.own)),
     ]
     this.pluginsDir = options.pluginsDir
-    this.host = new UserPluginHost(options.pluginsDir, options.pluginTimeoutMs)
+    this.host = new UserPluginHost(options.pluginsDir, { timeoutMs: options.pluginTimeoutMs })
     this.rebuild()
     this.unsubscribe = settings.onChange((key) => {
       if (key.startsWith('plugins.')) this.rebuild()
@@ -97,6 +97,7 @@ export class PluginChain {
   list(): PluginInfo[] {
     const disabled = new Set(this.settings.get('plugins.disabled'))
     const builtIn = new Set(this.builtIn)
+    const problems = new Map(this.host.loaded.filter((p) => p.name && p.problem).map((p) => [p.name!, p.problem!]))
     const listed = this.ordered([...this.builtIn, ...this.user]).map((p, order) => ({
       name: p.name,
       order,
@@ -104,11 +105,12 @@ export class PluginChain {
       enabled: !disabled.has(p.name),
       builtIn: builtIn.has(p),
       ...(p.supplier ? { supplier: p.supplier } : {}),
+      ...(problems.has(p.name) ? { problem: problems.get(p.name)! } : {}),
     }))
     const failed = this.host.loaded
       .filter((p) => p.error)
       .map((p, i) => ({
-        name: p.file.split('/').pop()!,
+        name: fileName(p.file),
         order: listed.length + i,
         description: 'User plugin',
         enabled: false,

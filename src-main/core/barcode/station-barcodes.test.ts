@@ -211,12 +211,12 @@ describe('external barcodes', () => {
 })
 
 describe('plugins', () => {
-  const withPlugins = (files: Record<string, string>): Station => {
+  const withPlugins = (files: Record<string, string>, pluginTimeoutMs = 200): Station => {
     const dbPath = tempDbPath()
     const dir = join(dirname(dbPath), 'plugins')
     mkdirSync(dir, { recursive: true })
     for (const [name, code] of Object.entries(files)) writeFileSync(join(dir, name), code)
-    return openTestStation({ dbPath, pluginTimeoutMs: 200 })
+    return openTestStation({ dbPath, pluginTimeoutMs })
   }
 
   it("loads a user's plugin, names it in the result, and survives ones that throw or hang", async () => {
@@ -247,6 +247,49 @@ describe('plugins', () => {
       plugin: 'AssetTags',
       stockitem: { pk: 6 },
     })
+    station.close()
+  })
+
+  it('stops a plugin that hangs while loading, within the load limit, and starts the good ones', () => {
+    const station = withPlugins({
+      'a-stuck.mjs': "for (;;) {}\nexport default { name: 'Stuck', scan() { return null } }",
+      'b-asset.mjs':
+        "export default { name: 'AssetTags', scan(t) { const m = /^ASSET-(\\d+)$/.exec(t); return m ? { model: 'stockitem', pk: Number(m[1]) } : null } }",
+    })
+    expect(station.plugins().find((p) => p.name === 'a-stuck.mjs')).toMatchObject({
+      enabled: false,
+      error: 'did not load within 1000 ms; its worker was stopped',
+    })
+    expect(station.scan({ data: 'ASSET-7', source: 'wedge' })).toMatchObject({
+      plugin: 'AssetTags',
+      stockitem: { pk: 7 },
+    })
+    station.close()
+  })
+
+  it('starts a plugin that ran out of memory again, and says so on the plugins screen', async () => {
+    // A scan may take long enough here for the worker to reach its memory limit rather than its time limit.
+    const station = withPlugins(
+      {
+        // Keeps 8 MB more on every scan: its worker reaches the 64 MB limit after a few.
+        'leaky.mjs':
+          "const kept = []; export default { name: 'Leaky', scan(t) { kept.push(new Array(1 << 20).fill(kept.length)); return t === 'LEAK-1' ? { model: 'stockitem', pk: 1 } : null } }",
+      },
+      5000,
+    )
+    let died = false
+    for (let n = 0; n < 40 && !died; n++) {
+      const r = station.scan({ data: 'LEAK-0', source: 'wedge' })
+      died = /Leaky:failed/.test(station.history({ limit: 1 })[0]!.pluginsTried) || r.outcome === 'error'
+    }
+    expect(died).toBe(true)
+    // Scans arrive between turns of the event loop, when the worker's death is reported.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    // The next scan runs in a new worker, with its memory back.
+    expect(station.scan({ data: 'LEAK-1', source: 'wedge' })).toMatchObject({ plugin: 'Leaky', stockitem: { pk: 1 } })
+    expect(station.plugins().find((p) => p.name === 'Leaky')?.problem).toBe(
+      'ran out of its 64 MB memory limit; restarted 1 time',
+    )
     station.close()
   })
 
