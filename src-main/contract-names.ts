@@ -22,6 +22,7 @@ export const methodNames = [
   'operators',
   'signIn',
   'signOut',
+  'setPin',
   'sessionStart',
   'sessionCurrent',
   'sessionAdd',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { dispatch } from './dispatch'
 import { Station } from './core/station'
 import { tempDbPath } from './tests/support/temp-db'
-import { dbOf, openTestStation } from './tests/support/station'
+import { dbOf, openTestStation, signInAdmin } from './tests/support/station'
 
 /** Everything a bad call could have touched: the scan log and the inventory. */
 const snapshot = (station: Station): string =>
@@ -100,7 +100,7 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
     const { port } = closed.address() as AddressInfo
     await new Promise((resolve) => closed.close(resolve))
 
-    station.signIn({ badge: 'OP-9000' })
+    await signInAdmin(station)
     const connect = await dispatch(station, 'inventreeConnect', { url: `http://127.0.0.1:${port}`, token: 't' })
     expect(connect).toMatchObject({ ok: false, error: { code: 'remote' } })
     expect(!connect.ok && connect.error.message).toMatch(

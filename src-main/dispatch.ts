@@ -1,7 +1,8 @@
 /**
  * The one entry point from an untrusted caller (IPC or the web host) into the Station: checks that the method is
  * in the contract, parses the argument with its schema, and turns any failure into a typed error envelope. No
- * stack trace and no unvalidated value ever crosses back.
+ * stack trace and no unvalidated value ever crosses back. The transport names the caller (a window, a connection):
+ * the call runs as that caller, so it sees that caller's sign-in only.
  */
 import {
   methodSchemas,
@@ -14,6 +15,7 @@ import {
 } from './contract'
 import { isStationError } from './core/errors'
 import type { Logger } from './core/log/logger'
+import { asCaller, LOCAL_CALLER, type CallerId } from './core/operators/caller'
 
 /** What dispatch calls: the contract's methods, and the log for failures the caller must not see. */
 export type DispatchTarget = StationMethods & { readonly logger: Pick<Logger, 'error'> }
@@ -24,6 +26,7 @@ export async function dispatch(
   station: DispatchTarget,
   method: string,
   arg: unknown,
+  caller: CallerId = LOCAL_CALLER,
 ): Promise<Reply<MethodOutputs[MethodName]>> {
   if (!isMethod(method))
     return fail({ code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 60)}` })
@@ -40,7 +43,8 @@ export async function dispatch(
   }
   try {
     // safeParse of methodSchemas[method] produced exactly this method's parsed argument.
-    return { ok: true, value: await call(station, method, parsed.data as MethodArgs<typeof method>) }
+    const input = parsed.data as MethodArgs<typeof method>
+    return { ok: true, value: await asCaller(caller, () => call(station, method, input)) }
   } catch (err) {
     if (isStationError(err)) return fail({ code: err.code, message: err.message })
     station.logger.error(`station.${method} failed`, err)

@@ -51,8 +51,10 @@ interface ScanResultBase {
   recognised_by?: string
   /** Set when the barcode was a command (commit, undo, clear, quantity) from the command sheet. */
   command?: StationCommand
-  /** Set when the barcode was an operator's badge: that operator is now signed in. */
+  /** Set when the barcode was an operator's badge: that operator is now signed in, unless `pinRequired`. */
   operator?: Operator
+  /** The badge's operator needs their PIN: not signed in by the scan, the page asks for it. */
+  pinRequired?: true
 }
 
 /**
@@ -177,6 +179,8 @@ export interface StationInfo {
   version: string
   database: string
   operator: Operator | null
+  /** False on a new station until its first start set the admin PIN: the UI asks for it before anything else. */
+  adminPinSet: boolean
   /** False when the history is switched off: the UI warns, because scans are then not recorded. */
   historyEnabled: boolean
   counts: { parts: number; stockItems: number; locations: number; scans: number }
@@ -210,6 +214,11 @@ export interface Operator {
   id: number
   name: string
   role: 'operator' | 'admin'
+}
+
+/** An operator as the sign-in dialog lists them: whether signing in asks for their PIN. */
+export interface OperatorChoice extends Operator {
+  needsPin: boolean
 }
 
 export type SessionKind = 'scan' | 'receive'

@@ -55,6 +55,10 @@ export const settingSchemas = {
   'scanner.serial.terminator': z.enum(['CR', 'LF', 'CRLF', 'ANY']),
   /** HID POS scanners (usage page 0x8C). */
   'scanner.hid.enabled': z.boolean(),
+  /** Every operator signs in with a PIN too, not only the admin. */
+  'security.operatorPins': z.boolean(),
+  /** An admin left idle this many minutes is signed out; 0 never. */
+  'security.adminIdleMinutes': z.number().int().min(0).max(720),
   /** Sounds for scan results. */
   'feedback.mute': z.boolean(),
 } as const

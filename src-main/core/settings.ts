@@ -16,6 +16,8 @@ export const settingDefaults: SettingsValues = {
   'barcode.form': 'json',
   'history.store': true,
   'history.maxResults': 0,
+  'security.operatorPins': false,
+  'security.adminIdleMinutes': 15,
   'plugins.disabled': [],
   'plugins.order': [],
   'suppliers.companies': {},

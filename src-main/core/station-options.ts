@@ -50,4 +50,6 @@ export interface StationOptions extends OpenOptions {
   syncKickDelayMs?: number
   /** Per request to the InvenTree server. */
   inventreeTimeoutMs?: number
+  /** Sign-in's clock and lock-out limits (tests set them; the defaults are 5 wrong PINs, then 5 minutes). */
+  auth?: { now?: () => number; lockout?: { maxFailures: number; lockMs: number } }
 }

@@ -81,7 +81,7 @@ describe('Station.scan', () => {
     const station = openStation()
     const seen: unknown[] = []
     station.on((event, payload) => seen.push([event, payload]))
-    setSettingsAsAdmin(station, { 'feedback.mute': true, 'barcode.showText': false })
+    await setSettingsAsAdmin(station, { 'feedback.mute': true, 'barcode.showText': false })
     await Promise.resolve()
     expect(seen).toEqual([['settingsChanged', station.getSettings()]])
     expect(station.getSettings()).toMatchObject({ 'feedback.mute': true, 'barcode.showText': false })
@@ -103,9 +103,9 @@ describe('Station reads', () => {
     expect(() => station.getItem({ model: 'part', pk: 424242 })).toThrow(/No part with pk 424242/)
   })
 
-  it('uses the short form on QR codes when the setting asks for it', () => {
+  it('uses the short form on QR codes when the setting asks for it', async () => {
     const station = openStation()
-    setSettingsAsAdmin(station, { 'barcode.form': 'short' })
+    await setSettingsAsAdmin(station, { 'barcode.form': 'short' })
     expect(station.getItem({ model: 'stockitem', pk: 3 }).barcode.preferred).toBe('INV-SI3')
   })
 

@@ -15,6 +15,7 @@ import type {
   MethodInput,
   MethodOutputs,
   Operator,
+  OperatorChoice,
   PluginInfo,
   ScanResult,
   SearchHit,
@@ -56,6 +57,8 @@ import { SupplierParts } from './items/supplier-parts'
 import { LabelMethods } from './labels/label-methods'
 import type { LabelSource } from './labels/layout'
 import { stderrLogger, type Logger } from './log/logger'
+import { AdminSettings } from './operators/admin-settings'
+import type { CallerId } from './operators/caller'
 import { Operators } from './operators/operators'
 import { Devices } from './scanning/devices'
 import { ScanPipeline, type DroppedScan, type ScanInput } from './scanning/scan-pipeline'
@@ -91,6 +94,7 @@ export class Station implements StationMethods {
   private readonly workflows: WorkflowService
   private readonly deviceScans: Devices
   private readonly operatorList: Operators
+  private readonly adminSettings: AdminSettings
   private readonly links: BarcodeLinks
   private readonly linkActions: LinkActions
   private readonly supplierParts: SupplierParts
@@ -115,7 +119,7 @@ export class Station implements StationMethods {
     const refs = new ItemRefs(db)
     this.details = new ItemDetails(db)
     this.searcher = new Search(db)
-    this.operatorList = new Operators(db)
+    this.operatorList = new Operators(db, this.settings, { logger: this.logger, ...options.auth })
     const recorder = new ScanRecorder(this.settings, this.log, this.operatorList)
     this.links = new BarcodeLinks(db, refs, () => this.settings.get('barcode.prefix'))
     this.linkActions = new LinkActions(db, this.links, recorder)
@@ -141,6 +145,7 @@ export class Station implements StationMethods {
       scan: (input) => this.pipeline.scan(input),
       currentOperatorId: () => this.operatorList.current()?.id ?? null,
     })
+    this.adminSettings = new AdminSettings(this.settings, this.operatorList, () => this.log.total())
     this.events = new StationEvents(this.settings)
     this.desk = new DeskSync({
       db,
@@ -250,7 +255,8 @@ export class Station implements StationMethods {
     return {
       version: STATION_VERSION,
       database: this.dbPath,
-      operator: this.operatorList.current(),
+      operator: this.operatorList.peek(),
+      adminPinSet: this.operatorList.adminPinSet(),
       historyEnabled: this.settings.get('history.store'),
       counts: {
         parts: count('part'),
@@ -267,10 +273,8 @@ export class Station implements StationMethods {
     return this.settings.all()
   }
 
-  setSettings(values: MethodInput<'setSettings'>): SettingsValues {
-    this.requireAdmin('change settings')
-    this.settings.update(values)
-    return this.settings.all()
+  setSettings(input: MethodInput<'setSettings'>): SettingsValues {
+    return this.adminSettings.set(input)
   }
 
   /** Every plugin in resolution order, disabled ones in the place they would take; failed user plugins last. */
@@ -280,19 +284,31 @@ export class Station implements StationMethods {
 
   purgeHistory(): { deleted: number } {
     this.requireAdmin('purge the scan history')
-    return { deleted: this.log.purge() }
+    const deleted = this.log.purge()
+    this.operatorList.auditChange('history purged', { deleted })
+    return { deleted }
   }
 
-  operators(): Operator[] {
+  operators(): OperatorChoice[] {
     return this.operatorList.list()
   }
 
-  signIn(input: MethodInput<'signIn'>): Operator {
+  /** Signs in the calling window or connection only (core/operators/caller.ts). */
+  signIn(input: MethodInput<'signIn'>): Promise<Operator> {
     return this.operatorList.signIn(input)
   }
 
   signOut(): { signedOut: boolean } {
     return this.operatorList.signOut()
+  }
+
+  setPin(input: MethodInput<'setPin'>): Promise<{ set: true }> {
+    return this.operatorList.setPin(input)
+  }
+
+  /** A host's window closed or a connection dropped: whoever was signed in there is signed out. */
+  endCaller(caller: CallerId): void {
+    this.operatorList.endCaller(caller)
   }
 
   private requireAdmin(what: string): void {

@@ -1,3 +1,4 @@
+import { signInAdmin } from '../tests/support/station'
 import { describe, expect, it } from 'vitest'
 import { silentLogger } from '../core/log/logger'
 import { Station } from '../core/station'
@@ -15,7 +16,7 @@ describe('the scanner service as the Station wedge calibration', () => {
       await scanners.boot()
       expect(station.calibrateWedge({ action: 'status' })).toMatchObject({ state: 'idle' })
       expect(() => station.calibrateWedge({ action: 'start' })).toThrow(/Only an admin/)
-      station.signIn({ badge: 'OP-9000' })
+      await signInAdmin(station)
       expect(station.calibrateWedge({ action: 'start' })).toMatchObject({ state: 'waiting' })
       expect(station.calibrateWedge({ action: 'cancel' })).toMatchObject({ state: 'idle' })
       await scanners.shutdown()

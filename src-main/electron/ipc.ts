@@ -1,6 +1,7 @@
 /**
  * ipcMain registration for the contract: one handler per contract method, each checking that the
  * caller is the main frame of an app page before it hands the raw argument to `dispatch` (which validates it).
+ * Each window (its webContents) is its own caller with its own sign-in, ended when the window goes away.
  * Station events are forwarded to the window on their contract channel.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
@@ -20,10 +21,22 @@ export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 
 /** Registers every contract method; returns a function that removes the handlers again. */
 export function registerIpc(station: Station): () => void {
+  const known = new Set<number>()
+  const callerOf = (event: IpcMainInvokeEvent): string => {
+    const contents = event.sender
+    if (!known.has(contents.id)) {
+      known.add(contents.id)
+      contents.once('destroyed', () => {
+        known.delete(contents.id)
+        station.endCaller(`window:${contents.id}`)
+      })
+    }
+    return `window:${contents.id}`
+  }
   for (const method of methodNames) {
     ipcMain.handle(channelFor(method), async (event, arg: unknown): Promise<Reply<unknown>> => {
       if (!isTrustedSender(event)) return { ok: false, error: forbidden }
-      return dispatch(station, method, arg)
+      return dispatch(station, method, arg, callerOf(event))
     })
   }
   return () => {

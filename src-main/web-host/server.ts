@@ -249,9 +249,13 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
 
   const wedgeEnabled = (): boolean => scanners !== undefined && station.setting('scanner.wedge.enabled')
   let nextPage = 1
+  let nextConnection = 1
 
   wss.on('connection', (ws: WebSocket) => {
     ws.on('error', () => ws.terminate())
+    // Each connection signs in on its own; a reload is a new connection and starts signed out.
+    const caller = `web:${nextConnection++}`
+    ws.on('close', () => station.endCaller(caller))
     // This page's keyboard wedge (wedge.ts): its releases go to this connection only.
     const wedge = scanners
       ? new PageWedge(scanners, `web${nextPage++}`, (reply) => {
@@ -285,7 +289,7 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
         id = messageId
         reply =
           typeof method === 'string'
-            ? await dispatch(station, method, input)
+            ? await dispatch(station, method, input, caller)
             : { ok: false, error: { code: 'unknown_method', message: 'A message needs a method name' } }
       } catch {
         reply = {

@@ -58,7 +58,7 @@ describe('history switched off', () => {
   it('warns that scans are not recorded when history is off', async () => {
     const real = installRealStation()
     await real.call('signIn', { badge: 'OP-9000' })
-    await real.call('setSettings', { 'history.store': false })
+    await real.call('setSettings', { 'history.store': false, confirm: true })
     const { wrapper } = await mountApp('/history')
 
     expect(wrapper.get('[data-testid="history-off-banner"]').text()).toContain(

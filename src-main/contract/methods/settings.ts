@@ -9,6 +9,12 @@ export const settingsMethods = {
   info: { input: z.strictObject({}), output: returns<StationInfo>() },
   /** All settings with their current values. */
   getSettings: { input: z.strictObject({}), output: returns<SettingsValues>() },
-  /** Change some settings (admin only). */
-  setSettings: { input: z.strictObject(settingSchemas).partial(), output: returns<SettingsValues>() },
+  /**
+   * Change some settings (admin only). Switching the history off, or capping it below the rows it holds, deletes
+   * or stops records: refused unless `confirm` says the person was asked.
+   */
+  setSettings: {
+    input: z.strictObject({ ...settingSchemas, confirm: z.literal(true) }).partial(),
+    output: returns<SettingsValues>(),
+  },
 } satisfies Record<string, MethodSpec>

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { signInAdmin } from '../../tests/support/station'
 import type { SessionUpdate } from '../../contract'
 import { dispatch } from '../../dispatch'
 import * as resolver from '../barcode/resolver'
@@ -13,8 +14,8 @@ vi.mock('../barcode/resolver', async (importOriginal) => {
 })
 const resolutions = (): number => vi.mocked(resolver.resolve).mock.calls.length
 
-const admin = (station: Station): Station => {
-  station.signIn({ badge: 'OP-9000' })
+const admin = async (station: Station): Promise<Station> => {
+  await signInAdmin(station)
   return station
 }
 
@@ -28,8 +29,8 @@ describe('sessions take the scan result the resolver made', () => {
   afterEach(() => vi.mocked(resolver.resolve).mockClear())
 
   it('with the history off, adds a wedge scan by its result id without resolving it again or logging it as typed', async () => {
-    const station = admin(Station.open({ dbPath: tempDbPath() }))
-    station.setSettings({ 'history.store': false })
+    const station = await admin(Station.open({ dbPath: tempDbPath() }))
+    station.setSettings({ 'history.store': false, confirm: true })
     const session = station.sessionStart({ kind: 'scan' }).id
     const scan = station.scanFromDevice({ data: 'INV-SI1', source: 'wedge' })
     expect(scan.scan_id).toBeNull()
@@ -56,9 +57,9 @@ describe('sessions take the scan result the resolver made', () => {
 
   it('after a restart, rebuilds a logged scan from its history row and refuses an unlogged one', async () => {
     const dbPath = tempDbPath()
-    const before = admin(Station.open({ dbPath }))
+    const before = await admin(Station.open({ dbPath }))
     const logged = before.scan({ data: 'INV-SI3', source: 'serial' })
-    before.setSettings({ 'history.store': false })
+    before.setSettings({ 'history.store': false, confirm: true })
     const unlogged = before.scan({ data: 'INV-SI4', source: 'serial' })
     before.close()
 
@@ -71,8 +72,8 @@ describe('sessions take the scan result the resolver made', () => {
   })
 
   it(`holds the last ${RECENT_SCANS} results, not more`, async () => {
-    const station = admin(Station.open({ dbPath: tempDbPath() }))
-    station.setSettings({ 'history.store': false })
+    const station = await admin(Station.open({ dbPath: tempDbPath() }))
+    station.setSettings({ 'history.store': false, confirm: true })
     const session = station.sessionStart({ kind: 'scan' }).id
     const first = station.scan({ data: 'INV-SI1', source: 'manual' })
     const rest = Array.from({ length: RECENT_SCANS }, () => station.scan({ data: 'INV-SI2', source: 'manual' }))

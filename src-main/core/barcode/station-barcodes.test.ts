@@ -7,7 +7,7 @@ import type { ScanMatch, ScanResult } from '../../contract'
 import { dispatch } from '../../dispatch'
 import { AMBIGUOUS, MATCH, NO_MATCH, Station } from '../station'
 import { tempDbPath } from '../../tests/support/temp-db'
-import { dbOf, openTestStation } from '../../tests/support/station'
+import { dbOf, openTestStation, signInAdmin } from '../../tests/support/station'
 
 const GS = '\u001D'
 const RS = '\u001E'
@@ -18,8 +18,8 @@ const DIGIKEY = `[)>${RS}06${GS}P1276-CL21B104KBCNNNCCT-ND${GS}1PCL21B104KBCNNNC
 
 const open = (options: Partial<Parameters<typeof Station.open>[0]> = {}): Station =>
   openTestStation({ dbPath: tempDbPath(), ...options })
-const asAdmin = (station: Station): Station => {
-  station.signIn({ badge: 'OP-9000' })
+const asAdmin = async (station: Station): Promise<Station> => {
+  await signInAdmin(station)
   return station
 }
 
@@ -299,7 +299,8 @@ describe('plugins', () => {
       ok: false,
       error: { code: 'forbidden' },
     })
-    asAdmin(station).setSettings({ 'plugins.disabled': ['InvenTreeBarcode'] })
+    await asAdmin(station)
+    station.setSettings({ 'plugins.disabled': ['InvenTreeBarcode'] })
     expect(station.scan({ data: 'INV-SL1', source: 'manual' })).toMatchObject({ error: NO_MATCH })
     station.setSettings({ 'plugins.disabled': [], 'plugins.order': ['GS1Barcode'] })
     expect(station.plugins()[0]!.name).toBe('GS1Barcode')
@@ -323,7 +324,7 @@ describe('plugins', () => {
 
 describe('history settings', () => {
   it('keeps only the newest entries when a maximum is set, and purges for admins only', async () => {
-    const station = asAdmin(open())
+    const station = await asAdmin(open())
     station.setSettings({ 'history.maxResults': 100 })
     for (let i = 0; i < 300; i++) station.scan({ data: `X${i}`, source: 'api' })
     const kept = station.info().counts.scans
@@ -339,14 +340,14 @@ describe('history settings', () => {
   })
 
   it('stores nothing when results storage is off, and the station says so', async () => {
-    const station = asAdmin(open())
-    station.setSettings({ 'history.store': false })
+    const station = await asAdmin(open())
+    station.setSettings({ 'history.store': false, confirm: true })
     expect(station.scan({ data: 'INV-SL1', source: 'manual' }).scan_id).toBeNull()
     expect(station.info()).toMatchObject({ historyEnabled: false, counts: { scans: 0 } })
   })
 
   it('refuses scans while barcode support is switched off, and logs the refusal', async () => {
-    const station = asAdmin(open())
+    const station = await asAdmin(open())
     station.setSettings({ 'barcode.enabled': false })
     expect(station.scan({ data: 'INV-SL1', source: 'manual' })).toMatchObject({
       error: 'Barcode support is switched off in settings',

@@ -13,6 +13,7 @@ import { sessionKindUnchecked } from './migrations/005-session-kind-unchecked'
 import { inventreeConnection } from './migrations/006-inventree-connection'
 import { inventreeReplica } from './migrations/007-inventree-replica'
 import { inventreeOutbox } from './migrations/008-inventree-outbox'
+import { operatorPin } from './migrations/009-operator-pin'
 
 export interface Migration {
   version: number
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'inventree connection', sql: inventreeConnection },
   { version: 7, name: 'inventree replica', sql: inventreeReplica },
   { version: 8, name: 'inventree outbox', sql: inventreeOutbox },
+  { version: 9, name: 'operator pin', sql: operatorPin },
 ]
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version

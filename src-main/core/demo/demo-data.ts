@@ -597,3 +597,12 @@ export const demoOperators: [string, string, 'operator' | 'admin'][] = [
   ['Sam Stores', 'OP-1002', 'operator'],
   ['Admin', 'OP-9000', 'admin'],
 ]
+
+/**
+ * The demo admin's PIN is documented (README: 9000), so the demo database carries its hash ready-made: hashing
+ * at seed time would slow every new demo database by the cost of a sign-in. A real station's first start asks
+ * for its own admin PIN instead.
+ */
+export const DEMO_ADMIN_PIN = '9000'
+export const DEMO_ADMIN_PIN_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$r7whEHpx1cNKvaistlUKoQ$tN2cJR/e0NAs1WzYVfJOhMBiwpW7TCfOAdASFoOOtZQ'

@@ -12,6 +12,7 @@ import {
   demoBins,
   demoLocations,
   demoOperators,
+  DEMO_ADMIN_PIN_HASH,
   demoParts,
   demoSuppliers,
   digikeyPrefix,
@@ -84,6 +85,7 @@ export function seedDemo(db: Db): void {
   writeTransaction(db, () => {
     const insertOperator = db.prepare('INSERT OR IGNORE INTO operator (name, badge, role) VALUES (?, ?, ?)')
     for (const [name, badge, role] of demoOperators) insertOperator.run(name, badge, role)
+    db.prepare("UPDATE operator SET pin_hash = ? WHERE role = 'admin' AND pin_hash IS NULL").run(DEMO_ADMIN_PIN_HASH)
 
     // Locations, then bins under the shelves.
     const insertLocation = db.prepare(

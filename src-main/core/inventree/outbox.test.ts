@@ -9,7 +9,7 @@ import {
   receiveBags,
   startDemoStandin,
 } from '../../tests/support/replica-station'
-import { dbOf, openTestStation } from '../../tests/support/station'
+import { dbOf, openTestStation, signInAdmin } from '../../tests/support/station'
 import { tempDbPath } from '../../tests/support/temp-db'
 import type { Station } from '../station'
 import { createInventreeClient } from './client'
@@ -91,7 +91,7 @@ describe.skipIf(schemaAbsent)('the outbox of a desk on an InvenTree replica', { 
     const outbox = new Outbox(db)
     const [entry] = outbox.list()
     outbox.park(entry!.id, 'Purchase order must be placed', 'no')
-    station.signIn({ badge: 'OP-9000' })
+    await signInAdmin(station)
     const discarded = station.inventreeResolve({ id: entry!.id, action: 'discard' })
     expect(discarded.state).toBe('discarded')
     expect(db.prepare('SELECT 1 FROM stockitem WHERE id = ?').get(made!.stockitem)).toBeUndefined()

@@ -9,7 +9,7 @@ import {
   receiveBags,
   startDemoStandin,
 } from '../../tests/support/replica-station'
-import { dbOf } from '../../tests/support/station'
+import { dbOf, signInAdmin } from '../../tests/support/station'
 import { barcodeHash } from '../barcode/hash'
 import { openDatabase } from '../db/connection'
 import type { Station } from '../station'
@@ -138,7 +138,7 @@ describe.skipIf(schemaAbsent)('pushing the outbox to InvenTree', { timeout: 60_0
     expect(await station.inventreeSync({})).toMatchObject({ pushed: 1, parked: 1 })
     const [move] = station.inventreeOutbox({ states: ['parked'] })
     expect(move!.reason).toMatch(/structural stock locations/)
-    station.signIn({ badge: 'OP-9000' })
+    await signInAdmin(station)
     station.inventreeResolve({ id: move!.id, action: 'edit', location: 3 })
     expect(await station.inventreeSync({})).toMatchObject({ pushed: 1, parked: 0 })
     expect(applied(standin, 'stock_transfer_create')).toHaveLength(0) // item 2 was on Shelf A already

@@ -118,8 +118,8 @@ describe('label templates', () => {
     ).rejects.toThrow(/has no linked barcode/)
   })
 
-  it('follows the station settings: short form, and the text under the barcode', () => {
-    setSettingsAsAdmin(station, { 'barcode.form': 'short', 'barcode.showText': false })
+  it('follows the station settings: short form, and the text under the barcode', async () => {
+    await setSettingsAsAdmin(station, { 'barcode.form': 'short', 'barcode.showText': false })
     try {
       const l = layoutLabel(
         templateStore().get(undefined, 'stockitem'),
@@ -128,7 +128,7 @@ describe('label templates', () => {
       expect(l.data).toBe('INV-SI3')
       expect(l.barcodeText).toBeNull()
     } finally {
-      setSettingsAsAdmin(station, { 'barcode.form': 'json', 'barcode.showText': true })
+      await setSettingsAsAdmin(station, { 'barcode.form': 'json', 'barcode.showText': true })
     }
     const l = layoutLabel(templateStore().get(undefined, 'stockitem'), labelData(station.labelSource(), 'stockitem', 3))
     expect(l.data).toBe('{"stockitem": 3}')

@@ -11,6 +11,7 @@ import type {
   WedgeCalibrationView,
 } from '../../contract'
 import { ConflictError } from '../errors'
+import { asCaller } from '../operators/caller'
 import type { Operators } from '../operators/operators'
 import type { WedgeCalibrationProvider } from '../station-options'
 import type { DroppedScan, ScanInput, ScanPipeline } from './scan-pipeline'
@@ -27,9 +28,12 @@ export class Devices {
     private readonly wedgeCalibration: WedgeCalibrationProvider | null,
   ) {}
 
-  /** A scan from a device source: resolved, logged, then pushed to the renderer. */
+  /**
+   * A scan from a device source: resolved, logged, then pushed to the renderer. A device has no window of its
+   * own, so it acts as the one `deviceCaller` names (its operator is in the history row; a badge signs in there).
+   */
   scan(input: ScanInput): ScanResult {
-    const result = this.pipeline.scan(input)
+    const result = asCaller(this.operators.deviceCaller(), () => this.pipeline.scan(input))
     this.emit('scanResult', result)
     return result
   }

@@ -167,9 +167,12 @@ export class ScanPipeline {
     return {
       outcome: 'operator',
       match: null,
-      success: `Signed in: ${badge.name}`,
+      success: badge.pinRequired
+        ? `${badge.operator.name}: enter your PIN to sign in`
+        : `Signed in: ${badge.operator.name}`,
       plugin: 'OperatorBadge',
-      operator: badge,
+      operator: badge.operator,
+      ...(badge.pinRequired ? { pinRequired: true as const } : {}),
       barcode_data: data,
       barcode_hash: hash,
     }

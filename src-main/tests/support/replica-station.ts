@@ -7,7 +7,7 @@ import type { Station, StationOptions } from '../../core/station'
 import { demoData, SCHEMA_PATH } from '../inventree-standin/fixture'
 import { startStandin, type Standin } from '../inventree-standin/server'
 import type { StandinData } from '../inventree-standin/state'
-import { openTestStation } from './station'
+import { openTestStation, signInAdmin } from './station'
 import { tempDbPath } from './temp-db'
 
 export const GS = '\u001D'
@@ -45,7 +45,7 @@ export async function openReplicaStation(
     inventreeTimeoutMs: 5000,
     ...options,
   })
-  station.signIn({ badge: 'OP-9000' })
+  await signInAdmin(station)
   await station.inventreeConnect({ url: standin.url, token: standin.issueToken(user) })
   station.signOut()
   const first = await station.inventreeSync({})

@@ -1,4 +1,6 @@
+import type { Operator } from '../../contract'
 import type { Db } from '../../core/db/connection'
+import { DEMO_ADMIN_PIN } from '../../core/demo/demo-data'
 import { openStationDatabase, Station, type StationOptions } from '../../core/station'
 
 const databases = new WeakMap<Station, Db>()
@@ -21,14 +23,32 @@ export function dbOf(station: Station): Db {
   return db
 }
 
+/**
+ * Signs in the admin with the demo's documented PIN; on a station without the demo (whose first start would ask
+ * for the admin PIN) the same PIN is set first.
+ */
+export async function signInAdmin(station: Station): Promise<Operator> {
+  if (!station.info().adminPinSet) {
+    const admin = station.operators().find((op) => op.role === 'admin')
+    if (!admin) throw new Error('signInAdmin: this station has no admin')
+    await station.setPin({ operatorId: admin.id, pin: DEMO_ADMIN_PIN })
+  }
+  return station.signIn({ badge: DEMO_ADMIN_BADGE, pin: DEMO_ADMIN_PIN })
+}
+
+export const DEMO_ADMIN_BADGE = 'OP-9000'
+
 /** Changes settings as an admin would: signs in the demo admin, then gives the station back to whoever had it. */
-export function setSettingsAsAdmin(station: Station, values: Parameters<Station['setSettings']>[0]): void {
+export async function setSettingsAsAdmin(
+  station: Station,
+  values: Parameters<Station['setSettings']>[0],
+): Promise<void> {
   const before = station.info().operator
-  station.signIn({ badge: 'OP-9000' })
+  await signInAdmin(station)
   try {
     station.setSettings(values)
   } finally {
-    if (before) station.signIn({ operatorId: before.id })
+    if (before) await station.signIn({ operatorId: before.id })
     else station.signOut()
   }
 }

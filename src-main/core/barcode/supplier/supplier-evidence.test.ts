@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ScanResult } from '../../../contract'
 import type { Db } from '../../db/connection'
 import type { Station } from '../../station'
-import { dbOf, openTestStation } from '../../../tests/support/station'
+import { dbOf, openTestStation, signInAdmin } from '../../../tests/support/station'
 import { tempDbPath } from '../../../tests/support/temp-db'
 
 const GS = '\u001D'
@@ -120,9 +120,9 @@ describe('a Mouser label', () => {
     )
   })
 
-  it('is not given to DigiKey when the Mouser plugin is off', () => {
+  it('is not given to DigiKey when the Mouser plugin is off', async () => {
     const l = mouserLines.find((x) => x.digikey !== null)!
-    station.signIn({ badge: 'OP-9000' })
+    await signInAdmin(station)
     station.setSettings({ 'plugins.disabled': ['MouserBarcode'] })
     const r = scan(mouser({ po: 'PO-0002', p: l.sku, mpn: l.mpn, qty: 1 }))
     expect(r).not.toMatchObject({ outcome: 'matched' })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ScanMatch } from '../../../contract'
 import { MATCH } from '../../station'
-import { dbOf, openTestStation } from '../../../tests/support/station'
+import { dbOf, openTestStation, signInAdmin } from '../../../tests/support/station'
 import { tempDbPath } from '../../../tests/support/temp-db'
 
 const GS = '\u001D'
@@ -70,10 +70,10 @@ describe('a supplier label read by several stations in one process', () => {
 describe('the supplier a supplier plugin matches', () => {
   const DIGIKEY = `[)>\u001E06${GS}P1276-CL21B104KBCNNNCCT-ND${GS}1PCL21B104KBCNNNC${GS}Q25\u001E\u0004`
 
-  it('is the company set for the plugin, whatever its name; by name when none is set', () => {
+  it('is the company set for the plugin, whatever its name; by name when none is set', async () => {
     const station = openTestStation({ dbPath: tempDbPath() })
     try {
-      station.signIn({ badge: 'OP-9000' })
+      await signInAdmin(station)
       const digikey = dbOf(station).prepare("SELECT id FROM company WHERE name = 'DigiKey'").get() as { id: number }
       dbOf(station).prepare("UPDATE company SET name = 'Digi-Key Electronics' WHERE id = ?").run(digikey.id)
       // Renamed, the supplier no longer goes by the plugin's supplier name: its part on the label is not found.
@@ -89,10 +89,10 @@ describe('the supplier a supplier plugin matches', () => {
     }
   })
 
-  it('is only ever that company: the label’s part at another supplier is not matched', () => {
+  it('is only ever that company: the label’s part at another supplier is not matched', async () => {
     const station = openTestStation({ dbPath: tempDbPath() })
     try {
-      station.signIn({ badge: 'OP-9000' })
+      await signInAdmin(station)
       const mouser = dbOf(station).prepare("SELECT id FROM company WHERE name = 'Mouser'").get() as { id: number }
       station.setSettings({ 'suppliers.companies': { DigiKeyBarcode: mouser.id } })
       expect(station.scan({ data: DIGIKEY, source: 'wedge' })).not.toMatchObject({ supplierpart: { pk: 19 } })
