@@ -31,8 +31,14 @@ test('offline at the desk: receive a placed order and move two bags; the sync br
     const footer = page.getByRole('status', { name: 'InvenTree sync' })
     await expect(footer).toContainText('Local inventory')
 
+    // A new desk's first start asks for the admin PIN before anything else.
+    await page.getByTestId('admin-pin').fill('246810')
+    await page.getByTestId('admin-pin-again').fill('246810')
+    await page.getByTestId('admin-pin-save').click()
+    await expect(page.getByTestId('admin-pin-setup')).toBeHidden()
+
     // The admin connects the desk from the settings screen with a token the server issued.
-    await ask(page, 'signIn', { badge: 'OP-9000' })
+    await ask(page, 'signIn', { badge: 'OP-9000', pin: '246810' })
     await footer.getByTestId('sync-state').click()
     await expect(page.getByRole('heading', { name: 'InvenTree server' })).toBeVisible()
     await page.locator('#inventree-url').fill(standin.url)

@@ -66,7 +66,7 @@ test('with the UK layout profile, a UK-configured scanner types {"stockitem": 1}
   station,
 }) => {
   await wedgeReady(page, station.mode)
-  await ask(page, 'signIn', { badge: 'OP-9000' })
+  await ask(page, 'signIn', { badge: 'OP-9000', pin: '9000' })
   await ask(page, 'setSettings', { 'scanner.wedge.layout': 'uk' })
   await page.waitForTimeout(300) // the hub reconfigures its detectors after the settings change
 

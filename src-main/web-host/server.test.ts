@@ -186,4 +186,22 @@ describe('web host', () => {
       ws.close()
     }
   })
+
+  it('signs in each connection on its own: a second connection gets no admin rights, and a closed one keeps none', async () => {
+    const first = await connect()
+    const second = await connect()
+    try {
+      expect(await call(first, 1, 'signIn', { badge: 'OP-9000', pin: '9000' })).toMatchObject({ ok: true })
+      expect(await call(second, 1, 'info', {})).toMatchObject({ ok: true, value: { operator: null } })
+      expect(await call(second, 2, 'setSettings', { 'history.maxResults': 1, confirm: true })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      })
+      expect(await call(first, 2, 'info', {})).toMatchObject({ ok: true, value: { operator: { role: 'admin' } } })
+    } finally {
+      first.close()
+      second.close()
+    }
+    expect(station.info().operator).toBeNull()
+  })
 })

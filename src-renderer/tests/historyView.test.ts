@@ -57,7 +57,7 @@ describe('HistoryView', () => {
 describe('history switched off', () => {
   it('warns that scans are not recorded when history is off', async () => {
     const real = installRealStation()
-    await real.call('signIn', { badge: 'OP-9000' })
+    await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
     await real.call('setSettings', { 'history.store': false, confirm: true })
     const { wrapper } = await mountApp('/history')
 
@@ -87,7 +87,7 @@ describe('purge history', () => {
   it('asks for confirmation, purges with {confirm: true} and reloads', async () => {
     const real = installRealStation()
     for (const data of ['INV-SI1', 'INV-SI2', 'NOPE']) await scan(real, data)
-    await real.call('signIn', { badge: 'OP-9000' })
+    await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
     const { wrapper } = await mountApp('/history')
     expect(wrapper.get('[data-testid="history-total"]').text()).toBe('3')
 
@@ -111,7 +111,7 @@ describe('purge history', () => {
   it('purges nothing when main no longer sees an admin, and stops offering it', async () => {
     const real = installRealStation()
     await scan(real, 'INV-SI1')
-    await real.call('signIn', { badge: 'OP-9000' })
+    await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
     const { wrapper } = await mountApp('/history')
     // Signed out behind the renderer's back (another window, the CLI).
     await real.call('signOut', {})
@@ -129,7 +129,7 @@ describe('purge history', () => {
   it('shows a failed purge in the dialog and keeps it open', async () => {
     const real = installRealStation()
     await scan(real, 'INV-SI1')
-    await real.call('signIn', { badge: 'OP-9000' })
+    await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
     real.fail('purgeHistory', 'internal', 'The station could not complete purgeHistory')
     const { wrapper } = await mountApp('/history')
 

@@ -6,7 +6,14 @@ import { useInventreeStore } from '../src/inventree/stores/inventree'
 import { actionWord } from '../src/inventree/syncText'
 import { mountApp, unmountAll } from './mountApp'
 import { callsOf, installRealStation } from './support/realStation'
-import { emptyStation, REPLICA_ADMIN_BADGE, schemaAbsent, SKIP_REASON, standin } from './support/inventreeReplica'
+import {
+  emptyStation,
+  REPLICA_ADMIN_BADGE,
+  REPLICA_ADMIN_PIN,
+  schemaAbsent,
+  SKIP_REASON,
+  standin,
+} from './support/inventreeReplica'
 
 afterEach(unmountAll)
 if (schemaAbsent) console.warn(SKIP_REASON)
@@ -30,7 +37,7 @@ async function usePassword(wrapper: VueWrapper): Promise<void> {
 describe('the InvenTree settings screen', () => {
   it('is linked from the settings page', async () => {
     const real = installRealStation()
-    await real.call('signIn', { badge: 'OP-9000' })
+    await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
     const { wrapper, router } = await mountApp('/settings')
     expect(wrapper.get('[data-testid="inventree-settings-link"]').text()).toBe('InvenTree server')
     await router.push('/settings/inventree')
@@ -51,7 +58,7 @@ describe('the InvenTree settings screen', () => {
       { url: 'https://inventree.example.com', token: 'inv-secret-token' },
     ])
     expect(wrapper.get('[data-testid="inventree-connect-error"]').text()).toContain(
-      'Only an admin may connect the station to an InvenTree server; sign in with an admin badge first',
+      'Only an admin may connect the station to an InvenTree server; sign in as an admin with the PIN first',
     )
     expect(wrapper.get<HTMLInputElement>('#inventree-token').element.value).toBe('')
 
@@ -70,7 +77,7 @@ describe('the InvenTree settings screen', () => {
 
   it('asks for what is missing before calling the Station, and places a refused address at its field', async () => {
     const real = installRealStation()
-    await real.call('signIn', { badge: 'OP-9000' })
+    await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
     const { wrapper } = await mountApp('/settings/inventree')
 
     await connect(wrapper)
@@ -115,7 +122,7 @@ describe('the InvenTree settings screen', () => {
   it.skipIf(schemaAbsent)("says a wrong password is wrong, in the server connection's words", async () => {
     const server = await standin()
     const real = emptyStation()
-    await real.call('signIn', { badge: REPLICA_ADMIN_BADGE })
+    await real.call('signIn', { badge: REPLICA_ADMIN_BADGE, pin: REPLICA_ADMIN_PIN })
     const { wrapper } = await mountApp('/settings/inventree')
 
     await usePassword(wrapper)
@@ -133,7 +140,7 @@ describe('the InvenTree settings screen', () => {
     async () => {
       const server = await standin()
       const real = emptyStation()
-      await real.call('signIn', { badge: REPLICA_ADMIN_BADGE })
+      await real.call('signIn', { badge: REPLICA_ADMIN_BADGE, pin: REPLICA_ADMIN_PIN })
       const { wrapper } = await mountApp('/settings/inventree')
 
       await usePassword(wrapper)

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { mountApp, unmountAll } from './mountApp'
 import { callsOf, installRealStation } from './support/realStation'
@@ -62,10 +62,25 @@ describe('operator sign-in', () => {
     await openSignIn(wrapper)
     const choices = wrapper.findAll('[data-testid="operator-choice"]')
     expect(choices.map((c) => c.text())).toEqual(['Admin (admin)', 'Alex Receiving', 'Sam Stores'])
+    // The admin is not one click: choosing the name asks for the PIN, and a wrong one signs nobody in.
     await choices[0]!.trigger('click')
     await flushPromises()
+    expect(callsOf(real, 'signIn')).toEqual([])
+    const pin = wrapper.get('[data-testid="pin-input"]')
+    expect(document.activeElement).toBe(pin.element)
+    await pin.setValue('1234')
+    await wrapper.get('[data-testid="pin-form"]').trigger('submit')
+    // The PIN is checked on Node's thread pool, which flushPromises does not wait for.
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="sign-in-error"]').text()).toContain('Wrong PIN'))
+    expect(wrapper.find('[data-testid="settings-link"]').exists()).toBe(false)
+    await pin.setValue('9000')
+    await wrapper.get('[data-testid="pin-form"]').trigger('submit')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="settings-link"]').exists()).toBe(true))
 
-    expect(callsOf(real, 'signIn')).toEqual([{ operatorId: 3 }])
+    expect(callsOf(real, 'signIn')).toEqual([
+      { operatorId: 3, pin: '1234' },
+      { operatorId: 3, pin: '9000' },
+    ])
     expect(wrapper.get('[data-testid="operator-control"]').text()).toContain('Admin (admin)')
     expect(wrapper.get('[data-testid="settings-link"]').attributes('href')).toBe('/settings')
 

@@ -28,7 +28,7 @@ afterEach(unmountAll)
 /** Another window (or web page) saves `changes` as an admin; main pushes settingsChanged to this one. */
 async function savedElsewhere(real: RealStation, changes: MethodInput<'setSettings'>): Promise<void> {
   const signedIn = (await real.call('info', {})).operator
-  if (signedIn?.role !== 'admin') await real.call('signIn', { badge: 'OP-9000' })
+  if (signedIn?.role !== 'admin') await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
   await real.call('setSettings', changes)
 }
 
@@ -49,7 +49,7 @@ describe('settings changed in another window', () => {
 
   it('show up in an open settings page, keeping what the user has typed', async () => {
     const real = installRealStation()
-    await real.call('signIn', { badge: 'OP-9000' })
+    await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
     const { wrapper } = await mountApp('/settings')
     await wrapper.get('#barcode-prefix').setValue('MY-')
 

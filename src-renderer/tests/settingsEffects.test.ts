@@ -7,7 +7,7 @@ afterEach(unmountAll)
 
 /** Changes settings as an admin would have done earlier, elsewhere, then signs out again. */
 async function setAsAdmin(real: RealStation, values: MethodInput<'setSettings'>): Promise<void> {
-  await real.call('signIn', { badge: 'OP-9000' })
+  await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
   await real.call('setSettings', values)
   await real.call('signOut', {})
 }

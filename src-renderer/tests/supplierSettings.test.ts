@@ -7,7 +7,7 @@ afterEach(unmountAll)
 
 async function asAdmin(): Promise<RealStation> {
   const real = installRealStation()
-  await real.call('signIn', { badge: 'OP-9000' })
+  await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
   return real
 }
 

@@ -65,7 +65,7 @@ describe('the scan page', () => {
 
   it('adds an unlogged scan by its in-memory result id, never by sending its data to be resolved again', async () => {
     const real = installRealStation()
-    await real.call('signIn', { badge: 'OP-9000' })
+    await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
     await real.call('setSettings', { 'history.store': false, confirm: true })
     await mountApp('/scan')
     const session = (await real.call('sessionCurrent', { kind: 'scan' }))!.id

@@ -63,6 +63,8 @@ export function seedDemoIfEmpty(db: Db): boolean {
     // A replica of an InvenTree server holds the server's rows only: an empty one is not a new demo station.
     if (!isEmpty(db) || isReplica(db)) return false
     seedDemo(db)
+    // The demo's admin signs in with the documented PIN (README); a station without the demo asks for its own.
+    db.prepare("UPDATE operator SET pin_hash = ? WHERE role = 'admin' AND pin_hash IS NULL").run(DEMO_ADMIN_PIN_HASH)
     return true
   })
 }
@@ -85,7 +87,6 @@ export function seedDemo(db: Db): void {
   writeTransaction(db, () => {
     const insertOperator = db.prepare('INSERT OR IGNORE INTO operator (name, badge, role) VALUES (?, ?, ?)')
     for (const [name, badge, role] of demoOperators) insertOperator.run(name, badge, role)
-    db.prepare("UPDATE operator SET pin_hash = ? WHERE role = 'admin' AND pin_hash IS NULL").run(DEMO_ADMIN_PIN_HASH)
 
     // Locations, then bins under the shelves.
     const insertLocation = db.prepare(

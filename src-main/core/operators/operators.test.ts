@@ -96,7 +96,10 @@ describe('sign-in per caller', () => {
       ok: false,
       error: { code: 'forbidden' },
     })
-    expect(await dispatch(s, 'purgeHistory', { confirm: true }, 'web:2')).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await dispatch(s, 'purgeHistory', { confirm: true }, 'web:2')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
     expect(await dispatch(s, 'info', {}, 'web:2')).toMatchObject({ ok: true, value: { operator: null } })
     expect(await dispatch(s, 'setSettings', { 'feedback.mute': true }, 'web:1')).toMatchObject({ ok: true })
     // A closed connection's sign-in is gone: the next connection with the same name would not inherit it.

@@ -159,7 +159,12 @@ export class Operators {
   /** An admin action for the audit log, naming who did it from which window. */
   auditChange(what: string, details: Record<string, unknown>): void {
     const operator = this.peek()
-    this.logger.info(`audit: ${what}`, { operator: operator?.name ?? null, operatorId: operator?.id ?? null, caller: this.caller(), ...details })
+    this.logger.info(`audit: ${what}`, {
+      operator: operator?.name ?? null,
+      operatorId: operator?.id ?? null,
+      caller: this.caller(),
+      ...details,
+    })
   }
 
   private needsPin(operator: Operator): boolean {

@@ -1,8 +1,8 @@
 import type { SettingKey, SettingsValues } from '../../../src-main/contract'
 
 /**
- * The settings the settings form edits: InvenTree's barcode panel, the station's barcode forms and the company
- * each supplier plugin matches. The plugin list writes `plugins.*`; scanner and feedback settings belong to the
+ * The settings the settings form edits: InvenTree's barcode panel, the station's barcode forms, sign-in security
+ * and the company each supplier plugin matches. The plugin list writes `plugins.*`; scanner and feedback settings belong to the
  * scanner pages.
  */
 export type FormKey = Extract<
@@ -16,6 +16,8 @@ export type FormKey = Extract<
   | 'barcode.form'
   | 'history.store'
   | 'history.maxResults'
+  | 'security.operatorPins'
+  | 'security.adminIdleMinutes'
   | 'suppliers.companies'
 >
 export type FormValues = Pick<SettingsValues, FormKey>
@@ -30,6 +32,8 @@ export const formKeys: FormKey[] = [
   'barcode.form',
   'history.store',
   'history.maxResults',
+  'security.operatorPins',
+  'security.adminIdleMinutes',
   'suppliers.companies',
 ]
 
@@ -61,6 +65,8 @@ export function checkSetting(key: FormKey, value: unknown): string | null {
       return isInt(value, 5, 500) ? null : 'A whole number of milliseconds from 5 to 500.'
     case 'history.maxResults':
       return isInt(value, 0, 1_000_000_000) ? null : 'A whole number from 0 (keep all) to 1,000,000,000.'
+    case 'security.adminIdleMinutes':
+      return isInt(value, 0, 720) ? null : 'A whole number of minutes from 0 (never) to 720.'
     case 'barcode.prefix':
       if (typeof value !== 'string' || value.length > 20) return 'At most 20 characters.'
       return /^[^\s{}"]*$/.test(value) ? null : 'No spaces, braces or quotes.'

@@ -73,7 +73,7 @@ export const useScanStore = defineStore('scan', () => {
     const receivedAt = performance.now()
     recent.value = [result, ...recent.value].slice(0, RECENT_LIMIT)
     scanCount.value++
-    if (result.operator) operator.adopt(result.operator)
+    if (result.operator) operator.noteBadge(result.operator, result.pinRequired === true)
     const claimant = claim.value
     if (claimant) {
       // The workflow shows unknown barcodes in its own list.

@@ -15,10 +15,13 @@ import { writeTransaction } from '../../../src-main/core/db/write-transaction'
 import { demoData, SCHEMA_PATH } from '../../../src-main/tests/inventree-standin/fixture'
 import { startStandin, type Standin } from '../../../src-main/tests/inventree-standin/server'
 import { installRealStation, type RealStation } from './realStation'
+import { DEMO_ADMIN_PIN, DEMO_ADMIN_PIN_HASH } from '../../../src-main/core/demo/demo-data'
 
 export { schemaAbsent, SKIP_REASON } from '../../../src-main/tests/inventree-standin/fixture'
 
 export const REPLICA_ADMIN_BADGE = 'OP-ADMIN'
+/** The replica admin's PIN: the demo's, whose hash is ready-made (hashing here would slow every test). */
+export const REPLICA_ADMIN_PIN = DEMO_ADMIN_PIN
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -47,8 +50,8 @@ export function emptyStation(): RealStation {
   const db = openDatabase(dbPath)
   writeTransaction(db, () =>
     db
-      .prepare("INSERT INTO operator (name, badge, role) VALUES ('Replica Admin', ?, 'admin')")
-      .run(REPLICA_ADMIN_BADGE),
+      .prepare("INSERT INTO operator (name, badge, role, pin_hash) VALUES ('Replica Admin', ?, 'admin', ?)")
+      .run(REPLICA_ADMIN_BADGE, DEMO_ADMIN_PIN_HASH),
   )
   db.close()
   return installRealStation({
@@ -60,7 +63,7 @@ export function emptyStation(): RealStation {
 export async function connectedReplica(): Promise<{ real: RealStation; server: Standin }> {
   const server = await standin()
   const real = emptyStation()
-  await real.call('signIn', { badge: REPLICA_ADMIN_BADGE })
+  await real.call('signIn', { badge: REPLICA_ADMIN_BADGE, pin: REPLICA_ADMIN_PIN })
   await real.call('inventreeConnect', { url: server.url, token: server.issueToken('desk') })
   await real.call('inventreeSync', {})
   return { real, server }

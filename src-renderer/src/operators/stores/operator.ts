@@ -3,35 +3,49 @@ import { computed, ref } from 'vue'
 import type { Operator } from '../../../../src-main/contract'
 import { StationError, call } from '../../api/station'
 
+/** How the sign-in dialog is asked to sign someone in: by the badge typed, or by the name picked. */
+export type SignInBy = { badge: string } | { operatorId: number }
+
 /**
- * Who is signed in at the station. Main owns the answer (it checks the role on every admin-only call); this store
- * mirrors it so the UI can hide what the operator may not use and name who is working.
+ * Who is signed in at this window. Main owns the answer (each window or connection has its own sign-in, and main
+ * checks the role on every admin-only call); this store mirrors it so the UI can hide what the operator may not
+ * use and name who is working.
  */
 export const useOperatorStore = defineStore('operator', () => {
   const current = ref<Operator | null>(null)
   /** False until the first answer from `info`, so admin-only pages do not flash "admin only" while loading. */
   const known = ref(false)
+  /** False on a new station until the first start set the admin PIN: the app asks for it before anything else. */
+  const adminPinSet = ref(true)
+  /** A badge scanned whose operator needs a PIN: the sign-in dialog opens and asks for it. */
+  const pinAskedFor = ref<Operator | null>(null)
 
   const isAdmin = computed(() => current.value?.role === 'admin')
 
   async function refresh(): Promise<void> {
     const info = await call('info', {})
     current.value = info.operator
+    adminPinSet.value = info.adminPinSet
     known.value = true
   }
 
-  /** Throws a StationError (e.g. not_found for an unknown badge) so the dialog can show its message. */
-  async function signIn(by: { badge: string } | { operatorId: number }): Promise<Operator> {
-    const operator = await call('signIn', by)
+  /** Throws a StationError (not_found for an unknown badge, forbidden for a wrong PIN) so the dialog shows it. */
+  async function signIn(by: SignInBy, pin?: string): Promise<Operator> {
+    const operator = await call('signIn', pin === undefined ? by : { ...by, pin })
     current.value = operator
     known.value = true
+    pinAskedFor.value = null
     return operator
   }
 
-  /** A scan of a badge signs its operator in inside main (the scan result carries the operator): mirror it. */
-  function adopt(operator: Operator): void {
-    current.value = operator
-    known.value = true
+  /**
+   * A scanned badge signs its operator in inside main, for the window the scan belongs to; a hardware scan's
+   * result reaches every window, so each asks main who it has rather than taking the name. A badge that needs a
+   * PIN signs nobody in: the dialog asks for it.
+   */
+  function noteBadge(operator: Operator, pinRequired: boolean): void {
+    if (pinRequired) pinAskedFor.value = operator
+    else void refresh().catch(() => undefined)
   }
 
   async function signOut(): Promise<void> {
@@ -41,11 +55,11 @@ export const useOperatorStore = defineStore('operator', () => {
 
   /**
    * Call with any error from an admin-only call: a `forbidden` answer means main no longer sees an admin (signed
-   * out elsewhere, e.g. by the CLI), so the mirror is refreshed and the admin-only controls go away.
+   * out after idling, or elsewhere), so the mirror is refreshed and the admin-only controls go away.
    */
   function noteError(error: unknown): void {
     if (error instanceof StationError && error.code === 'forbidden') void refresh().catch(() => undefined)
   }
 
-  return { current, known, isAdmin, refresh, signIn, adopt, signOut, noteError }
+  return { current, known, adminPinSet, pinAskedFor, isAdmin, refresh, signIn, noteBadge, signOut, noteError }
 })
