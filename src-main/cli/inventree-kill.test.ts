@@ -12,7 +12,7 @@ import type { Station } from '../core/station'
 import { demoData, schemaAbsent, SKIP_REASON } from '../tests/inventree-standin/fixture'
 import type { Standin } from '../tests/inventree-standin/server'
 import type { StandinData } from '../tests/inventree-standin/state'
-import { digikeyLabel, openReplicaStation, PO1_LINES, startDemoStandin } from '../tests/support/replica-station'
+import { openReplicaStation, receiveBags, startDemoStandin } from '../tests/support/replica-station'
 import { dbOf } from '../tests/support/station'
 
 if (schemaAbsent) console.warn(SKIP_REASON)
@@ -30,18 +30,11 @@ function serverData(): StandinData {
 /** 200 desk actions of every kind the outbox holds, done at the desk while nothing is pushed. */
 function queueActions(station: Station): void {
   station.signIn({ badge: 'OP-1001' })
-  for (let s = 0; s < 4; s++) {
-    const session = station.sessionStart({ kind: 'receive' })
-    for (let n = 0; n < 20; n++) {
-      const line = PO1_LINES[n % 2]!
-      station.sessionAdd({
-        session: session.id,
-        data: digikeyLabel(line.sku, line.mpn, 1 + (n % 3), `K${s}-${n}`),
-        source: 'wedge',
-      })
-    }
-    station.sessionCommit({ session: session.id })
-  }
+  for (let s = 0; s < 4; s++)
+    receiveBags(
+      station,
+      Array.from({ length: 20 }, (_, n) => ({ line: (n % 2) as 0 | 1, qty: 1 + (n % 3), lot: `K${s}-${n}` })),
+    )
   for (let n = 0; n < 60; n++)
     station.stockAction({ action: 'move', items: [1 + (n % 2)], location: n % 4 < 2 ? 2 : 3 })
   for (let n = 0; n < 30; n++) station.stockAction({ action: 'count', items: [1], quantity: 100 + n })

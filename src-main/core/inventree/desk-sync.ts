@@ -13,7 +13,7 @@ import { deskClient } from './desk-client'
 import { InventreeError } from './errors'
 import { Outbox, removeDeskMade, type OutboxEntry, type OutboxState } from './outbox'
 import { inventreeStatus } from './status'
-import { loadSyncRecord, syncDesk, type SyncProgress, type SyncSummary } from './sync'
+import { syncDesk, type SyncProgress, type SyncSummary } from './sync'
 import type { TokenStore } from './token-store'
 
 export interface DeskSyncOptions {
@@ -85,37 +85,20 @@ export class DeskSync {
   }
 
   status(): SyncStatus {
+    // The stored status already carries the last sync, its error and the outbox counts: only the worker's own
+    // state (running, progress) is added here.
     const base = inventreeStatus(this.options.db, this.options.tokens)
-    const record = loadSyncRecord(this.options.db)
-    const counts = this.outbox.counts()
-    const refused = record.lastError !== null && /refused the token|revoked/i.test(record.lastError)
+    const refused = base.lastError !== null && /refused the token|revoked/i.test(base.lastError)
     const state: SyncStatus['state'] = !base.connected
       ? 'not_connected'
       : this.running
         ? 'syncing'
         : refused
           ? 'token_refused'
-          : record.lastError
+          : base.lastError
             ? 'offline'
             : 'idle'
-    return {
-      connected: base.connected,
-      state,
-      url: base.url,
-      server: base.server,
-      serverVersion: base.serverVersion,
-      apiVersion: base.apiVersion,
-      user: base.user,
-      allowedActions: base.allowedActions,
-      connectedAt: base.connectedAt,
-      lastPull: base.lastPull,
-      lastSync: record.lastSync,
-      lastError: record.lastError,
-      queued: counts.queued,
-      parked: counts.parked,
-      progress: this.progress,
-      ...(base.problem ? { problem: base.problem } : {}),
-    }
+    return { ...base, state, progress: this.progress }
   }
 
   async connect(url: string, login: Login): Promise<SyncStatus> {

@@ -36,16 +36,6 @@ const decimal = (n: number): string => String(Number(n.toFixed(5)))
 
 const NOTES = 'Scan Station desk'
 
-/** The stock item a barcode names on the server (InvenTree's barcode scan), or null when it names nothing. */
-async function stockItemOfBarcode(client: InventreeClient, barcode: string): Promise<number | null> {
-  const result = await client.POST('/api/barcode/', { body: { barcode } })
-  if (result.response.status === 400) return null
-  // The schema types the answer as the request echoed; InvenTree adds the model it found, read here with care.
-  const data = expectData(result, 'looking up a barcode') as unknown
-  const parsed = z.object({ stockitem: z.object({ pk: z.number().int() }) }).safeParse(data)
-  return parsed.success ? parsed.data.stockitem.pk : null
-}
-
 /** What the barcode names on the server: `[model, pk]`, or null. */
 async function itemOfBarcode(client: InventreeClient, barcode: string): Promise<[string, number] | null> {
   const result = await client.POST('/api/barcode/', { body: { barcode } })
@@ -57,6 +47,12 @@ async function itemOfBarcode(client: InventreeClient, barcode: string): Promise<
     if (pk.success) return [key, pk.data.pk]
   }
   return null
+}
+
+/** The stock item a barcode names on the server, or null when it names nothing or something else. */
+async function stockItemOfBarcode(client: InventreeClient, barcode: string): Promise<number | null> {
+  const found = await itemOfBarcode(client, barcode)
+  return found && found[0] === 'stockitem' ? found[1] : null
 }
 
 /** The server's stock item, or null when it no longer exists (merged away, deleted). */
