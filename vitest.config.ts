@@ -27,6 +27,9 @@ export default defineConfig({
           name: 'renderer',
           environment: 'happy-dom',
           include: ['src-renderer/**/*.test.ts'],
+          // Components mount against a real Station (and some a stand-in server); on a busy two-core machine a
+          // few take longer than Vitest's 5 s default without anything being wrong.
+          testTimeout: 20_000,
           setupFiles: [zeroRejections],
         },
       },

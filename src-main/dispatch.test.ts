@@ -29,6 +29,7 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
       ['search', { query: '' }],
       ['history', { limit: 1e9 }],
       ['info', { extra: true }],
+      ['setSettings', { 'history.store': undefined, confirm: true }],
       ['scan', ['INV-SL1', 'manual']],
       // What a hostile page sends over the web host's socket: JSON.parse makes __proto__ an own key.
       ['scan', JSON.parse('{"__proto__": {"data": "INV-SL1", "source": "manual"}}')],
@@ -63,6 +64,8 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
       ],
       ['historyQuery', { filter: { results: ['maybe'] } }, ['filter', 'results', 0]],
       ['scan', undefined, undefined],
+      // Electron's IPC keeps a key set to undefined; it is not "leave this setting alone".
+      ['setSettings', { 'feedback.mute': undefined }, ['feedback.mute']],
     ]
     for (const [method, arg, path] of cases) {
       const reply = await dispatch(station, method, arg)
@@ -90,6 +93,16 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
       ok: false,
       error: { code: 'not_found', message: 'No part with pk 99999' },
     })
+  })
+
+  it('refuses a scan into a session that does not exist without logging it as scanned', async () => {
+    const station = openTestStation({ dbPath: tempDbPath() })
+    const before = snapshot(station)
+    expect(await dispatch(station, 'sessionAdd', { session: 424242, data: 'INV-SI1', source: 'wedge' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'No session 424242' },
+    })
+    expect(snapshot(station)).toBe(before)
   })
 
   it("passes on the InvenTree server's refusal in its own words, not as an internal error", async () => {

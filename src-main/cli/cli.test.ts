@@ -34,9 +34,25 @@ describe('cli', () => {
       ['{"stockitem": 1}', 'match'],
       ['INV-SL1', 'match'],
     ])
-    const csv = cli(['history', '--db', db, '--format', 'csv', '--limit', '2']).out.trim().split('\n')
+    const csvText = cli(['history', '--db', db, '--format', 'csv', '--limit', '2']).out
+    // RFC 4180 line endings, the same as the admin's export.
+    expect(csvText.endsWith('\r\n')).toBe(true)
+    const csv = csvText.trim().split('\r\n')
     expect(csv).toHaveLength(3)
     expect(csv[2]).toContain('"{""stockitem"": 1}"')
+  })
+
+  it('history returns as many rows as --limit asks, past the page size of the station method', () => {
+    const db = tempDbPath()
+    expect(cli(['seed', '--db', db, '--history', '2500']).code).toBe(0)
+    const rows = JSON.parse(cli(['history', '--db', db, '--limit', '2200']).out) as { id: number }[]
+    expect(rows).toHaveLength(2200)
+    // Newest first, no row twice across the pages.
+    expect(new Set(rows.map((r) => r.id)).size).toBe(2200)
+    expect(rows.every((r, i) => i === 0 || r.id < rows[i - 1]!.id)).toBe(true)
+    expect(cli(['history', '--db', db, '--limit', '5000', '--format', 'csv']).out.trim().split('\r\n')).toHaveLength(
+      2501,
+    )
   })
 
   it('scan - answers one JSON line per input line, empty and oversized lines included', () => {

@@ -4,6 +4,18 @@ import type { StationInfo } from '../domain'
 import { settingSchemas, type SettingsValues } from '../settings'
 import { returns, type MethodSpec } from './define'
 
+/**
+ * Every key may be left out, but one that is sent must carry a value: Electron's structured clone keeps a key set
+ * to `undefined`, and "set this setting to nothing" is not a change the station can make.
+ */
+function exactlyOptional<S extends Record<string, z.ZodType>>(
+  schemas: S,
+): { [K in keyof S]: z.ZodExactOptional<S[K]> } {
+  return Object.fromEntries(Object.entries(schemas).map(([k, v]) => [k, v.exactOptional()])) as {
+    [K in keyof S]: z.ZodExactOptional<S[K]>
+  }
+}
+
 export const settingsMethods = {
   /** Station facts for the status bar. */
   info: { input: z.strictObject({}), output: returns<StationInfo>() },
@@ -14,7 +26,7 @@ export const settingsMethods = {
    * or stops records: refused unless `confirm` says the person was asked.
    */
   setSettings: {
-    input: z.strictObject({ ...settingSchemas, confirm: z.literal(true) }).partial(),
+    input: z.strictObject({ ...exactlyOptional(settingSchemas), confirm: z.literal(true).exactOptional() }),
     output: returns<SettingsValues>(),
   },
 } satisfies Record<string, MethodSpec>

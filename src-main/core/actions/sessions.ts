@@ -43,6 +43,11 @@ export class Sessions {
 
   // ---- lifecycle ------------------------------------------------------------------------------------------------
 
+  /** Throws not-found for a session id that does not exist. */
+  ensureExists(id: number): void {
+    this.record(id)
+  }
+
   private record(id: number): SessionRecord {
     const s = this.db
       .prepare<[number], SessionRecord>(

@@ -87,6 +87,9 @@ export class WorkflowService {
 
   /** Adds a scan to a session, or carries out the command barcode it is. */
   sessionAdd(input: MethodInput<'sessionAdd'>): SessionUpdate {
+    // A scan into a session that does not exist is refused before it is resolved, so it leaves no history row
+    // that claims it was scanned into something.
+    this.sessions.ensureExists(input.session)
     const scan =
       input.scanId !== undefined
         ? this.scanById(input.scanId)

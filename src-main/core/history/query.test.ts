@@ -50,6 +50,9 @@ describe('history review', () => {
       '@SUM(A1)',
       'ok\u001dGS',
       'line\nbreak',
+      '\n=1+1',
+      '  =1+1',
+      '\uFF1D1+1',
       'INV-SL1',
     ])
       station.scan({ data, source: 'manual' })
@@ -65,5 +68,10 @@ describe('history review', () => {
     expect(csv).toContain(",'@SUM(A1),")
     expect(csv).toContain('ok\\x1dGS')
     expect(csv).toContain('"line\nbreak"')
+    // Spreadsheets trim leading spaces and line breaks and fold the fullwidth equals sign before they look for a
+    // formula, so those are neutralised too.
+    expect(csv).toContain(`"'\n=1+1"`)
+    expect(csv).toContain(",'  =1+1,")
+    expect(csv).toContain(",'\uFF1D1+1,")
   })
 })

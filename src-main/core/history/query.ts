@@ -5,7 +5,7 @@
  */
 import type { HistoryEntry, HistoryFilter, HistoryStats } from '../../contract'
 import type { Db } from '../db/connection'
-import { historyCsvHeader, historyCsvRow } from './csv'
+import { CSV_EOL, historyCsvHeader, historyCsvRow } from './csv'
 import { rowToEntry, SCAN_COLUMNS, type ScanRow } from './scan-log'
 
 /**
@@ -121,6 +121,6 @@ export class HistoryQuery {
       lines.push(historyCsvRow(rowToEntry(row)))
       rows++
     }
-    return { csv: `${lines.join('\r\n')}\r\n`, rows }
+    return { csv: `${lines.join(CSV_EOL)}${CSV_EOL}`, rows }
   }
 }
