@@ -1,6 +1,7 @@
 /**
  * electron-vite build of the three Electron targets:
  * - main     src-main/electron/main.ts  → out/main/main.js (ESM; package.json "main" points here)
+ *            src-main/core/jobs/jobs-worker.ts → out/main/jobs-worker.js, the job pool's worker (pool.ts finds it)
  * - preload  src-preload/index.ts       → out/preload/index.cjs (CommonJS, fully bundled: a sandboxed preload
  *                                          can neither be ESM nor require anything from node_modules)
  * - renderer src-renderer/index.html    → out/renderer (also what the web host serves)
@@ -19,7 +20,10 @@ export default defineConfig({
       // Dependencies stay in node_modules; better-sqlite3 is a native module and must never be bundled.
       externalizeDeps: { include: ['better-sqlite3'] },
       rolldownOptions: {
-        input: { main: resolve(root, 'src-main/electron/main.ts') },
+        input: {
+          main: resolve(root, 'src-main/electron/main.ts'),
+          'jobs-worker': resolve(root, 'src-main/core/jobs/jobs-worker.ts'),
+        },
       },
     },
   },

@@ -8,7 +8,7 @@ import { seedHistory } from '../src-main/core/demo/seed'
 import { openStationDatabase, Station } from '../src-main/core/station'
 import { fmt, heading, line, percentile } from './stats'
 
-export function benchHistoryReview(dbPath: string, scans = 100_000): void {
+export async function benchHistoryReview(dbPath: string, scans = 100_000): Promise<void> {
   const db = openStationDatabase({ dbPath })
   const station = new Station(db, { dbPath })
   seedHistory(db, scans)
@@ -38,7 +38,7 @@ export function benchHistoryReview(dbPath: string, scans = 100_000): void {
   const stats = station.historyStats({ filter: {} })
   line('  scans per hour over everything', `${fmt(performance.now() - t, 1)} ms (${stats.hours.length} hours)`)
   const e = performance.now()
-  const csv = station.historyExport({ filter: { results: ['no_match'] } })
+  const csv = await station.historyExport({ filter: { results: ['no_match'] } })
   line('  CSV export of the no-match rows', `${fmt(performance.now() - e, 0)} ms (${fmt(csv.rows, 0)} rows)`)
   station.close()
 }

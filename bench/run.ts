@@ -46,7 +46,7 @@ try {
   benchScanMix(dbPath, linkedBarcodes)
   benchReplicaScans(dir, stockItems)
   await benchPull(dir, Number(process.env.BENCH_PULL_ITEMS ?? 100_000))
-  benchHistoryReview(join(dir, 'history.db'))
+  await benchHistoryReview(join(dir, 'history.db'))
   await benchDecodeAccuracy()
   await benchUi(dir)
 } finally {

@@ -47,9 +47,17 @@ export const methodNames = [
   'inventreeSync',
   'inventreeOutbox',
   'inventreeResolve',
+  'cancelJob',
 ] as const
 
-export const eventNames = ['scanResult', 'deviceStatus', 'scanDropped', 'settingsChanged', 'syncStatus'] as const
+export const eventNames = [
+  'scanResult',
+  'deviceStatus',
+  'scanDropped',
+  'settingsChanged',
+  'syncStatus',
+  'jobProgress',
+] as const
 
 export type MethodName = (typeof methodNames)[number]
 export type EventName = (typeof eventNames)[number]

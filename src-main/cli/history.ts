@@ -1,6 +1,5 @@
 import type { HistoryEntry } from '../contract'
 import type { Station } from '../core/station'
-import { CSV_EOL, historyCsvHeader, historyCsvRow } from '../core/history/csv'
 
 /** The station's history method answers at most this many rows a call; the CLI pages through it. */
 const PAGE = 1000
@@ -16,8 +15,8 @@ function newest(station: Station, limit: number): HistoryEntry[] {
   return rows
 }
 
-export function historyCommand(station: Station, limit: number, format: 'json' | 'csv'): string {
-  const rows = newest(station, limit)
-  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`
-  return [historyCsvHeader(), ...rows.map(historyCsvRow)].join(CSV_EOL) + CSV_EOL
+/** JSON straight from the log; CSV through the history export's job, which writes it in a worker. */
+export async function historyCommand(station: Station, limit: number, format: 'json' | 'csv'): Promise<string> {
+  if (format === 'json') return `${JSON.stringify(newest(station, limit), null, 2)}\n`
+  return (await station.historyCsv(limit)).csv
 }

@@ -115,7 +115,7 @@ async function run(argv: string[]): Promise<number> {
       if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv')
       const station = openCliStation(dbPath)
       try {
-        process.stdout.write(historyCommand(station, positiveInt(values.limit, 'limit', 20), format))
+        process.stdout.write(await historyCommand(station, positiveInt(values.limit, 'limit', 20), format))
       } finally {
         await closeCliStation(station)
       }

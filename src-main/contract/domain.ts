@@ -315,6 +315,21 @@ export interface WedgeCalibrationView {
   expiresInMs: number | null
 }
 
+/** The long jobs a caller can follow and cancel (each one runs off the main thread, in the worker pool). */
+export const jobKinds = ['labelPdf', 'printLabels', 'historyExport'] as const
+export type JobKind = (typeof jobKinds)[number]
+/** queued: waiting for a free worker; gather: reading the items; verify: laying out and re-scanning each label. */
+export type JobPhase = 'queued' | 'gather' | 'verify' | 'render' | 'export'
+
+/** How far a long job is: `done` of `total` in its current phase (each phase counts from 0 again). */
+export interface JobProgress {
+  jobId: string
+  kind: JobKind
+  phase: JobPhase
+  done: number
+  total: number
+}
+
 export interface LabelTemplateInfo {
   name: string
   title: string

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'forbidden'
   /** The InvenTree server refused, failed or could not be reached; the message says why. */
   | 'remote'
+  /** A long job the caller cancelled (cancelJob): it stopped and returned nothing. */
+  | 'cancelled'
   | 'internal'
 
 export interface ContractError {

@@ -21,10 +21,16 @@ export class RemoteError extends Error {
   readonly code = 'remote'
 }
 
-export type StationError = NotFoundError | ConflictError | ForbiddenError | RemoteError
+/** The caller cancelled this long job: it stopped, and returns nothing. */
+export class CancelledError extends Error {
+  readonly code = 'cancelled'
+}
+
+export type StationError = NotFoundError | ConflictError | ForbiddenError | RemoteError | CancelledError
 
 export const isStationError = (err: unknown): err is StationError =>
   err instanceof NotFoundError ||
   err instanceof ConflictError ||
   err instanceof ForbiddenError ||
-  err instanceof RemoteError
+  err instanceof RemoteError ||
+  err instanceof CancelledError

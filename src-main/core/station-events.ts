@@ -1,11 +1,13 @@
 /**
  * The Station's events for its hosts to push on to the page: device scans and status, dropped scans, and a
- * settings change, sent once per update however many keys it wrote.
+ * settings change, sent once per update however many keys it wrote. An event with a `to` caller is for that
+ * window or connection only (a job's progress); the hosts drop it for every other page.
  */
 import type { EventName, EventPayloads } from '../contract'
+import type { CallerId } from './operators/caller'
 import type { Settings } from './settings'
 
-export type StationListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
+export type StationListener = <E extends EventName>(event: E, payload: EventPayloads[E], to?: CallerId) => void
 
 export class StationEvents {
   private readonly listeners = new Set<StationListener>()
@@ -30,8 +32,8 @@ export class StationEvents {
     return () => this.listeners.delete(listener)
   }
 
-  readonly emit = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
-    for (const listener of this.listeners) listener(event, payload)
+  readonly emit = <E extends EventName>(event: E, payload: EventPayloads[E], to?: CallerId): void => {
+    for (const listener of this.listeners) listener(event, payload, to)
   }
 
   clear(): void {

@@ -28,6 +28,8 @@ export interface WedgeCalibrationProvider {
 
 export interface StationOptions extends OpenOptions {
   dbPath: string
+  /** Worker threads for long jobs (label PDFs, exports); default: the cores less one, at most four. */
+  jobThreads?: number
   /** Create the demo inventory when the database is new (default true: a new user sees the station work). */
   demo?: boolean
   /** Folder of user plugins; default `plugins` beside the database. */

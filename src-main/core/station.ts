@@ -39,6 +39,8 @@ import { PluginChain } from './barcode/plugin-chain'
 import { openDatabase, type Db } from './db/connection'
 import { seedDemoIfEmpty, seedOperatorsIfNone } from './demo/seed'
 import { HistoryQuery } from './history/query'
+import { Jobs } from './jobs/jobs'
+import { WorkerPool } from './jobs/pool'
 import { DeskSync } from './inventree/desk-sync'
 import { RemoteError } from './errors'
 import { InventreeError } from './inventree/errors'
@@ -100,6 +102,8 @@ export class Station implements StationMethods {
   private readonly supplierParts: SupplierParts
   private readonly labels: LabelMethods
   private readonly desk: DeskSync
+  private readonly jobs: Jobs
+  private readonly nativeBinding: string | undefined
 
   static open(options: StationOptions): Station {
     const station = new Station(openStationDatabase(options), options)
@@ -113,7 +117,13 @@ export class Station implements StationMethods {
   ) {
     this.dbPath = options.dbPath
     this.logger = options.logger ?? stderrLogger()
-    this.labels = new LabelMethods(() => this.labelSource(), options.printer ?? null)
+    this.nativeBinding = options.nativeBinding
+    // Each job's progress goes to the window or connection that started it only.
+    this.jobs = new Jobs(
+      (progress, to) => this.events.emit('jobProgress', progress, to),
+      () => new WorkerPool(options.jobThreads),
+    )
+    this.labels = new LabelMethods(() => this.labelSource(), options.printer ?? null, this.jobs)
     this.settings = new Settings(db)
     this.log = new ScanLog(db)
     const refs = new ItemRefs(db)
@@ -245,8 +255,30 @@ export class Station implements StationMethods {
     return new HistoryQuery(this.db).stats(input.filter)
   }
 
-  historyExport(input: MethodInput<'historyExport'>): MethodOutputs['historyExport'] {
-    return new HistoryQuery(this.db).csv(input.filter)
+  /** A long job: the CSV is written in a worker, over a read-only connection of its own. */
+  historyExport(input: MethodInput<'historyExport'>): Promise<MethodOutputs['historyExport']> {
+    return this.exportCsv(input.filter, undefined, input.jobId)
+  }
+
+  /** The newest `limit` scans as CSV, through the same job as the export (the CLI's `history --format csv`). */
+  historyCsv(limit: number): Promise<MethodOutputs['historyExport']> {
+    return this.exportCsv({}, limit)
+  }
+
+  private exportCsv(
+    filter: MethodInput<'historyExport'>['filter'],
+    limit: number | undefined,
+    jobId?: string,
+  ): Promise<MethodOutputs['historyExport']> {
+    return this.jobs.run('historyExport', jobId, async (job) => {
+      // An in-memory database (tests, a scratch CLI run) cannot be opened a second time: it is read here.
+      if (this.dbPath === ':memory:')
+        return new HistoryQuery(this.db).csv(filter, {
+          limit,
+          onProgress: (done, total) => job.progress('export', done, total),
+        })
+      return job.inWorker({ kind: 'historyCsv', dbPath: this.dbPath, nativeBinding: this.nativeBinding, filter, limit })
+    })
   }
 
   info(): StationInfo {
@@ -309,6 +341,7 @@ export class Station implements StationMethods {
   /** A host's window closed or a connection dropped: whoever was signed in there is signed out. */
   endCaller(caller: CallerId): void {
     this.operatorList.endCaller(caller)
+    this.jobs.endCaller(caller)
   }
 
   private requireAdmin(what: string): void {
@@ -463,7 +496,16 @@ export class Station implements StationMethods {
     return this.events.on(listener)
   }
 
+  // ---- long jobs (core/jobs) --------------------------------------------------------------------------------------
+
+  /** Stops one of the caller's own jobs (a label PDF, printing, an export); it then answers `cancelled`. */
+  cancelJob(input: MethodInput<'cancelJob'>): { cancelled: boolean } {
+    return { cancelled: this.jobs.cancel(input.jobId) }
+  }
+
   close(): void {
+    // The workers are terminated; nothing waits for them, so a closing CLI exits at once.
+    void this.jobs.close().catch((err: unknown) => this.logger.error('stopping the job workers failed', err))
     this.desk.close()
     this.events.clear()
     this.pluginChain.stop()

@@ -2,7 +2,8 @@
  * ipcMain registration for the contract: one handler per contract method, each checking that the
  * caller is the main frame of an app page before it hands the raw argument to `dispatch` (which validates it).
  * Each window (its webContents) is its own caller with its own sign-in, ended when the window goes away.
- * Station events are forwarded to the window on their contract channel.
+ * Station events are forwarded to the window on their contract channel; one meant for a caller (a job's progress)
+ * goes to that caller's window only.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { channelFor, methodNames, type ContractError, type Reply } from '../contract'
@@ -20,6 +21,9 @@ export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 }
 
 /** Registers every contract method; returns a function that removes the handlers again. */
+/** The caller a window's calls run as. */
+const windowCaller = (contentsId: number): string => `window:${contentsId}`
+
 export function registerIpc(station: Station): () => void {
   const known = new Set<number>()
   const callerOf = (event: IpcMainInvokeEvent): string => {
@@ -28,10 +32,10 @@ export function registerIpc(station: Station): () => void {
       known.add(contents.id)
       contents.once('destroyed', () => {
         known.delete(contents.id)
-        station.endCaller(`window:${contents.id}`)
+        station.endCaller(windowCaller(contents.id))
       })
     }
-    return `window:${contents.id}`
+    return windowCaller(contents.id)
   }
   for (const method of methodNames) {
     ipcMain.handle(channelFor(method), async (event, arg: unknown): Promise<Reply<unknown>> => {
@@ -46,8 +50,9 @@ export function registerIpc(station: Station): () => void {
 
 /** Forwards every Station event to the window; returns the unsubscribe function. */
 export function forwardEvents(station: Station, window: BrowserWindow): () => void {
-  return station.on((event, payload) => {
+  return station.on((event, payload, to) => {
     if (window.isDestroyed() || window.webContents.isDestroyed()) return
+    if (to !== undefined && to !== windowCaller(window.webContents.id)) return
     // Only to the app's own page: if the window ever showed something else, it gets nothing.
     if (!isAppUrl(window.webContents.getURL())) return
     window.webContents.send(channelFor(event), payload)

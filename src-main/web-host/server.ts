@@ -251,10 +251,14 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
   let nextPage = 1
   let nextConnection = 1
 
+  /** Each open connection's caller, so an event meant for one caller reaches that page only. */
+  const callers = new WeakMap<WebSocket, string>()
+
   wss.on('connection', (ws: WebSocket) => {
     ws.on('error', () => ws.terminate())
     // Each connection signs in on its own; a reload is a new connection and starts signed out.
     const caller = `web:${nextConnection++}`
+    callers.set(ws, caller)
     ws.on('close', () => station.endCaller(caller))
     // This page's keyboard wedge (wedge.ts): its releases go to this connection only.
     const wedge = scanners
@@ -301,9 +305,10 @@ export async function startWebHost({ station, port, rendererDir, scanners }: Web
     })
   })
 
-  const unsubscribeEvents = station.on((event, payload) => {
+  const unsubscribeEvents = station.on((event, payload, to) => {
     const message = JSON.stringify({ event, payload })
     for (const client of wss.clients) {
+      if (to !== undefined && callers.get(client) !== to) continue
       if (client.readyState === client.OPEN) client.send(message)
     }
   })

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { scanSources, type HistoryEntry, type HistoryStats } from '../domain'
 import { ModelTypeSchema, PkSchema, returns, type MethodSpec } from './define'
+import { JobIdSchema } from './jobs'
 
 /** What the admin's history review filters by; every part is optional and they combine with AND. */
 export const HistoryFilterSchema = z.strictObject({
@@ -45,9 +46,9 @@ export const historyMethods = {
   },
   /** Scans and failures per hour over the filtered history. */
   historyStats: { input: z.strictObject({ filter: HistoryFilterSchema }), output: returns<HistoryStats>() },
-  /** The filtered history as CSV, safe to open in a spreadsheet. */
+  /** The filtered history as CSV, safe to open in a spreadsheet. A long job, like labelPdf. */
   historyExport: {
-    input: z.strictObject({ filter: HistoryFilterSchema }),
+    input: z.strictObject({ filter: HistoryFilterSchema, jobId: JobIdSchema.optional() }),
     output: returns<{ csv: string; rows: number }>(),
   },
   /** Delete the whole scan history (admin only). */

@@ -3,6 +3,7 @@ import { deviceMethods } from './devices'
 import { historyMethods } from './history'
 import { inventreeMethods } from './inventree'
 import { itemMethods } from './items'
+import { jobMethods } from './jobs'
 import { labelMethods } from './labels'
 import { operatorMethods } from './operators'
 import { scanMethods } from './scan'
@@ -21,4 +22,5 @@ export const methods = {
   ...labelMethods,
   ...supplierMethods,
   ...inventreeMethods,
+  ...jobMethods,
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { LabelTemplateInfo } from '../domain'
 import { ModelTypeSchema, PkSchema, returns, type MethodSpec } from './define'
+import { JobIdSchema } from './jobs'
 
 const LabelItemsSchema = z
   .array(z.strictObject({ model: ModelTypeSchema, pk: PkSchema }))
@@ -19,9 +20,16 @@ export const labelMethods = {
     input: z.strictObject({ model: ModelTypeSchema, pk: PkSchema, template: z.string().max(100).optional() }),
     output: returns<{ svg: string; verified: boolean; reason: string | null; template: string }>(),
   },
-  /** Verified labels for many items as one PDF (base64); a label whose barcode does not read back is refused. */
+  /**
+   * Verified labels for many items as one PDF (base64); a label whose barcode does not read back is refused. A long
+   * job: `jobProgress` events under `jobId`, stopped by cancelJob.
+   */
   labelPdf: {
-    input: z.strictObject({ items: LabelItemsSchema, template: z.string().max(100).optional() }),
+    input: z.strictObject({
+      items: LabelItemsSchema,
+      template: z.string().max(100).optional(),
+      jobId: JobIdSchema.optional(),
+    }),
     output: returns<{ pdfBase64: string; labels: number; template: string | null }>(),
   },
   /** Print verified labels on the desk's printer (desktop app only). */
@@ -30,6 +38,7 @@ export const labelMethods = {
       items: LabelItemsSchema,
       template: z.string().max(100).optional(),
       printer: z.string().max(200).optional(),
+      jobId: JobIdSchema.optional(),
     }),
     output: returns<{ printed: number; printer: string }>(),
   },

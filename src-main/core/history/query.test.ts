@@ -41,7 +41,7 @@ describe('history review', () => {
     expect(stats.operators).toContain('Admin')
   })
 
-  it('exports exactly the filtered rows as CSV a spreadsheet cannot be tricked by', () => {
+  it('exports exactly the filtered rows as CSV a spreadsheet cannot be tricked by', async () => {
     const station = openTestStation({ dbPath: tempDbPath() })
     for (const data of [
       '=HYPERLINK("http://x","click")',
@@ -57,7 +57,7 @@ describe('history review', () => {
     ])
       station.scan({ data, source: 'manual' })
     const filter = { results: ['no_match' as const] }
-    const { csv, rows } = station.historyExport({ filter })
+    const { csv, rows } = await station.historyExport({ filter })
     expect(rows).toBe(station.historyQuery({ filter }).total)
     const lines = csv.trim().split('\r\n')
     expect(lines).toHaveLength(rows + 1)

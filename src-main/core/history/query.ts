@@ -72,6 +72,12 @@ function where(db: Db, filter: HistoryFilter): { sql: string; params: unknown[] 
 
 const FROM = 'FROM scan s LEFT JOIN operator o ON o.id = s.operator_id'
 
+export interface CsvOptions {
+  /** The newest rows only (the CLI's --limit). */
+  limit?: number
+  onProgress?: (done: number, total: number) => void
+}
+
 export class HistoryQuery {
   constructor(private readonly db: Db) {}
 
@@ -110,17 +116,30 @@ export class HistoryQuery {
     }
   }
 
-  /** Every filtered row as CSV (newest first), with spreadsheet formulas and control characters neutralised. */
-  csv(filter: HistoryFilter): { csv: string; rows: number } {
+  /**
+   * Every filtered row (or the newest `limit`) as CSV, newest first, with spreadsheet formulas and control
+   * characters neutralised. `onProgress` hears rows written of the total, every thousand rows and at the end.
+   */
+  csv(filter: HistoryFilter, options: CsvOptions = {}): { csv: string; rows: number } {
     const w = where(this.db, filter)
+    const limit = options.limit ?? -1
+    const onProgress = options.onProgress
+    let total = 0
+    if (onProgress) {
+      total = (this.db.prepare(`SELECT count(*) AS n ${FROM} ${w.sql}`).get(...w.params) as { n: number }).n
+      if (limit >= 0) total = Math.min(total, limit)
+      onProgress(0, total)
+    }
     const lines = [historyCsvHeader()]
     let rows = 0
     for (const row of this.db
-      .prepare(`SELECT ${SCAN_COLUMNS} ${FROM} ${w.sql} ORDER BY s.id DESC`)
-      .iterate(...w.params) as IterableIterator<ScanRow>) {
+      .prepare(`SELECT ${SCAN_COLUMNS} ${FROM} ${w.sql} ORDER BY s.id DESC LIMIT ?`)
+      .iterate(...w.params, limit) as IterableIterator<ScanRow>) {
       lines.push(historyCsvRow(rowToEntry(row)))
       rows++
+      if (onProgress && rows % 1000 === 0) onProgress(rows, Math.max(total, rows))
     }
+    onProgress?.(rows, Math.max(total, rows))
     return { csv: `${lines.join(CSV_EOL)}${CSV_EOL}`, rows }
   }
 }

@@ -81,11 +81,12 @@ export async function checkLabel(
   return { ...made, verification: await verifyLayout(made.layout, options) }
 }
 
+/** Why a label that did not read back is refused, naming the item and the template. */
+export const refusalMessage = (l: LabelLayout, v: Verification): string =>
+  `Label refused for ${l.model} ${l.pk} (template ${l.template}): ${v.ok ? '' : v.reason}`
+
 function refuse(l: LabelLayout, v: Verification): never {
-  throw new LabelRefusedError(
-    `Label refused for ${l.model} ${l.pk} (template ${l.template}): ${v.ok ? '' : v.reason}`,
-    { model: l.model, pk: l.pk },
-  )
+  throw new LabelRefusedError(refusalMessage(l, v), { model: l.model, pk: l.pk })
 }
 
 export async function labelPdf(

@@ -1,10 +1,16 @@
 /**
  * The contract's label methods (templates, preview, PDF, print) over a LabelSource. The label modules load pdfkit
- * and the decoders, so they are imported on first use: a station starts scanning without them.
+ * and the decoders, so they are imported on first use: a station starts scanning without them. PDFs and printing
+ * are long jobs: the main thread reads the items' data in short slices, and the worker pool lays out, verifies and
+ * renders, so scans are answered meanwhile.
  */
-import type { LabelTemplateInfo, MethodInput, MethodOutputs, ModelType } from '../../contract'
-import { ConflictError } from '../errors'
-import type { LabelSource } from './layout'
+import type { LabelTemplateInfo, MethodArgs, MethodInput, MethodOutputs, ModelType } from '../../contract'
+import { ConflictError, NotFoundError } from '../errors'
+import type { JobContext, Jobs } from '../jobs/jobs'
+import type { LabelData, LabelSource } from './layout'
+
+/** Items read between two turns of the event loop: a few milliseconds of SQL. */
+const GATHER_SLICE = 50
 
 /** Sends a PDF of labels to a printer; returns the printer's name. */
 export interface LabelPrinter {
@@ -19,6 +25,7 @@ export class LabelMethods {
     private readonly source: () => LabelSource,
     /** Electron's printing; null where there is none (web host, CLI). */
     private readonly printer: LabelPrinter | null,
+    private readonly jobs: Jobs,
   ) {}
 
   async templates(model?: ModelType): Promise<LabelTemplateInfo[]> {
@@ -47,17 +54,51 @@ export class LabelMethods {
     }
   }
 
-  async pdf(input: MethodInput<'labelPdf'>): Promise<MethodOutputs['labelPdf']> {
-    const { labelsPdf } = await load()
-    const pdf = await labelsPdf(this.source(), input.items, input.template)
-    return { pdfBase64: pdf.toString('base64'), labels: input.items.length, template: input.template ?? null }
+  pdf(input: MethodArgs<'labelPdf'>): Promise<MethodOutputs['labelPdf']> {
+    return this.jobs.run('labelPdf', input.jobId, async (job) => {
+      const pdf = await this.render(input, job)
+      return { pdfBase64: pdf.toString('base64'), labels: input.items.length, template: input.template ?? null }
+    })
   }
 
-  async print(input: MethodInput<'printLabels'>): Promise<MethodOutputs['printLabels']> {
-    if (!this.printer) throw new ConflictError('Printing needs the desktop app; download the PDF and print it instead')
-    const { labelsPdf } = await load()
-    const pdf = await labelsPdf(this.source(), input.items, input.template)
-    const printer = await this.printer.print(pdf, input.printer)
-    return { printed: input.items.length, printer }
+  print(input: MethodArgs<'printLabels'>): Promise<MethodOutputs['printLabels']> {
+    const printer = this.printer
+    if (!printer) throw new ConflictError('Printing needs the desktop app; download the PDF and print it instead')
+    return this.jobs.run('printLabels', input.jobId, async (job) => {
+      const pdf = await this.render(input, job)
+      // Nothing reaches the printer once the job is cancelled.
+      await job.pause()
+      return { printed: input.items.length, printer: await printer.print(pdf, input.printer) }
+    })
+  }
+
+  /** Verified labels for the items as one PDF; any refusal refuses all. */
+  private async render(
+    input: { items: { model: ModelType; pk: number }[]; template?: string },
+    job: JobContext,
+  ): Promise<Buffer> {
+    const { templateStore, LabelRefusedError } = await load()
+    const { defaultFonts, labelData } = await import('./layout')
+    const first = input.items[0]
+    if (!first) throw new ConflictError('No items to print labels for')
+    const template = templateStore().get(input.template, first.model)
+    const source = this.source()
+    const total = input.items.length
+    const items: LabelData[] = []
+    job.progress('gather', 0, total)
+    for (const item of input.items) {
+      items.push(labelData(source, item.model, item.pk))
+      if (items.length % GATHER_SLICE === 0 && items.length < total) {
+        job.progress('gather', items.length, total)
+        await job.pause()
+      }
+    }
+    job.progress('gather', total, total)
+    const result = await job.inWorker({ kind: 'labels', template, fonts: defaultFonts(), items })
+    if ('pdf' in result) return Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength)
+    const { code, message, item } = result.failed
+    if (code === 'not_found') throw new NotFoundError(message)
+    if (item) throw new LabelRefusedError(message, item)
+    throw new ConflictError(message)
   }
 }

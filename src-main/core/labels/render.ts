@@ -15,6 +15,8 @@ export interface PdfOptions {
   fonts?: Fonts
   /** Document title in the PDF's info. */
   title?: string
+  /** Hears how many labels are drawn so far (a job's progress). */
+  onLabel?: (done: number) => void
 }
 
 const pt = (mm: number): number => mm * PT_PER_MM
@@ -67,10 +69,11 @@ export function renderPdf(template: LabelTemplate, layouts: LabelLayout[], optio
     doc.on('error', reject)
   })
   if (page.kind === 'roll') {
-    for (const l of layouts) {
+    layouts.forEach((l, i) => {
       doc.addPage({ size, margin: 0 })
       drawLabel(doc, l, 0, 0)
-    }
+      options.onLabel?.(i + 1)
+    })
   } else {
     const perSheet = page.columns * page.rows
     const skip = Math.max(0, Math.min(options.skip ?? 0, perSheet - 1))
@@ -85,6 +88,7 @@ export function renderPdf(template: LabelTemplate, layouts: LabelLayout[], optio
         page.marginLeft + col * (page.width + page.gapX),
         page.marginTop + row * (page.height + page.gapY),
       )
+      options.onLabel?.(i + 1)
     })
   }
   if (layouts.length === 0) doc.addPage({ size, margin: 0 })
