@@ -5,7 +5,7 @@
 import type { MessagePort } from 'node:worker_threads'
 import { exportHistoryCsv } from '../history/export-task'
 import { renderLabels } from '../labels/label-task'
-import type { JobTask, TaskResult, WorkerProgress } from './tasks'
+import { END_OF_PROGRESS, type JobTask, type TaskResult, type WorkerProgress } from './tasks'
 
 export default async function runTask({
   task,
@@ -15,10 +15,15 @@ export default async function runTask({
   port: MessagePort
 }): Promise<TaskResult<JobTask>> {
   const progress = (p: WorkerProgress): void => port.postMessage(p)
-  switch (task.kind) {
-    case 'labels':
-      return renderLabels(task, progress)
-    case 'historyCsv':
-      return exportHistoryCsv(task, progress)
+  try {
+    switch (task.kind) {
+      case 'labels':
+        return await renderLabels(task, progress)
+      case 'historyCsv':
+        return exportHistoryCsv(task, progress)
+    }
+  } finally {
+    // The result travels apart from the port: this last message tells the pool every progress report is in.
+    port.postMessage(END_OF_PROGRESS)
   }
 }

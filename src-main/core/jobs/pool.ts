@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { MessageChannel } from 'node:worker_threads'
 import { Piscina } from 'piscina'
-import type { JobTask, TaskResult, WorkerProgress } from './tasks'
+import { END_OF_PROGRESS, type JobTask, type TaskResult, type WorkerProgress } from './tasks'
 
 interface WorkerScript {
   filename: string
@@ -61,12 +61,20 @@ export class WorkerPool {
 
   async run<T extends JobTask>(task: T, options: RunOptions): Promise<TaskResult<T>> {
     const { port1, port2 } = new MessageChannel()
-    port1.on('message', (p: WorkerProgress) => options.onProgress(p))
+    const reported = new Promise<void>((resolve) => {
+      port1.on('message', (p: WorkerProgress | typeof END_OF_PROGRESS) => {
+        if (p === END_OF_PROGRESS) resolve()
+        else options.onProgress(p)
+      })
+    })
     try {
-      return (await this.pool.run(
+      const result = (await this.pool.run(
         { task, port: port2 },
         { transferList: [port2], signal: options.signal },
       )) as TaskResult<T>
+      // Every progress report reaches the caller before the result does.
+      await reported
+      return result
     } finally {
       port1.close()
     }

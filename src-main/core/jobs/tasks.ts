@@ -14,6 +14,9 @@ export interface WorkerProgress {
   total: number
 }
 
+/** Posted after a task's last progress report. */
+export const END_OF_PROGRESS = 'end'
+
 /** Lay out, verify by re-scan and render labels whose data the main thread already read. */
 export interface LabelsTask {
   kind: 'labels'
