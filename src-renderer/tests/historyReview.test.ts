@@ -220,7 +220,9 @@ describe('CSV export', () => {
     await wrapper.get('[data-testid="history-export"]').trigger('click')
     await flushPromises()
 
-    expect(callsOf(real, 'historyExport')).toEqual([{ filter: { results: ['no_match'], sources: ['wedge'] } }])
+    expect(callsOf(real, 'historyExport')).toEqual([
+      { filter: { results: ['no_match'], sources: ['wedge'] }, jobId: expect.any(String) },
+    ])
     expect(clicks).toHaveLength(1)
     expect(clicks[0]).toMatch(/^scan-history-.*\.csv$/)
     expect(created[0]!.type).toBe('text/csv;charset=utf-8')

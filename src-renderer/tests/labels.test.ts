@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
 import { mountApp, unmountAll } from './mountApp'
 import { callsOf, installRealStation } from './support/realStation'
 import PrintLabelsButton from '../src/components/PrintLabelsButton.vue'
@@ -86,7 +87,9 @@ describe('item page label section', () => {
     await wrapper.get('[data-testid="label-pdf"]').trigger('click')
     await until(() => expect(downloads.names).toHaveLength(1))
 
-    expect(callsOf(real, 'labelPdf')).toEqual([{ items: [{ model: 'stockitem', pk: 5 }], template: 'stockitem-62x29' }])
+    expect(callsOf(real, 'labelPdf')).toEqual([
+      { items: [{ model: 'stockitem', pk: 5 }], template: 'stockitem-62x29', jobId: expect.any(String) },
+    ])
     expect(downloads.names).toEqual(['label-stockitem-5.pdf'])
     expect(downloads.blobs[0]!.type).toBe('application/pdf')
     expect(await downloads.blobs[0]!.text()).toMatch(/^%PDF/)
@@ -101,7 +104,11 @@ describe('PrintLabelsButton', () => {
       { model: 'stockitem' as const, pk: 5 },
       { model: 'stockitem' as const, pk: 6 },
     ]
-    const wrapper = mount(PrintLabelsButton, { props: { items }, attachTo: document.body })
+    const wrapper = mount(PrintLabelsButton, {
+      props: { items },
+      global: { plugins: [createPinia()] },
+      attachTo: document.body,
+    })
     await until(() =>
       expect(wrapper.get<HTMLSelectElement>('[data-testid="label-template"]').element.value).toBe('stockitem-62x29'),
     )
@@ -111,7 +118,7 @@ describe('PrintLabelsButton', () => {
     await print.trigger('click')
     await until(() => expect(wrapper.find('[data-testid="label-error"]').exists()).toBe(true))
 
-    expect(callsOf(real, 'printLabels')).toEqual([{ items, template: 'stockitem-62x29' }])
+    expect(callsOf(real, 'printLabels')).toEqual([{ items, template: 'stockitem-62x29', jobId: expect.any(String) }])
     expect(wrapper.get('[data-testid="label-error"]').text()).toContain(
       'Printing needs the desktop app; download the PDF and print it instead',
     )
@@ -122,6 +129,7 @@ describe('PrintLabelsButton', () => {
   it('offers only templates that fit every item of a mixed batch', async () => {
     const real = installRealStation()
     const wrapper = mount(PrintLabelsButton, {
+      global: { plugins: [createPinia()] },
       props: {
         items: [
           { model: 'stockitem', pk: 5 },
@@ -140,7 +148,11 @@ describe('PrintLabelsButton', () => {
 
   it('says so when there is nothing to label', async () => {
     installRealStation()
-    const wrapper = mount(PrintLabelsButton, { props: { items: [] }, attachTo: document.body })
+    const wrapper = mount(PrintLabelsButton, {
+      props: { items: [] },
+      global: { plugins: [createPinia()] },
+      attachTo: document.body,
+    })
     await flushPromises()
     expect(wrapper.find('[data-testid="label-no-items"]').exists()).toBe(true)
     expect(wrapper.get<HTMLButtonElement>('[data-testid="label-print"]').element.disabled).toBe(true)

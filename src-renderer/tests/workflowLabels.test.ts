@@ -40,6 +40,7 @@ describe('batch labels on the workflow pages', () => {
           { model: 'stockitem', pk: 6 },
         ],
         template: 'stockitem-62x29',
+        jobId: expect.any(String),
       },
     ])
     expect(labels.get('[data-testid="label-error"]').text()).toContain('desktop app')
@@ -72,7 +73,7 @@ describe('batch labels on the workflow pages', () => {
     await created.get('[data-testid="label-pdf"]').trigger('click')
     await until(() => expect(click).toHaveBeenCalledOnce())
     expect(callsOf(real, 'labelPdf')).toEqual([
-      { items: made.map((pk) => ({ model: 'stockitem', pk })), template: 'stockitem-62x29' },
+      { items: made.map((pk) => ({ model: 'stockitem', pk })), template: 'stockitem-62x29', jobId: expect.any(String) },
     ])
     expect(created.get('[data-testid="label-message"]').text()).toContain('2 labels')
   })

@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { MessageChannel } from 'node:worker_threads'
 import { Piscina } from 'piscina'
@@ -19,15 +20,17 @@ interface WorkerScript {
   execArgv?: string[]
 }
 
+/** This module's folder. `import.meta.dirname`, because a test runner may give `import.meta.url` as http:. */
+const here = (): string => import.meta.dirname ?? dirname(fileURLToPath(import.meta.url))
+
 function workerScript(): WorkerScript {
   // Bundled: this code sits in out/main/ or a chunk folder under it; the worker entry is out/main/jobs-worker.js.
-  for (const candidate of ['./jobs-worker.js', '../jobs-worker.js']) {
-    const url = new URL(candidate, import.meta.url)
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return { filename: url.href }
+  for (const candidate of ['jobs-worker.js', '../jobs-worker.js']) {
+    const path = resolve(here(), candidate)
+    if (existsSync(path)) return { filename: pathToFileURL(path).href }
   }
-  const source = new URL('./jobs-worker.ts', import.meta.url)
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
-  return { filename: source.href, execArgv: ['--import', tsx] }
+  const tsx = pathToFileURL(createRequire(join(here(), 'pool.ts')).resolve('tsx')).href
+  return { filename: pathToFileURL(join(here(), 'jobs-worker.ts')).href, execArgv: ['--import', tsx] }
 }
 
 /** Leaves one core to the main thread (scans), and at most four workers on a big machine. */
