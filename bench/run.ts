@@ -3,8 +3,9 @@
  * BENCH_STOCK_ITEMS) in a temp folder and measures scan resolution against raw SQLite, the CLI's `scan -`, a mix
  * of desk barcodes, the same desk's scans on a pulled InvenTree replica against a local database of that size, a
  * full and an incremental pull of 100,000 items (BENCH_PULL_ITEMS) from the InvenTree stand-in, the history
- * review's queries, decode accuracy on the quagga2 photos, and — in Chromium through the web host — the scan page
- * at 500 rows and the history review over 100,000 scans.
+ * review's queries, scan latency while a 2,000-label PDF renders in the worker pool (BENCH_LABELS), decode
+ * accuracy on the quagga2 photos, and — in Chromium through the web host — the scan page at 500 rows and the
+ * history review over 100,000 scans.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,6 +15,7 @@ import { seedLinks, seedScale } from '../src-main/core/demo/seed'
 import { openStationDatabase, Station } from '../src-main/core/station'
 import { benchDecodeAccuracy } from './decode-accuracy'
 import { benchHistoryReview } from './history-review'
+import { benchLabelJob } from './label-job'
 import { benchPull } from './pull'
 import { benchReplicaScans } from './replica-scans'
 import { benchScanMix } from './scan-mix'
@@ -47,6 +49,7 @@ try {
   benchReplicaScans(dir, stockItems)
   await benchPull(dir, Number(process.env.BENCH_PULL_ITEMS ?? 100_000))
   await benchHistoryReview(join(dir, 'history.db'))
+  await benchLabelJob()
   await benchDecodeAccuracy()
   await benchUi(dir)
 } finally {

@@ -40,7 +40,7 @@ import { openDatabase, type Db } from './db/connection'
 import { seedDemoIfEmpty, seedOperatorsIfNone } from './demo/seed'
 import { HistoryQuery } from './history/query'
 import { Jobs } from './jobs/jobs'
-import { WorkerPool } from './jobs/pool'
+import { defaultThreads, WorkerPool } from './jobs/pool'
 import { DeskSync } from './inventree/desk-sync'
 import { RemoteError } from './errors'
 import { InventreeError } from './inventree/errors'
@@ -104,6 +104,8 @@ export class Station implements StationMethods {
   private readonly desk: DeskSync
   private readonly jobs: Jobs
   private readonly nativeBinding: string | undefined
+  /** Worker threads for long jobs (the bench prints it). */
+  readonly jobThreads: number
 
   static open(options: StationOptions): Station {
     const station = new Station(openStationDatabase(options), options)
@@ -118,10 +120,11 @@ export class Station implements StationMethods {
     this.dbPath = options.dbPath
     this.logger = options.logger ?? stderrLogger()
     this.nativeBinding = options.nativeBinding
+    this.jobThreads = options.jobThreads ?? defaultThreads()
     // Each job's progress goes to the window or connection that started it only.
     this.jobs = new Jobs(
       (progress, to) => this.events.emit('jobProgress', progress, to),
-      () => new WorkerPool(options.jobThreads),
+      () => new WorkerPool(this.jobThreads),
     )
     this.labels = new LabelMethods(() => this.labelSource(), options.printer ?? null, this.jobs)
     this.settings = new Settings(db)

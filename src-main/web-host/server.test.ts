@@ -204,4 +204,41 @@ describe('web host', () => {
     }
     expect(station.info().operator).toBeNull()
   })
+
+  it('sends a job’s progress to the connection that started it only, and answers the other one meanwhile', async () => {
+    const mine = await connect()
+    const other = await connect()
+    try {
+      const events = (ws: WebSocket): { event: string; payload: { jobId: string; phase: string } }[] => {
+        const seen: { event: string; payload: { jobId: string; phase: string } }[] = []
+        ws.on('message', (data) => {
+          const message = JSON.parse(data.toString())
+          if (message.event === 'jobProgress') seen.push(message)
+        })
+        return seen
+      }
+      const mineSaw = events(mine)
+      const otherSaw = events(other)
+      const items = Array.from({ length: 20 }, (_, i) => ({ model: 'stockitem', pk: (i % 6) + 1 }))
+      let finished = false
+      const job = call(mine, 1, 'labelPdf', { items, jobId: 'web-job' }).then((reply) => {
+        finished = true
+        return reply
+      })
+      let answeredDuring = 0
+      for (let id = 100; !finished; id++) {
+        const reply = await call(other, id, 'scan', { data: 'INV-SL1', source: 'manual' })
+        expect(reply).toMatchObject({ ok: true })
+        if (!finished) answeredDuring++
+      }
+      expect(await job).toMatchObject({ ok: true, value: { labels: 20 } })
+      expect(answeredDuring).toBeGreaterThan(5)
+      expect(mineSaw.map((m) => m.payload.phase)).toContain('verify')
+      expect(mineSaw.every((m) => m.payload.jobId === 'web-job')).toBe(true)
+      expect(otherSaw).toEqual([])
+    } finally {
+      mine.close()
+      other.close()
+    }
+  }, 120_000)
 })
