@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The checks below run in the page, which has a DOM.
 import { expect, test } from './fixtures'
+import { contrast } from './contrast'
 import { ask, quickScan } from './station'
 
 test('a short internal barcode opens its stock location', async ({ page }) => {
@@ -26,19 +27,6 @@ test('an unknown barcode says so and stays in the dialog', async ({ page }) => {
   await expect(feedback).toContainText('NOT-A-KNOWN-BARCODE-42')
   await expect(page.getByTestId('quick-scan-input')).toBeVisible()
 })
-
-/** WCAG contrast of two computed CSS colours (`rgb(r, g, b)`). */
-function contrast(a: string, b: string): number {
-  const lum = (css: string) => {
-    const [r, g, bl] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
-      const c = Number(v) / 255
-      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-    }) as [number, number, number]
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl
-  }
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number]
-  return (hi + 0.05) / (lo + 0.05)
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the scan signal reads at AA contrast and covers no control (${colorScheme})`, async ({ page }) => {

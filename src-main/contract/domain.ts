@@ -264,6 +264,8 @@ export interface ReceiptLine {
   receivedBefore: number
   scanned: number
   remaining: number
+  /** How much more than ordered this receipt would bring in; 0 when within the order. */
+  over: number
   destination: ItemRef | null
 }
 

@@ -167,7 +167,7 @@ describe('receiving against a purchase order', () => {
     expect(over.row).toMatchObject({ flag: 'over', note: expect.stringMatching(/Over-receipt/) })
     expect(add('INV-SI1').row).toMatchObject({ flag: 'unknown' })
     const header = over.session
-    expect(header.lines[0]).toMatchObject({ ordered: 10, scanned: 15, remaining: 0 })
+    expect(header.lines[0]).toMatchObject({ ordered: 10, scanned: 15, remaining: 0, over: 5 })
     expect(header.lines[1]).toMatchObject({
       ordered: lines[1]!.quantity,
       scanned: 20,

@@ -202,6 +202,7 @@ export const receiving: WorkflowStrategy = {
         receivedBefore: l.received,
         scanned: got,
         remaining: Math.max(0, l.quantity - l.received - got),
+        over: Math.max(0, l.received + got - l.quantity),
         destination: l.destination_id === null ? null : tools.refs.get('stocklocation', l.destination_id),
       }
     })
