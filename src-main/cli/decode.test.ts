@@ -121,9 +121,21 @@ describe.skipIf(!photos.present)('decode command (needs ../shared/fixtures/quagg
         .trimEnd()
         .split('\n')
         .map((l) => JSON.parse(l) as unknown),
-    ).toEqual([
-      { file: qr, text: 'INV-SI5', format: 'QRCode', symbologyId: ']Q1' },
-      { file: photo('ean', 'image-001.jpg'), text: '3574660239843', format: 'EAN13', symbologyId: ']E0' },
+    ).toMatchObject([
+      {
+        file: qr,
+        text: 'INV-SI5',
+        format: 'QRCode',
+        symbologyId: ']Q1',
+        symbols: [{ text: 'INV-SI5', format: 'QRCode', confirmed: true, chosen: true }],
+      },
+      {
+        file: photo('ean', 'image-001.jpg'),
+        text: '3574660239843',
+        format: 'EAN13',
+        symbologyId: ']E0',
+        symbols: [{ text: '3574660239843', format: 'EAN13', confirmed: true, chosen: true }],
+      },
     ])
   })
 
@@ -135,7 +147,7 @@ describe.skipIf(!photos.present)('decode command (needs ../shared/fixtures/quagg
 
     const out1 = new Collect()
     expect(await decodeCommand([none], out1)).toBe(1)
-    expect(JSON.parse(out1.text)).toEqual({ file: none, result: null })
+    expect(JSON.parse(out1.text)).toEqual({ file: none, result: null, symbols: [] })
 
     const out2 = new Collect()
     expect(await decodeCommand([none, junk, missing], out2)).toBe(2)
@@ -143,7 +155,7 @@ describe.skipIf(!photos.present)('decode command (needs ../shared/fixtures/quagg
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>)
-    expect(lines[0]).toEqual({ file: none, result: null })
+    expect(lines[0]).toEqual({ file: none, result: null, symbols: [] })
     expect(lines[1]).toMatchObject({ file: junk, error: expect.any(String) })
     expect(lines[2]).toMatchObject({ file: missing, error: expect.stringContaining('ENOENT') })
   })

@@ -1,13 +1,15 @@
 /**
  * `decode FILE...`: runs the station's decode pipeline (the same code the renderer's webcam worker runs) on JPEG
  * or PNG files and prints one JSON line per file:
- *   {"file", "text", "format", "symbologyId"}   decoded
- *   {"file", "result": null}                     no barcode found
- *   {"file", "error"}                            the file cannot be read as an image
+ *   {"file", "text", "format", "symbologyId", "symbols"}   decoded: the chosen symbol (the confirmed one that
+ *                                                          carries the most) and every symbol found
+ *   {"file", "result": null, "symbols"}                    nothing confirmed (symbols: what was read, unconfirmed)
+ *   {"file", "error"}                                      the file cannot be read as an image
+ * Each of `symbols` is {"text", "format", "symbologyId", "confirmed", "chosen"}.
  * Exit code: 0 all decoded, 1 some had no result, 2 some could not be read.
  */
 import type { Writable } from 'node:stream'
-import { decodeImage } from '../../src-shared/decode/pipeline'
+import { decodeSymbols } from '../../src-shared/decode/pipeline'
 import { loadImageFile, setupNodeDecoder } from '../core/decode/node'
 
 function writeLine(out: Writable, value: object): Promise<void> {
@@ -28,11 +30,19 @@ export async function decodeCommand(files: string[], out: Writable): Promise<num
       code = 2
       continue
     }
-    const result = await decodeImage(image, { effort: 'thorough' })
+    const report = await decodeSymbols(image, { effort: 'thorough' })
+    const result = report.chosen
+    const symbols = report.symbols.map((s) => ({
+      text: s.text,
+      format: s.format,
+      symbologyId: s.symbologyId,
+      confirmed: s.evidence !== null,
+      chosen: s === result,
+    }))
     if (result) {
-      await writeLine(out, { file, text: result.text, format: result.format, symbologyId: result.symbologyId })
+      await writeLine(out, { file, text: result.text, format: result.format, symbologyId: result.symbologyId, symbols })
     } else {
-      await writeLine(out, { file, result: null })
+      await writeLine(out, { file, result: null, symbols })
       code = Math.max(code, 1)
     }
   }

@@ -74,3 +74,62 @@ export function scaleRgba(image: RgbaImage, factor: number): RgbaImage {
   }
   return { data, width, height }
 }
+
+export interface Point {
+  x: number
+  y: number
+}
+
+/**
+ * Resamples the rotated rectangle quagga2's locator reports (four corners; the barcode's axis runs from the middle
+ * of corners 0–1 to the middle of corners 2–3) into an upright image with the bars vertical, `margin` of its
+ * length added at each end for the quiet zones and its long side near `side` pixels (bilinear).
+ */
+export function alignedCrop(image: RgbaImage, box: Point[], side: number, margin = 0.2): RgbaImage | null {
+  if (box.length !== 4) return null
+  const [p0, p1, p2, p3] = box as [Point, Point, Point, Point]
+  const a = { x: (p0.x + p1.x) / 2, y: (p0.y + p1.y) / 2 }
+  const b = { x: (p2.x + p3.x) / 2, y: (p2.y + p3.y) / 2 }
+  const length = Math.hypot(b.x - a.x, b.y - a.y)
+  const barHeight = Math.hypot(p1.x - p0.x, p1.y - p0.y)
+  if (length < 8 || barHeight < 4) return null
+  const ux = (b.x - a.x) / length
+  const uy = (b.y - a.y) / length
+  const span = length * (1 + 2 * margin)
+  const scale = Math.min(3, side / span)
+  const width = Math.max(32, Math.round(span * scale))
+  // The middle band of the bars is enough to read them, and fewer rows are faster to read.
+  const height = Math.max(64, Math.min(Math.round(barHeight * scale), Math.round(width / 3)))
+  const bandHeight = height / scale
+  const cx = (a.x + b.x) / 2
+  const cy = (a.y + b.y) / 2
+  const gray = toGray(image)
+  const data = new Uint8ClampedArray(width * height * 4)
+  const w = image.width
+  const maxX = w - 1
+  const maxY = image.height - 1
+  for (let j = 0; j < height; j++) {
+    const dv = ((j + 0.5) / height - 0.5) * bandHeight
+    for (let i = 0; i < width; i++) {
+      const du = ((i + 0.5) / width - 0.5) * span
+      // The bar direction is the axis turned a quarter: (-uy, ux).
+      const fx = Math.min(maxX, Math.max(0, cx + du * ux - dv * uy))
+      const fy = Math.min(maxY, Math.max(0, cy + du * uy + dv * ux))
+      const x0 = fx | 0
+      const y0 = fy | 0
+      const x1 = Math.min(maxX, x0 + 1)
+      const y1 = Math.min(maxY, y0 + 1)
+      const wx = fx - x0
+      const wy = fy - y0
+      const top = gray[y0 * w + x0]! * (1 - wx) + gray[y0 * w + x1]! * wx
+      const bottom = gray[y1 * w + x0]! * (1 - wx) + gray[y1 * w + x1]! * wx
+      const v = top * (1 - wy) + bottom * wy
+      const o = (j * width + i) * 4
+      data[o] = v
+      data[o + 1] = v
+      data[o + 2] = v
+      data[o + 3] = 255
+    }
+  }
+  return { data, width, height }
+}

@@ -1,22 +1,36 @@
 /**
- * The station's decode pipeline: zxing-wasm first (it reads QR and DataMatrix, which internal and supplier labels
- * use, and its 1D reads are rarely wrong), then quagga2 under several locator settings. quagga2 finds far more of
- * the blurry 1D codes a webcam sees, but a single quagga pass sometimes returns a wrong code that still passes
- * its check digit, so its result is taken only once it leads every other text by two passes. Measured on
- * ../shared/fixtures/quagga2 by bench/decode-accuracy.ts.
+ * The station's decode pipeline. Each engine misses codes the other reads (quagga2 finds far more of the blurry
+ * 1D codes a webcam sees; zxing-wasm reads QR and DataMatrix and rarely misreads), and either one alone sometimes
+ * returns a wrong code that still passes its check digit. So every attempt's reads go into a ReadSet, which
+ * believes a 1D text only when a second, independent attempt read it too (./confirm.ts), and the attempts are
+ * ordered so that a photo usually costs less than zxing-wasm's own all-options pass:
+ *   1. a quick zxing pass over the whole image, every format (a matrix symbol's error correction confirms it);
+ *   2. quagga2 locates and reads a 1D code; agreeing with step 1, or with zxing reading the region quagga found,
+ *      is both engines agreeing; a second quagga2 pass at another locator setting is a second attempt;
+ *   3. if nothing is confirmed yet, zxing's full 1D pass (tryHarder), each read checked again closer up;
+ *   4. further quagga2 passes (other scales, locator patch sizes), each again handed to zxing.
+ * Measured on ../shared/fixtures/quagga2 and the generated set by bench/decode-accuracy.ts.
  */
-import { decodeWithQuagga, type QuaggaOptions } from './quagga'
+import type { ReaderOptions } from 'zxing-wasm/reader'
+import { chooseSymbol, ReadSet, type SymbolRead } from './confirm'
+import { alignedCrop, cropRgba, scaleRgba, type Rect } from './image'
 import { normalizeResult } from './normalize'
+import { decodeWithQuagga, type QuaggaOptions } from './quagga'
 import { passesChecks } from './symbology'
 import type { DecodeResult, RgbaImage } from './types'
-import { readWithZxing } from './zxing'
-import { scaleRgba } from './image'
+import { readWithZxing, type ZxingDecode } from './zxing'
 
 export type DecodeEffort = 'fast' | 'thorough'
 
 export interface PipelineOptions {
-  /** `fast` for live camera frames (one zxing pass, two quagga passes), `thorough` for still images. */
+  /** `fast` for live camera frames (one quagga pass; the next frame confirms), `thorough` for still images. */
   effort?: DecodeEffort
+}
+
+/** What one image held: every text read (with the evidence for it) and the confirmed one that carries the most. */
+export interface DecodeReport {
+  symbols: SymbolRead[]
+  chosen: SymbolRead | null
 }
 
 /** quagga2 passes in the order they are tried (the first ones decode the most fixtures on their own). */
@@ -27,60 +41,168 @@ export const QUAGGA_PASSES: Partial<QuaggaOptions>[] = [
   { size: 800, patchSize: 'large' },
   { size: 1280 },
   { size: 800, halfSample: false },
-  { size: 1280, halfSample: false },
   { size: 800, patchSize: 'x-large' },
   { size: 640, halfSample: false },
+  { size: 1280, halfSample: false },
 ]
 
-const FAST_QUAGGA_PASSES = 2
-/** A quagga text is accepted once it has this many more passes than any other text. */
-const QUAGGA_MARGIN = 2
-/** Small images get a second zxing pass at twice the size. */
+/** Small images get a last zxing pass at twice the size. */
 const UPSCALE_BELOW = 1000
+/** A quagga2 read spanning less of the located bars than this is part of a longer symbol. */
+const MIN_QUAGGA_SPAN = 0.4
 
-function acceptable(result: DecodeResult): boolean {
-  return passesChecks(result.format, result.text)
+/** Costs a fraction of zxing's all-options pass and finds the matrix symbols and the clean 1D codes. */
+const QUICK_PASS: ReaderOptions = {
+  tryHarder: false,
+  tryRotate: false,
+  tryInvert: false,
+  tryDownscale: true,
 }
 
-/** zxing's first result that passes the format's checks, normalised. */
-export async function zxingPass(image: RgbaImage): Promise<DecodeResult | null> {
-  for (const found of await readWithZxing(image)) {
-    const result = normalizeResult(strip(found))
-    if (acceptable(result)) return result
-  }
-  return null
+const LINEAR_PASS: ReaderOptions = {
+  formats: ['Linear-Codes'],
+  tryHarder: true,
+  tryRotate: true,
+  tryInvert: false,
+  tryDownscale: true,
 }
+
+/** The located bars turned upright: zxing reads rows, no rotation needed. */
+const UPRIGHT_PASS: ReaderOptions = {
+  formats: ['Linear-Codes'],
+  tryHarder: true,
+  tryRotate: false,
+  tryInvert: false,
+  tryDownscale: false,
+}
+
+/** Long side a region is resampled to before zxing reads it: enough pixels per module, few pixels in all. */
+const CROP_SIDE = 480
 
 function strip(result: DecodeResult): DecodeResult {
   return { text: result.text, format: result.format, symbologyId: result.symbologyId }
 }
 
-/** Decodes one RGBA image: `{text, format, symbologyId}`, or null when no engine is sure. */
-export async function decodeImage(image: RgbaImage, options: PipelineOptions = {}): Promise<DecodeResult | null> {
-  const effort = options.effort ?? 'thorough'
-  const first = await zxingPass(image)
-  if (first) return first
+/** The region grown by a fifth of its size (plus a few pixels) each way, for the quiet zones. */
+function withMargin(rect: Rect): Rect {
+  const mx = rect.width * 0.2 + 8
+  const my = rect.height * 0.2 + 8
+  return { x: rect.x - mx, y: rect.y - my, width: rect.width + 2 * mx, height: rect.height + 2 * my }
+}
 
-  const passes = effort === 'fast' ? QUAGGA_PASSES.slice(0, FAST_QUAGGA_PASSES) : QUAGGA_PASSES
-  const votes = new Map<string, { count: number; result: DecodeResult }>()
-  for (const pass of passes) {
-    const found = await decodeWithQuagga(image, pass)
-    if (!found) continue
+function boundsOf(points: { x: number; y: number }[]): Rect | undefined {
+  if (points.length === 0) return undefined
+  const xs = points.map((p) => p.x)
+  const ys = points.map((p) => p.y)
+  const x = Math.min(...xs)
+  const y = Math.min(...ys)
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y }
+}
+
+class Attempts {
+  readonly reads = new ReadSet()
+  private readonly cropped = new Set<string>()
+
+  constructor(private readonly image: RgbaImage) {}
+
+  addZxing(found: ZxingDecode[], attempt: string, map: (r: Rect) => Rect = (r) => r): DecodeResult[] {
+    const added: DecodeResult[] = []
+    for (const raw of found) {
+      const result = normalizeResult(strip(raw))
+      if (!passesChecks(result.format, result.text)) continue
+      this.reads.add({ ...result, engine: 'zxing', attempt, region: map(raw.region) })
+      added.push(result)
+    }
+    return added
+  }
+
+  async zxing(options: ReaderOptions, attempt: string): Promise<ZxingDecode[]> {
+    const found = await readWithZxing(this.image, options)
+    this.addZxing(found, attempt)
+    return found
+  }
+
+  /** zxing on one region of the image, resampled by `scale` on top of the fit to CROP_SIDE. */
+  async zxingRegion(region: Rect, attempt: string, scale = 1): Promise<void> {
+    const rect = withMargin(region)
+    const crop = cropRgba(this.image, rect)
+    if (crop.width < 8 || crop.height < 8) return
+    const factor = Math.min(3, (CROP_SIDE / Math.max(crop.width, crop.height)) * scale)
+    const input = Math.abs(factor - 1) < 0.05 ? crop : scaleRgba(crop, factor)
+    const found = await readWithZxing(input, {
+      formats: ['Linear-Codes'],
+      tryHarder: true,
+      tryRotate: crop.height > crop.width,
+      tryInvert: false,
+      tryDownscale: false,
+    })
+    const x0 = Math.max(0, Math.floor(rect.x))
+    const y0 = Math.max(0, Math.floor(rect.y))
+    const f = input.width / crop.width
+    this.addZxing(found, attempt, (r) => ({
+      x: x0 + r.x / f,
+      y: y0 + r.y / f,
+      width: r.width / f,
+      height: r.height / f,
+    }))
+  }
+
+  async quagga(pass: Partial<QuaggaOptions>, attempt: string): Promise<void> {
+    const found = await decodeWithQuagga(this.image, pass)
+    if (!found || found.span < MIN_QUAGGA_SPAN) return
     const result = normalizeResult(strip(found))
-    if (!acceptable(result)) continue
-    const entry = votes.get(result.text) ?? { count: 0, result }
-    entry.count++
-    votes.set(result.text, entry)
-    let others = 0
-    for (const [text, other] of votes) if (text !== result.text) others = Math.max(others, other.count)
-    if (entry.count - others >= QUAGGA_MARGIN) return entry.result
+    if (!passesChecks(result.format, result.text)) return
+    const region = boundsOf(found.box)
+    this.reads.add({ ...result, engine: 'quagga2', attempt, region })
+    // The located bars, turned upright, are read again by zxing, once per text: the other engine agreeing is the
+    // best confirmation. (quagga2 re-reading its own crop was tried: it repeats its own misreads of short codes.)
+    if (!region || this.cropped.has(result.text) || this.reads.hasConfirmed()) return
+    this.cropped.add(result.text)
+    const upright = alignedCrop(this.image, found.box, CROP_SIDE)
+    if (!upright) return
+    const zx = await readWithZxing(upright, UPRIGHT_PASS)
+    this.addZxing(zx, `zxing:upright-${attempt}`, () => region)
+  }
+}
+
+/** Decodes one RGBA image: every symbol read, and the confirmed one carrying the most. */
+export async function decodeSymbols(image: RgbaImage, options: PipelineOptions = {}): Promise<DecodeReport> {
+  const effort = options.effort ?? 'thorough'
+  const run = new Attempts(image)
+  await run.zxing(QUICK_PASS, 'zxing:quick')
+
+  if (effort === 'fast') {
+    // A live camera sends another frame in a few tens of milliseconds: one quagga2 pass, zxing's harder 1D pass
+    // only when quagga2 found nothing, and a read left unconfirmed here is confirmed by the next frame.
+    await run.quagga(QUAGGA_PASSES[0]!, 'quagga2:0')
+    if (run.reads.size === 0) await run.zxing(LINEAR_PASS, 'zxing:linear')
+  } else {
+    for (let i = 0; i < QUAGGA_PASSES.length; i++) {
+      await run.quagga(QUAGGA_PASSES[i]!, `quagga2:${i}`)
+      if (run.reads.hasConfirmed()) break
+      if (i === 1) {
+        const found = await run.zxing(LINEAR_PASS, 'zxing:linear')
+        if (run.reads.hasConfirmed()) break
+        // A zxing read not yet confirmed is looked at again, closer and at another scale.
+        for (const raw of found) await run.zxingRegion(raw.region, 'zxing:closer', 1.5)
+        if (run.reads.hasConfirmed()) break
+      }
+    }
   }
 
-  if (effort === 'thorough' && Math.max(image.width, image.height) < UPSCALE_BELOW) {
-    const upscaled = await zxingPass(scaleRgba(image, 2))
-    if (upscaled) return upscaled
+  if (effort === 'thorough' && !run.reads.hasConfirmed() && Math.max(image.width, image.height) < UPSCALE_BELOW) {
+    const found = await readWithZxing(scaleRgba(image, 2), { tryHarder: true, tryRotate: true, tryDownscale: false })
+    run.addZxing(found, 'zxing:x2', (r) => ({ x: r.x / 2, y: r.y / 2, width: r.width / 2, height: r.height / 2 }))
   }
-  return null
+
+  const symbols = run.reads.symbols()
+  return { symbols, chosen: chooseSymbol(symbols) }
+}
+
+/** Decodes one RGBA image to its chosen symbol `{text, format, symbologyId}`, or null when nothing is confirmed. */
+export async function decodeImage(image: RgbaImage, options: PipelineOptions = {}): Promise<DecodeResult | null> {
+  const { chosen } = await decodeSymbols(image, options)
+  return chosen ? strip(chosen) : null
 }
 
 /** quagga2 alone, its own default settings (decodeSingle's: 800 px, half-sampled, medium patches, all 1D readers). */

@@ -58,11 +58,20 @@ export const DEFAULT_QUAGGA_OPTIONS: QuaggaOptions = {
 export interface QuaggaCodeResult {
   code: string | null
   format: string
+  start: number
+  end: number
   decodedCodes: { error?: number }[]
 }
 
+interface QuaggaBoxResult {
+  codeResult?: QuaggaCodeResult
+  /** The grey levels sampled along the scan line (the located box's axis, extended by a tenth each way). */
+  pattern?: ArrayLike<number>
+  box?: [number, number][]
+}
+
 interface QuaggaInstance {
-  context: { decoder: { decodeFromBoundingBoxes(boxes: unknown): Promise<{ codeResult?: QuaggaCodeResult } | null> } }
+  context: { decoder: { decodeFromBoundingBoxes(boxes: unknown): Promise<QuaggaBoxResult | null> } }
   getBoundingBoxes(): unknown
 }
 
@@ -132,14 +141,22 @@ export function quaggaError(result: QuaggaCodeResult): number {
 export interface QuaggaDecode extends DecodeResult {
   /** quagga's mean character error (lower is better). */
   error: number
+  /**
+   * Share of the scan line through the located bars that the decoded symbol spans. A whole symbol spans most of
+   * it (the line runs a tenth past the box at each end); a short code read inside a longer one spans far less.
+   */
+  span: number
+  /** The located barcode's corners in the input image's pixels. */
+  box: { x: number; y: number }[]
 }
 
 async function decodeOnce(image: RgbaImage, options: QuaggaOptions): Promise<QuaggaDecode | null> {
   let gray = toGray(image)
   let width = image.width
   let height = image.height
+  let factor = 1
   if (options.size > 0 && Math.max(width, height) !== options.size) {
-    const factor = options.size / Math.max(width, height)
+    factor = options.size / Math.max(width, height)
     const w = Math.max(1, Math.round(width * factor))
     const h = Math.max(1, Math.round(height * factor))
     gray = scaleGray(gray, width, height, w, h)
@@ -150,10 +167,10 @@ async function decodeOnce(image: RgbaImage, options: QuaggaOptions): Promise<Qua
   const w = width - (width % 16)
   const h = height - (height % 16)
   if (w < 32 || h < 32) return null
+  const x0 = ((width - w) / 2) | 0
+  const y0 = ((height - h) / 2) | 0
   if (w !== width || h !== height) {
     const cropped = new Uint8Array(w * h)
-    const x0 = ((width - w) / 2) | 0
-    const y0 = ((height - h) / 2) | 0
     for (let y = 0; y < h; y++) cropped.set(gray.subarray((y0 + y) * width + x0, (y0 + y) * width + x0 + w), y * w)
     gray = cropped
   }
@@ -178,21 +195,23 @@ async function decodeOnce(image: RgbaImage, options: QuaggaOptions): Promise<Qua
   const code = result?.codeResult
   if (!code || !code.code) return null
   const known = QUAGGA_FORMATS[code.format]
+  const lineLength = result.pattern?.length ?? 0
   return {
     text: code.code,
     format: known?.format ?? code.format,
     symbologyId: known?.symbologyId ?? ']X0',
     error: quaggaError(code),
+    span: lineLength > 0 ? Math.abs(code.end - code.start) / lineLength : 1,
+    box: (result.box ?? []).map(([x, y]) => ({ x: (x + x0) / factor, y: (y + y0) / factor })),
   }
 }
 
 /** Runs quagga2 on one RGBA image. Calls are serialised (quagga2's locator is a module singleton). */
 export function decodeWithQuagga(image: RgbaImage, options: Partial<QuaggaOptions> = {}): Promise<QuaggaDecode | null> {
   const opts = { ...DEFAULT_QUAGGA_OPTIONS, ...options }
-  const run = queue.then(
-    () => decodeOnce(image, opts),
-    () => decodeOnce(image, opts),
-  )
+  // quagga2's readers throw on some damaged patterns (its Code 93 check reads past the end): that is no read.
+  const attempt = () => decodeOnce(image, opts).catch(() => null)
+  const run = queue.then(attempt, attempt)
   queue = run.catch(() => null)
   return run
 }

@@ -10,6 +10,7 @@ import {
   type ReadResult,
   type ZXingModuleOverrides,
 } from 'zxing-wasm/reader'
+import type { Rect } from './image'
 import { defaultSymbologyId } from './symbology'
 import type { DecodeResult, RgbaImage } from './types'
 
@@ -39,14 +40,22 @@ export const DEFAULT_ZXING_OPTIONS: ReaderOptions = {
 export interface ZxingDecode extends DecodeResult {
   /** Number of scan lines that agreed (linear formats), 0 for matrix codes. */
   lineCount: number
+  /** The symbol's bounding box in the image's pixels. */
+  region: Rect
 }
 
 function toDecode(result: ReadResult): ZxingDecode {
+  const { topLeft, topRight, bottomLeft, bottomRight } = result.position
+  const xs = [topLeft.x, topRight.x, bottomLeft.x, bottomRight.x]
+  const ys = [topLeft.y, topRight.y, bottomLeft.y, bottomRight.y]
+  const x = Math.min(...xs)
+  const y = Math.min(...ys)
   return {
     text: result.text,
     format: result.format,
     symbologyId: result.symbologyIdentifier || defaultSymbologyId(result.format),
     lineCount: result.lineCount,
+    region: { x, y, width: Math.max(1, Math.max(...xs) - x), height: Math.max(1, Math.max(...ys) - y) },
   }
 }
 
