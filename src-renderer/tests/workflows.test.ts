@@ -160,7 +160,8 @@ describe('receiving', () => {
     expect(shown[1]!.get('[data-testid="line-ordered"]').text()).toBe('25')
     expect(shown[1]!.get('[data-testid="line-scanned"]').text()).toBe('20')
     expect(shown[1]!.get('[data-testid="line-remaining"]').text()).toBe('5')
-    expect(shown[0]!.get('[data-testid="line-remaining"]').text()).toContain('complete')
+    // Ten ordered, fifteen scanned: the line says it is over, never that it is complete.
+    expect(shown[0]!.get('[data-testid="line-remaining"]').text()).toBe('▲ 5 over (ordered 10)')
 
     const flags = wrapper.findAll('[data-testid="receipt-row"] [data-testid="row-flag"]').map((f) => f.text())
     expect(flags).toEqual(['⧉ Duplicate package', '▲ Over-receipt', '? Unknown item', '✕ Not on this order'])
