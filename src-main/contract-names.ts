@@ -48,6 +48,10 @@ export const methodNames = [
   'inventreeOutbox',
   'inventreeResolve',
   'cancelJob',
+  'stationHealth',
+  'backups',
+  'backupNow',
+  'restoreBackup',
 ] as const
 
 export const eventNames = [
@@ -57,6 +61,7 @@ export const eventNames = [
   'settingsChanged',
   'syncStatus',
   'jobProgress',
+  'stationHealth',
 ] as const
 
 export type MethodName = (typeof methodNames)[number]

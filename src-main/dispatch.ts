@@ -13,12 +13,18 @@ import {
   type Reply,
   type StationMethods,
 } from './contract'
-import { isStationError } from './core/errors'
+import { isStationError, type StationError } from './core/errors'
 import type { Logger } from './core/log/logger'
 import { asCaller, LOCAL_CALLER, type CallerId } from './core/operators/caller'
 
-/** What dispatch calls: the contract's methods, and the log for failures the caller must not see. */
-export type DispatchTarget = StationMethods & { readonly logger: Pick<Logger, 'error'> }
+/**
+ * What dispatch calls: the contract's methods, the log for failures the caller must not see, and the Station's
+ * reading of a failure of its database file (a full disk, a read-only file), which the caller must see.
+ */
+export type DispatchTarget = StationMethods & {
+  readonly logger: Pick<Logger, 'error'>
+  explainFailure?(err: unknown): StationError | null
+}
 
 const isMethod = (name: string): name is MethodName => Object.hasOwn(methodSchemas, name)
 
@@ -47,7 +53,9 @@ export async function dispatch(
     return { ok: true, value: await asCaller(caller, () => call(station, method, input)) }
   } catch (err) {
     if (isStationError(err)) return fail({ code: err.code, message: err.message })
+    const explained = station.explainFailure?.(err)
     station.logger.error(`station.${method} failed`, err)
+    if (explained) return fail({ code: explained.code, message: explained.message })
     return fail({ code: 'internal', message: `The station could not complete ${method}` })
   }
 }

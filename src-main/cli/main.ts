@@ -8,13 +8,16 @@
  *   decode  FILE...
  *   label   [--db FILE] MODEL PK [--template T] --out FILE.pdf
  *   inventree connect|status|disconnect [--db FILE] ...
- * Exit codes: 0 success (a match, for scan), 1 no match, 2 bad input or usage.
+ *   backups [--db FILE]   |   backup [--db FILE]   |   restore [--db FILE] [BACKUP]
+ * Exit codes: 0 success (a match, for scan), 1 no match, 2 bad input or usage, or a database the station cannot
+ * use (damaged, from a newer station, read-only, a full disk): the message names the file and the cause.
  */
 import { parseArgs } from 'node:util'
 import { scanSources, type ScanOutcome, type ScanSource } from '../contract'
 import { seedDatabase } from '../core/demo/seed-database'
 import { defaultDatabasePath } from '../core/paths'
 import { parseOnly } from '../core/barcode/parse-only'
+import type { Station } from '../core/station'
 import { closeCliStation, openCliStation } from './open-station'
 import { dispatch } from '../dispatch'
 import { historyCommand } from './history'
@@ -37,9 +40,23 @@ export const USAGE = `Usage: npm run --silent cli -- <command> [options]
   label   [--db FILE] MODEL PK [--template T] --out FILE.pdf
                                              print a label to PDF, verified by re-scanning it (--list [MODEL])
 ${INVENTREE_USAGE}
+  backups [--db FILE]                        list the database's backups, newest first, each with its check
+  backup  [--db FILE]                        copy the database into its backups folder now
+  restore [--db FILE] [BACKUP]               put BACKUP (default: the newest good one) in place of the database,
+                                             after checking it; the replaced file is kept aside
 Without --db the station's default database is used: ${defaultDatabasePath()}`
 
 export class UsageError extends Error {}
+
+/** A scan whose database write failed ends the command with the reason (the file and the cause), not a trace. */
+function explainedScan(station: Station, input: Parameters<Station['scan']>[0]): ReturnType<Station['scan']> {
+  try {
+    return station.scan(input)
+  } catch (err) {
+    const explained = station.explainFailure(err)
+    throw explained ? new Error(explained.message) : err
+  }
+}
 
 /** `scan`'s exit code by outcome: an ambiguous match is not a match, so it exits like refused data. */
 const SCAN_EXIT: Record<ScanOutcome, number> = {
@@ -99,10 +116,10 @@ async function run(argv: string[]): Promise<number> {
       const station = openCliStation(dbPath)
       try {
         if (rest[0] === '-') {
-          await scanStream(station, source, process.stdin, process.stdout)
-          return 0
+          // Lines answered with a failure make the stream's exit code 2, though it went on to the end.
+          return (await scanStream(station, source, process.stdin, process.stdout)) > 0 ? 2 : 0
         }
-        const result = station.scan({ data: rest[0]!, source })
+        const result = explainedScan(station, { data: rest[0]!, source })
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
         return SCAN_EXIT[result.outcome]
       } finally {
@@ -146,6 +163,19 @@ async function run(argv: string[]): Promise<number> {
       } finally {
         await closeCliStation(station)
       }
+    }
+    case 'backups':
+    case 'backup':
+    case 'restore': {
+      if (rest.length > (command === 'restore' ? 1 : 0))
+        throw new UsageError(
+          command === 'restore' ? 'restore takes at most one BACKUP' : `${command} takes no positional arguments`,
+        )
+      const files = await import('./backups')
+      if (command === 'backups') process.stdout.write(files.backupsCommand(dbPath))
+      else if (command === 'backup') process.stdout.write(await files.backupCommand(dbPath))
+      else process.stdout.write(files.restoreCommand(dbPath, rest[0]))
+      return 0
     }
     default:
       throw new UsageError(`Unknown command "${command}"`)

@@ -4,6 +4,9 @@
  * committed. Every line gets a result, empty and oversized ones included, so scripts can pair input and output.
  * Lines are split as bytes: a line that is not valid UTF-8 is resolved as its best reading and logged with its
  * exact bytes, so nothing a broken scanner sent is lost.
+ * When a batch cannot be logged (a full disk, a read-only file), each of its lines is answered with the reason
+ * instead of a result, and the stream goes on: once there is room again, the next lines are resolved as before.
+ * The station says so on stderr once when the trouble starts and once when it ends.
  */
 import type { Readable, Writable } from 'node:stream'
 import type { ScanSource } from '../contract'
@@ -27,17 +30,50 @@ function readLine(bytes: Buffer): { data: string; rawHex?: string } {
   }
 }
 
+/** What a line gets when its scan could not be logged: the reason, never a result. */
+export interface StreamFailure {
+  error: string
+  code: 'storage' | 'unavailable'
+  barcode_data: string
+}
+
+/** Resolves with the number of lines that got a failure instead of a result. */
 export async function scanStream(
-  station: Station,
+  station: Pick<Station, 'scanMany' | 'explainFailure'>,
   source: ScanSource,
   input: Readable,
   output: Writable,
-): Promise<void> {
+  notices: Pick<Writable, 'write'> = process.stderr,
+): Promise<number> {
   let pending: Buffer = Buffer.alloc(0)
+  let failed = 0
+  let failing: string | null = null
+  const answer = (lines: Buffer[]): unknown[] => {
+    const inputs = lines.map((bytes) => ({ ...readLine(bytes), source }))
+    try {
+      const results = station.scanMany(inputs)
+      if (failing !== null) notices.write(`scan: the station answers again (${failing} cleared)\n`)
+      failing = null
+      return results
+    } catch (err) {
+      const explained = station.explainFailure(err)
+      if (!explained || (explained.code !== 'storage' && explained.code !== 'unavailable')) throw err
+      if (failing !== explained.message) notices.write(`scan: ${explained.message}\n`)
+      failing = explained.message
+      failed += inputs.length
+      return inputs.map((i): StreamFailure => ({
+        error: explained.message,
+        code: explained.code,
+        barcode_data: i.data,
+      }))
+    }
+  }
   const flush = async (lines: Buffer[]): Promise<void> => {
     if (lines.length === 0) return
-    const results = station.scanMany(lines.map((bytes) => ({ ...readLine(bytes), source })))
-    const text = results.map((r) => JSON.stringify(r)).join('\n') + '\n'
+    const text =
+      answer(lines)
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n'
     if (!output.write(text)) await new Promise((done) => output.once('drain', done))
   }
   for await (const chunk of input as AsyncIterable<Buffer>) {
@@ -53,4 +89,5 @@ export async function scanStream(
     await flush(lines)
   }
   if (pending.length) await flush([pending])
+  return failed
 }

@@ -349,3 +349,37 @@ export interface DeviceStatus {
   state: 'connected' | 'disconnected' | 'error'
   message?: string
 }
+
+/** Why a backup was made. */
+export type BackupReason = 'daily' | 'migration' | 'manual'
+
+/** One copy of the database in the backups folder beside it. */
+export interface BackupInfo {
+  /** File name inside the backups folder: what `restoreBackup` takes. */
+  file: string
+  path: string
+  /** ISO 8601, UTC. */
+  createdAt: string
+  reason: BackupReason
+  bytes: number
+}
+
+/** What is wrong with the station's database file, in words a person can act on. */
+export interface DatabaseProblem {
+  kind: 'damaged' | 'too_new' | 'read_only' | 'unreadable' | 'disk_full'
+  /** Names the file and the cause, and the newest good backup when one is needed. */
+  message: string
+  database: string
+  /** The newest backup that passed its check; null when there is none (or none is needed). */
+  newestGoodBackup: BackupInfo | null
+}
+
+/** Whether the station can answer from its database; when not, why (every database call answers `unavailable`). */
+export type StationHealth = { available: true; database: string } | { available: false; problem: DatabaseProblem }
+
+export interface RestoreResult {
+  restored: BackupInfo
+  /** The files the restore moved aside (the database it replaced and its journal), never deleted. */
+  keptAside: string[]
+  health: StationHealth
+}

@@ -10,6 +10,13 @@ export type ErrorCode =
   | 'remote'
   /** A long job the caller cancelled (cancelJob): it stopped and returned nothing. */
   | 'cancelled'
+  /**
+   * The station cannot use its database file (damaged, from a newer station, unreadable): only the station's
+   * health, its backups and a restore are answered. The message says why and names the newest good backup.
+   */
+  | 'unavailable'
+  /** A write to the database failed for a reason outside the station (disk full, read-only): the message says which. */
+  | 'storage'
   | 'internal'
 
 export interface ContractError {

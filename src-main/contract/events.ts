@@ -1,6 +1,6 @@
 /** Every event main pushes to the renderer, with its payload. */
 import type { EventName } from '../contract-names'
-import type { DeviceStatus, JobProgress, ScanResult } from './domain'
+import type { DeviceStatus, JobProgress, ScanResult, StationHealth } from './domain'
 import type { SyncStatus } from './inventree'
 import type { SettingsValues } from './settings'
 import type { SameKeys } from './methods/define'
@@ -17,6 +17,8 @@ export interface EventPayloads {
   syncStatus: SyncStatus
   /** A long job's progress (label PDFs, printing, history export): sent to the window or connection that started it only. */
   jobProgress: JobProgress
+  /** The station became unavailable (its database failed) or available again (a restore, space back on the disk). */
+  stationHealth: StationHealth
 }
 
 // The zod-free event list (contract-names.ts) and these payloads must name exactly the same events.

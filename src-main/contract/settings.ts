@@ -59,6 +59,10 @@ export const settingSchemas = {
   'security.operatorPins': z.boolean(),
   /** An admin left idle this many minutes is signed out; 0 never. */
   'security.adminIdleMinutes': z.number().int().min(0).max(720),
+  /** Copy the database into the backups folder once a day (the copy before each migration is always made). */
+  'backup.daily': z.boolean(),
+  /** Backups kept in the backups folder; the oldest beyond this are deleted when a new one is made. */
+  'backup.keep': z.number().int().min(1).max(365),
   /** Sounds for scan results. */
   'feedback.mute': z.boolean(),
 } as const

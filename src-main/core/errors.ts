@@ -26,11 +26,24 @@ export class CancelledError extends Error {
   readonly code = 'cancelled'
 }
 
-export type StationError = NotFoundError | ConflictError | ForbiddenError | RemoteError | CancelledError
+/** The station cannot use its database file; the message says why and names the newest good backup. */
+export class UnavailableError extends Error {
+  readonly code = 'unavailable'
+}
+
+/** A write failed for a reason outside the station (a full disk, a read-only file): the message names it. */
+export class StorageError extends Error {
+  readonly code = 'storage'
+}
+
+export type StationError =
+  NotFoundError | ConflictError | ForbiddenError | RemoteError | CancelledError | UnavailableError | StorageError
 
 export const isStationError = (err: unknown): err is StationError =>
   err instanceof NotFoundError ||
   err instanceof ConflictError ||
   err instanceof ForbiddenError ||
   err instanceof RemoteError ||
-  err instanceof CancelledError
+  err instanceof CancelledError ||
+  err instanceof UnavailableError ||
+  err instanceof StorageError

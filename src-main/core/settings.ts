@@ -33,6 +33,8 @@ export const settingDefaults: SettingsValues = {
   'scanner.serial.baudRate': 9600,
   'scanner.serial.terminator': 'ANY',
   'scanner.hid.enabled': true,
+  'backup.daily': true,
+  'backup.keep': 7,
   'feedback.mute': false,
 }
 

@@ -12,10 +12,10 @@ export type StationListener = <E extends EventName>(event: E, payload: EventPayl
 export class StationEvents {
   private readonly listeners = new Set<StationListener>()
 
-  /** Sends `settingsChanged` with every value after each update of the settings. */
-  constructor(settings: Settings) {
+  /** Sends `settingsChanged` with every value after each update of these settings; returns the unwatch. */
+  watch(settings: Settings): () => void {
     let pending = false
-    settings.onChange(() => {
+    return settings.onChange(() => {
       // One update of several keys is one event, sent once they are all written.
       if (pending) return
       pending = true

@@ -42,6 +42,8 @@ export interface StationOptions extends OpenOptions {
   printer?: LabelPrinter
   /** The keyboard-wedge calibration of the host's scanner hub; without it calibration is refused. */
   wedgeCalibration?: WedgeCalibrationProvider
+  /** Copy the database to its backups folder once a day while open (hosts set it; tests leave it off). */
+  dailyBackups?: boolean
   /** Where the Station's own problems are logged (default: stderr). */
   logger?: Logger
   /** Where the InvenTree token is kept: Electron's safeStorage; default an owner-only file beside the database. */

@@ -21,7 +21,7 @@ export class StationServices {
       {
         name: 'station database',
         boot: () => {
-          this.opened = Station.open({ ...this.options, startUserPlugins: false })
+          this.opened = Station.open({ dailyBackups: true, ...this.options, startUserPlugins: false })
         },
         shutdown: () => {
           const station = this.opened

@@ -3,9 +3,13 @@
  * that do the work (the scan pipeline, the history, items, workflows, labels, devices), each method one line that
  * hands over to its module. Pure Node: no Electron here, so the CLI, the web host and the tests run the same code.
  */
-import { dirname, join } from 'node:path'
 import type {
   ActionResult,
+  BackupInfo,
+  DatabaseProblem,
+  MethodArgs,
+  RestoreResult,
+  StationHealth,
   DeviceStatus,
   HistoryEntry,
   ItemDetail,
@@ -33,44 +37,36 @@ import type {
   SyncSummaryView,
   WedgeCalibrationView,
 } from '../contract'
-import { WorkflowService } from './actions/workflow-service'
 import { jsonBarcode, shortBarcode } from './barcode/internal'
-import { PluginChain } from './barcode/plugin-chain'
+import { restoreFile } from './db/backups'
+import { DatabaseUnusable, openCheckedDatabase, unusable } from './db/checked-open'
 import { openDatabase, type Db } from './db/connection'
+import { describeStorageFailure } from './db/storage-failure'
 import { seedDemoIfEmpty, seedOperatorsIfNone } from './demo/seed'
 import { HistoryQuery } from './history/query'
 import { Jobs } from './jobs/jobs'
 import { defaultThreads, WorkerPool } from './jobs/pool'
-import { DeskSync } from './inventree/desk-sync'
-import { RemoteError } from './errors'
+import { isStationError, RemoteError, StorageError, UnavailableError, type StationError } from './errors'
 import { InventreeError } from './inventree/errors'
 import { ReplicaRefused } from './inventree/pull'
-import { FileTokenStore, MemoryTokenStore, tokenFileFor } from './inventree/token-store'
-import { RecentScans } from './history/recent-scans'
-import { ScanLog } from './history/scan-log'
-import { ScanRecorder } from './history/scan-recorder'
-import { BarcodeLinks } from './items/barcode-links'
-import { ItemDetails } from './items/detail'
-import { LinkActions } from './items/link-actions'
 import { locationTree } from './items/locations'
-import { ItemRefs } from './items/refs'
-import { Search } from './items/search'
-import { SupplierParts } from './items/supplier-parts'
 import { LabelMethods } from './labels/label-methods'
 import type { LabelSource } from './labels/layout'
 import { stderrLogger, type Logger } from './log/logger'
-import { AdminSettings } from './operators/admin-settings'
 import type { CallerId } from './operators/caller'
-import { Operators } from './operators/operators'
-import { Devices } from './scanning/devices'
-import { ScanPipeline, type DroppedScan, type ScanInput } from './scanning/scan-pipeline'
-import { Settings } from './settings'
 import { StationEvents, type StationListener } from './station-events'
 import type { StationOptions } from './station-options'
+import { settingDefaults } from './settings'
+import type { DroppedScan, ScanInput } from './scanning/scan-pipeline'
+import { StationBackups } from './station-backups'
+import { StationParts } from './station-parts'
 
 export type { LabelPrinter, StationOptions, WedgeCalibrationControl, WedgeCalibrationProvider } from './station-options'
 
 export const STATION_VERSION = '0.1.0'
+
+/** Least time between two attempts to open a database that failed for want of disk space. */
+const RETRY_MS = 1000
 
 export { AMBIGUOUS, MATCH, MAX_BARCODE_LENGTH, NO_MATCH } from './scanning/scan-pipeline'
 export type { StationListener } from './station-events'
@@ -78,46 +74,77 @@ export type { StationListener } from './station-events'
 /** Opens (and migrates) a station's database, with the demo inventory when it is new and `demo` allows. */
 export function openStationDatabase(options: StationOptions): Db {
   const db = openDatabase(options.dbPath, options)
+  seed(db, options)
+  return db
+}
+
+/** As openStationDatabase, after checking the file (core/db/checked-open.ts); throws DatabaseUnusable. */
+function openCheckedStationDatabase(options: StationOptions): { db: Db; release: () => void } {
+  const { db, release } = openCheckedDatabase(options.dbPath, options)
+  try {
+    seed(db, options)
+  } catch (err) {
+    db.close()
+    release()
+    throw unusable(err, options.dbPath)
+  }
+  return { db, release }
+}
+
+function seed(db: Db, options: StationOptions): void {
   if (options.demo ?? true) seedDemoIfEmpty(db)
   else seedOperatorsIfNone(db)
-  return db
 }
 
 export class Station implements StationMethods {
   readonly dbPath: string
   readonly logger: Logger
-  private readonly settings: Settings
-  private readonly log: ScanLog
-  private readonly details: ItemDetails
-  private readonly searcher: Search
-  private readonly pluginChain: PluginChain
-  private readonly events: StationEvents
-  private readonly pipeline: ScanPipeline
-  private readonly workflows: WorkflowService
-  private readonly deviceScans: Devices
-  private readonly operatorList: Operators
-  private readonly adminSettings: AdminSettings
-  private readonly links: BarcodeLinks
-  private readonly linkActions: LinkActions
-  private readonly supplierParts: SupplierParts
+  private readonly options: StationOptions
+  private readonly events = new StationEvents()
   private readonly labels: LabelMethods
-  private readonly desk: DeskSync
   private readonly jobs: Jobs
   private readonly nativeBinding: string | undefined
   /** Worker threads for long jobs (the bench prints it). */
   readonly jobThreads: number
+  private readonly settingListeners = new Set<(key: SettingKey) => void>()
+  /** The modules on the open database; null while the station is unavailable. */
+  private live: StationParts | null = null
+  /** Marks the clean close of the database file (see db/open-marker.ts). */
+  private release: () => void = () => {}
+  private problem: DatabaseProblem | null = null
+  private userPlugins = false
+  private lastTry = 0
+  private readonly backupFiles: StationBackups
 
+  /**
+   * Opens the station on its database file, checked first (core/db/checked-open.ts). A file that cannot be used
+   * opens the station unavailable: it answers its health, its backups and a restore, and refuses everything else
+   * with the reason and the newest good backup.
+   */
   static open(options: StationOptions): Station {
-    const station = new Station(openStationDatabase(options), options)
+    let opened: { db: Db; release: () => void }
+    try {
+      opened = openCheckedStationDatabase(options)
+    } catch (err) {
+      if (!(err instanceof DatabaseUnusable)) throw err
+      return Station.unavailable(options, err)
+    }
+    const station = new Station(opened.db, options)
+    station.release = opened.release
     if (options.startUserPlugins ?? true) station.startUserPlugins()
     return station
   }
 
-  constructor(
-    private readonly db: Db,
-    options: StationOptions,
-  ) {
+  /** A station whose database cannot be used, for the reason given. */
+  static unavailable(options: StationOptions, why: DatabaseUnusable): Station {
+    const station = new Station(null, options)
+    station.becomeUnavailable(why)
+    return station
+  }
+
+  constructor(db: Db | null, options: StationOptions) {
     this.dbPath = options.dbPath
+    this.options = options
     this.logger = options.logger ?? stderrLogger()
     this.nativeBinding = options.nativeBinding
     this.jobThreads = options.jobThreads ?? defaultThreads()
@@ -127,135 +154,182 @@ export class Station implements StationMethods {
       () => new WorkerPool(this.jobThreads),
     )
     this.labels = new LabelMethods(() => this.labelSource(), options.printer ?? null, this.jobs)
-    this.settings = new Settings(db)
-    this.log = new ScanLog(db)
-    const refs = new ItemRefs(db)
-    this.details = new ItemDetails(db)
-    this.searcher = new Search(db)
-    this.operatorList = new Operators(db, this.settings, { logger: this.logger, ...options.auth })
-    const recorder = new ScanRecorder(this.settings, this.log, this.operatorList)
-    this.links = new BarcodeLinks(db, refs, () => this.settings.get('barcode.prefix'))
-    this.linkActions = new LinkActions(db, this.links, recorder)
-    this.supplierParts = new SupplierParts(db, refs)
-    const pluginsDir =
-      options.pluginsDir ?? (options.dbPath === ':memory:' ? '' : join(dirname(options.dbPath), 'plugins'))
-    this.pluginChain = new PluginChain(db, this.settings, { pluginsDir, pluginTimeoutMs: options.pluginTimeoutMs })
-    // The last results returned, so a workflow takes the very result a scan got.
-    const recent = new RecentScans()
-    this.pipeline = new ScanPipeline({
-      db,
-      settings: this.settings,
-      chain: this.pluginChain,
-      refs,
-      operators: this.operatorList,
-      recent,
-      recorder,
+    this.backupFiles = new StationBackups(options.dbPath, options.nativeBinding, this.logger)
+    if (db) this.attach(db)
+  }
+
+  private attach(db: Db): void {
+    this.live = new StationParts(db, this.options, this.logger, this.events, (key) => {
+      for (const listener of this.settingListeners) listener(key)
     })
-    this.workflows = new WorkflowService({
-      db,
-      refs,
-      recent,
-      scan: (input) => this.pipeline.scan(input),
-      currentOperatorId: () => this.operatorList.current()?.id ?? null,
-    })
-    this.adminSettings = new AdminSettings(this.settings, this.operatorList, () => this.log.total())
-    this.events = new StationEvents(this.settings)
-    this.desk = new DeskSync({
-      db,
-      tokens:
-        options.inventreeTokens ??
-        (options.dbPath === ':memory:' ? new MemoryTokenStore() : new FileTokenStore(tokenFileFor(options.dbPath))),
-      logger: this.logger,
-      intervalMs: options.syncIntervalMs ?? 30_000,
-      kickDelayMs: options.syncKickDelayMs,
-      timeoutMs: options.inventreeTimeoutMs,
-      onStatus: (status) => this.events.emit('syncStatus', status),
-    })
-    this.desk.start()
-    this.deviceScans = new Devices(this.pipeline, this.events.emit, this.operatorList, options.wedgeCalibration ?? null)
+    if (this.options.dailyBackups) this.backupFiles.startDaily(() => this.live)
+  }
+
+  /**
+   * The modules on the database; refused with the reason while the station is unavailable. A station that could
+   * not open for want of disk space tries again (at most once a second), so it answers as soon as there is room.
+   */
+  private get p(): StationParts {
+    if (this.live) return this.live
+    if (this.problem?.kind === 'disk_full' && Date.now() - this.lastTry >= RETRY_MS) {
+      this.lastTry = Date.now()
+      this.reopen()
+      if (this.live) return this.live
+    }
+    throw new UnavailableError(this.problem?.message ?? 'The station database is not open')
+  }
+
+  private becomeUnavailable(why: DatabaseUnusable): void {
+    this.lastTry = Date.now()
+    this.problem = this.backupFiles.problem(why)
+    this.logger.error('station database unavailable', { kind: why.kind, message: this.problem.message })
+    this.events.emit('stationHealth', this.stationHealth())
   }
 
   /** Loads the user plugins into their worker and adds them to the chain. */
   startUserPlugins(): void {
-    this.pluginChain.startUser()
+    this.userPlugins = true
+    this.live?.pluginChain.startUser()
   }
 
   stopUserPlugins(): void {
-    this.pluginChain.stopUser()
+    this.userPlugins = false
+    this.live?.pluginChain.stopUser()
   }
 
   /** One setting's value (hosts follow the scanner and wedge settings). */
   setting<K extends SettingKey>(key: K): SettingsValues[K] {
-    return this.settings.get(key)
+    // Hosts read the scanner settings while the station is unavailable too: they get the defaults then.
+    return this.live ? this.live.settings.get(key) : settingDefaults[key]
   }
 
   /** Called with each changed key, after the change; returns the unsubscribe. */
   onSettingsChange(listener: (key: SettingKey) => void): () => void {
-    return this.settings.onChange(listener)
+    this.settingListeners.add(listener)
+    return () => this.settingListeners.delete(listener)
   }
 
   // ---- scanning ------------------------------------------------------------------------------------------------
 
   /** Resolve barcode data and log it; the result is returned only once its history row is written. */
   scan(input: ScanInput): ScanResult {
-    return this.pipeline.scan(input)
+    return this.p.pipeline.scan(input)
   }
 
   /** Resolve many scans in one transaction (the CLI's `scan -`): each is logged before any result is returned. */
   scanMany(inputs: ScanInput[]): ScanResult[] {
-    return this.pipeline.scanMany(inputs)
+    return this.p.pipeline.scanMany(inputs)
   }
 
   /** A scan from a device source (wedge, HID, serial): resolved, logged, then pushed to the renderer. */
   scanFromDevice(input: ScanInput): ScanResult {
-    return this.deviceScans.scan(input)
+    return this.p.deviceScans.scan(input)
+  }
+
+  // ---- health and backups (core/station-backups.ts) --------------------------------------------------------------
+
+  stationHealth(): StationHealth {
+    return this.problem ? { available: false, problem: this.problem } : { available: true, database: this.dbPath }
+  }
+
+  backups(): BackupInfo[] {
+    return this.backupFiles.list()
+  }
+
+  backupNow(): Promise<BackupInfo> {
+    this.requireAdmin('back up the database')
+    return this.backupFiles.now(this.p.db, this.p.settings.get('backup.keep'))
+  }
+
+  /**
+   * Puts a checked backup in place of the database and opens the station on it. While the station works only an
+   * admin may (it replaces current data); while it is unavailable anyone at the desk may, as nothing else works
+   * and the replaced file is kept aside.
+   */
+  restoreBackup(input: MethodArgs<'restoreBackup'>): RestoreResult {
+    if (this.live) this.requireAdmin('restore a backup')
+    const backup = this.backupFiles.pick(input.file)
+    this.backupFiles.verify(backup)
+    const who = this.live?.operatorList.peek() ?? null
+    if (this.live) this.live.operatorList.auditChange('backup restored', { file: backup.file })
+    this.closeDatabase()
+    const damaged = this.problem?.kind === 'damaged'
+    const { keptAside } = restoreFile(this.dbPath, backup.path, { nativeBinding: this.options.nativeBinding, damaged })
+    this.logger.info('backup restored', { file: backup.path, keptAside, by: who?.name ?? null })
+    this.reopen()
+    return { restored: backup, keptAside, health: this.stationHealth() }
+  }
+
+  /** Opens the database again (after a restore); the station is unavailable again if that fails. */
+  private reopen(): void {
+    try {
+      const opened = openCheckedStationDatabase(this.options)
+      this.problem = null
+      this.attach(opened.db)
+      this.release = opened.release
+      if (this.userPlugins) this.live?.pluginChain.startUser()
+      this.events.emit('stationHealth', this.stationHealth())
+    } catch (err) {
+      if (!(err instanceof DatabaseUnusable)) throw err
+      this.becomeUnavailable(err)
+    }
+  }
+
+  private closeDatabase(): void {
+    const live = this.live
+    this.live = null
+    this.backupFiles.stopDaily()
+    if (!live) return
+    live.close()
+    this.release()
+    this.release = () => {}
   }
 
   // ---- external barcodes ---------------------------------------------------------------------------------------
 
   /** Link a barcode printed by someone else to an item, refusing one that already means something. */
   link(input: MethodInput<'link'>): LinkResult {
-    return this.queued(() => this.linkActions.link(input))
+    return this.queued(() => this.p.linkActions.link(input))
   }
 
   unlink(input: MethodInput<'unlink'>): MethodOutputs['unlink'] {
-    return this.queued(() => this.linkActions.unlink(input))
+    return this.queued(() => this.p.linkActions.unlink(input))
   }
 
   // ---- reads ---------------------------------------------------------------------------------------------------
 
   getItem(input: MethodInput<'getItem'>): ItemDetail {
-    const built = this.details.build(input.model, input.pk)
+    const built = this.p.details.build(input.model, input.pk)
     const json = jsonBarcode(input.model, input.pk)
-    const short = shortBarcode(input.model, input.pk, this.settings.get('barcode.prefix'))
-    const preferred = this.settings.get('barcode.form') === 'short' && short ? short : json
+    const short = shortBarcode(input.model, input.pk, this.p.settings.get('barcode.prefix'))
+    const preferred = this.p.settings.get('barcode.form') === 'short' && short ? short : json
     return {
       model: input.model,
       pk: input.pk,
       ...built,
       barcode: { json, short, preferred },
-      linked: this.links.linked(input.model, input.pk),
+      linked: this.p.links.linked(input.model, input.pk),
     }
   }
 
   search(input: MethodInput<'search'>): SearchHit[] {
-    return this.searcher.find(input.query, input.limit)
+    return this.p.searcher.find(input.query, input.limit)
   }
 
   locationTree(): LocationNode[] {
-    return locationTree(this.db)
+    return locationTree(this.p.db)
   }
 
   history(input: MethodInput<'history'>): HistoryEntry[] {
-    return this.log.list(input.limit ?? 100, input.beforeId)
+    return this.p.log.list(input.limit ?? 100, input.beforeId)
   }
 
   historyQuery(input: MethodInput<'historyQuery'>): MethodOutputs['historyQuery'] {
-    return new HistoryQuery(this.db).page(input.filter, input.offset, input.limit)
+    return new HistoryQuery(this.p.db).page(input.filter, input.offset, input.limit)
   }
 
   historyStats(input: MethodInput<'historyStats'>): MethodOutputs['historyStats'] {
-    return new HistoryQuery(this.db).stats(input.filter)
+    return new HistoryQuery(this.p.db).stats(input.filter)
   }
 
   /** A long job: the CSV is written in a worker, over a read-only connection of its own. */
@@ -273,10 +347,12 @@ export class Station implements StationMethods {
     limit: number | undefined,
     jobId?: string,
   ): Promise<MethodOutputs['historyExport']> {
+    // Refused at once while the station is unavailable, before a worker opens the file.
+    const db = this.p.db
     return this.jobs.run('historyExport', jobId, async (job) => {
       // An in-memory database (tests, a scratch CLI run) cannot be opened a second time: it is read here.
       if (this.dbPath === ':memory:')
-        return new HistoryQuery(this.db).csv(filter, {
+        return new HistoryQuery(db).csv(filter, {
           limit,
           onProgress: (done, total) => job.progress('export', done, total),
         })
@@ -286,18 +362,18 @@ export class Station implements StationMethods {
 
   info(): StationInfo {
     const count = (table: string): number =>
-      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+      (this.p.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
     return {
       version: STATION_VERSION,
       database: this.dbPath,
-      operator: this.operatorList.peek(),
-      adminPinSet: this.operatorList.adminPinSet(),
-      historyEnabled: this.settings.get('history.store'),
+      operator: this.p.operatorList.peek(),
+      adminPinSet: this.p.operatorList.adminPinSet(),
+      historyEnabled: this.p.settings.get('history.store'),
       counts: {
         parts: count('part'),
         stockItems: count('stockitem'),
         locations: count('stocklocation'),
-        scans: this.log.total(),
+        scans: this.p.log.total(),
       },
     }
   }
@@ -305,98 +381,98 @@ export class Station implements StationMethods {
   // ---- settings, plugins, operators ------------------------------------------------------------------------------
 
   getSettings(): SettingsValues {
-    return this.settings.all()
+    return this.p.settings.all()
   }
 
   setSettings(input: MethodInput<'setSettings'>): SettingsValues {
-    return this.adminSettings.set(input)
+    return this.p.adminSettings.set(input)
   }
 
   /** Every plugin in resolution order, disabled ones in the place they would take; failed user plugins last. */
   plugins(): PluginInfo[] {
-    return this.pluginChain.list()
+    return this.p.pluginChain.list()
   }
 
   purgeHistory(): { deleted: number } {
     this.requireAdmin('purge the scan history')
-    const deleted = this.log.purge()
-    this.operatorList.auditChange('history purged', { deleted })
+    const deleted = this.p.log.purge()
+    this.p.operatorList.auditChange('history purged', { deleted })
     return { deleted }
   }
 
   operators(): OperatorChoice[] {
-    return this.operatorList.list()
+    return this.p.operatorList.list()
   }
 
   /** Signs in the calling window or connection only (core/operators/caller.ts). */
   signIn(input: MethodInput<'signIn'>): Promise<Operator> {
-    return this.operatorList.signIn(input)
+    return this.p.operatorList.signIn(input)
   }
 
   signOut(): { signedOut: boolean } {
-    return this.operatorList.signOut()
+    return this.p.operatorList.signOut()
   }
 
   setPin(input: MethodInput<'setPin'>): Promise<{ set: true }> {
-    return this.operatorList.setPin(input)
+    return this.p.operatorList.setPin(input)
   }
 
   /** A host's window closed or a connection dropped: whoever was signed in there is signed out. */
   endCaller(caller: CallerId): void {
-    this.operatorList.endCaller(caller)
+    this.live?.operatorList.endCaller(caller)
     this.jobs.endCaller(caller)
   }
 
   private requireAdmin(what: string): void {
-    this.operatorList.requireAdmin(what)
+    this.p.operatorList.requireAdmin(what)
   }
 
   // ---- workflows: sessions and stock actions (core/actions/workflow-service.ts) -----------------------------------
 
   sessionStart(input: MethodInput<'sessionStart'>): SessionView {
-    return this.workflows.sessionStart(input)
+    return this.p.workflows.sessionStart(input)
   }
 
   sessionCurrent(input: MethodInput<'sessionCurrent'>): SessionView | null {
-    return this.workflows.sessionCurrent(input)
+    return this.p.workflows.sessionCurrent(input)
   }
 
   sessionAdd(input: MethodInput<'sessionAdd'>): SessionUpdate {
-    return this.workflows.sessionAdd(input)
+    return this.p.workflows.sessionAdd(input)
   }
 
   sessionRemoveRow(input: MethodInput<'sessionRemoveRow'>): SessionHeader {
-    return this.workflows.sessionRemoveRow(input)
+    return this.p.workflows.sessionRemoveRow(input)
   }
 
   sessionUpdateRow(input: MethodInput<'sessionUpdateRow'>): SessionRow {
-    return this.workflows.sessionUpdateRow(input)
+    return this.p.workflows.sessionUpdateRow(input)
   }
 
   sessionClear(input: MethodInput<'sessionClear'>): SessionHeader {
-    return this.workflows.sessionClear(input)
+    return this.p.workflows.sessionClear(input)
   }
 
   sessionDrop(input: MethodInput<'sessionDrop'>): SessionHeader {
-    return this.workflows.sessionDrop(input)
+    return this.p.workflows.sessionDrop(input)
   }
 
   sessionCommit(input: MethodInput<'sessionCommit'>): MethodOutputs['sessionCommit'] {
-    return this.queued(() => this.workflows.sessionCommit(input))
+    return this.queued(() => this.p.workflows.sessionCommit(input))
   }
 
   stockAction(input: MethodInput<'stockAction'>): ActionResult {
-    return this.queued(() => this.workflows.stockAction(input))
+    return this.queued(() => this.p.workflows.stockAction(input))
   }
 
   undo(input: MethodInput<'undo'>): ActionResult {
-    return this.queued(() => this.workflows.undo(input))
+    return this.queued(() => this.p.workflows.undo(input))
   }
 
   // ---- supplier parts from labels -------------------------------------------------------------------------------
 
   suppliers(): ItemRef[] {
-    return this.supplierParts.suppliers()
+    return this.p.supplierParts.suppliers()
   }
 
   /**
@@ -404,27 +480,27 @@ export class Station implements StationMethods {
    * new one, in one transaction; the same label then resolves to it.
    */
   createSupplierPart(input: MethodInput<'createSupplierPart'>): MethodOutputs['createSupplierPart'] {
-    return this.queued(() => this.supplierParts.create(input))
+    return this.queued(() => this.p.supplierParts.create(input))
   }
 
   // ---- scanner devices -------------------------------------------------------------------------------------------
 
   devices(): DeviceStatus[] {
-    return this.deviceScans.list()
+    return this.p.deviceScans.list()
   }
 
   calibrateWedge(input: MethodInput<'calibrateWedge'>): WedgeCalibrationView {
-    return this.deviceScans.calibrateWedge(input)
+    return this.p.deviceScans.calibrateWedge(input)
   }
 
   /** A device manager's news: kept for pages that open later, and pushed to the renderer now. */
   reportDevice(status: DeviceStatus): void {
-    this.deviceScans.report(status)
+    this.p.deviceScans.report(status)
   }
 
   /** A scan an unplug cut off: logged as an error (never merged with the next scan) and shown to the user. */
   reportDroppedScan(dropped: DroppedScan): void {
-    this.deviceScans.dropped(dropped)
+    this.p.deviceScans.dropped(dropped)
   }
 
   // ---- labels ----------------------------------------------------------------------------------------------------
@@ -433,8 +509,8 @@ export class Station implements StationMethods {
   labelSource(): LabelSource {
     return {
       item: (model, pk) => this.getItem({ model, pk }),
-      generator: this.settings.get('barcode.generationPlugin'),
-      showText: this.settings.get('barcode.showText'),
+      generator: this.p.settings.get('barcode.generationPlugin'),
+      showText: this.p.settings.get('barcode.showText'),
     }
   }
 
@@ -457,39 +533,40 @@ export class Station implements StationMethods {
   // ---- the InvenTree server (core/inventree/desk-sync.ts) --------------------------------------------------------
 
   inventreeStatus(): SyncStatus {
-    return this.desk.status()
+    return this.p.desk.status()
   }
 
   inventreeConnect(input: MethodInput<'inventreeConnect'>): Promise<SyncStatus> {
     this.requireAdmin('connect the station to an InvenTree server')
     const { url, ...login } = input
-    return fromServer(() => this.desk.connect(url, login))
+    return fromServer(() => this.p.desk.connect(url, login))
   }
 
   inventreeDisconnect(): SyncStatus {
     this.requireAdmin('disconnect the station from its InvenTree server')
-    return this.desk.disconnect()
+    return this.p.desk.disconnect()
   }
 
   inventreeSync(input: MethodInput<'inventreeSync'>): Promise<SyncSummaryView> {
-    return fromServer(() => this.desk.sync(input.full ?? false))
+    return fromServer(() => this.p.desk.sync(input.full ?? false))
   }
 
   inventreeOutbox(input: MethodInput<'inventreeOutbox'>): OutboxItem[] {
-    return this.desk.list(input.states, input.limit)
+    return this.p.desk.list(input.states, input.limit)
   }
 
   inventreeResolve(input: MethodInput<'inventreeResolve'>): OutboxItem {
-    if (input.action === 'retry') return this.desk.retry(input.id)
+    if (input.action === 'retry') return this.p.desk.retry(input.id)
     this.requireAdmin(input.action === 'edit' ? 'change a parked desk action' : 'discard a parked desk action')
-    if (input.action === 'edit') return this.desk.edit(input.id, { quantity: input.quantity, location: input.location })
-    return this.desk.discard(input.id)
+    if (input.action === 'edit')
+      return this.p.desk.edit(input.id, { quantity: input.quantity, location: input.location })
+    return this.p.desk.discard(input.id)
   }
 
   /** A desk action that may have queued a row for the server: the sync worker hears of it. */
   private queued<T>(act: () => T): T {
     const result = act()
-    this.desk.kick()
+    this.p.desk.kick()
     return result
   }
 
@@ -506,13 +583,34 @@ export class Station implements StationMethods {
     return { cancelled: this.jobs.cancel(input.jobId) }
   }
 
+  /**
+   * What a failure of the database file means for the person: a full disk or a read-only file as a storage error
+   * naming the file and the cause; a file found damaged while in use makes the station unavailable (nothing more
+   * is answered from it). Null for any other failure.
+   */
+  explainFailure(err: unknown): StationError | null {
+    if (isStationError(err)) return err
+    const failure = describeStorageFailure(err, this.dbPath)
+    if (!failure) return null
+    if (failure.kind !== 'damaged') return new StorageError(failure.message)
+    if (this.live) {
+      this.closeDatabase()
+      this.becomeUnavailable(new DatabaseUnusable('damaged', failure.message))
+    }
+    return new UnavailableError(this.problem?.message ?? failure.message)
+  }
+
+  /** Hosts (the CLI) wait for a backup under way before closing, so it is not cut short. */
+  settled(): Promise<void> {
+    return this.backupFiles.settled()
+  }
+
   close(): void {
     // The workers are terminated; nothing waits for them, so a closing CLI exits at once.
     void this.jobs.close().catch((err: unknown) => this.logger.error('stopping the job workers failed', err))
-    this.desk.close()
     this.events.clear()
-    this.pluginChain.stop()
-    this.db.close()
+    this.settingListeners.clear()
+    this.closeDatabase()
   }
 }
 

@@ -6,7 +6,7 @@
 import { app, BrowserWindow, dialog, session } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { createFileLogger, logsDir, stderrLogger, type Logger } from '../core/log/logger'
+import { fileOrStderrLogger, logsDir, stderrLogger, type Logger } from '../core/log/logger'
 import { ServiceHost } from '../core/services'
 import type { Station } from '../core/station'
 import { StationServices } from '../core/station-services'
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   const dev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL'])
   secureSession(session.defaultSession, dev)
   const userData = app.getPath('userData')
-  const log = createFileLogger({ dir: logsDir(userData) })
+  const log = fileOrStderrLogger({ dir: logsDir(userData) })
   logger = log
   const scanners: ScannerService = new ScannerService((): Station => station.station, { logger: log })
   const dbPath = join(userData, 'station.db')

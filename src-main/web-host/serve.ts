@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createFileLogger, logsDir } from '../core/log/logger'
+import { fileOrStderrLogger, logsDir } from '../core/log/logger'
 import { defaultDatabasePath } from '../core/paths'
 import { ServiceBootError, ServiceHost } from '../core/services'
 import type { Station } from '../core/station'
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     fail(`no built renderer in ${rendererDir}: run \`npx electron-vite build\``)
 
   const dbPath = resolve(values.db ?? defaultDatabasePath())
-  const logger = createFileLogger({ dir: logsDir(dirname(dbPath)) })
+  const logger = fileOrStderrLogger({ dir: logsDir(dirname(dbPath)) })
   // The scanner service feeds the Station and is its wedge calibration: each reads the other once booted.
   const scanners: ScannerService = new ScannerService((): Station => station.station, { logger })
   const station = new StationServices({ dbPath, logger, wedgeCalibration: scanners, demo: !values['no-demo'] })
@@ -84,8 +84,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop)
 
   process.stderr.write(`scan-station web: database ${dbPath}\n`)
+  const health = station.station.stationHealth()
+  // The page shows the same message in its banner; the station answers its health, backups and a restore.
+  if (!health.available) process.stderr.write(`scan-station web: ${health.problem.message}\n`)
   logger.info('web host listening', { origin: web.host.origin, database: dbPath })
   process.stdout.write(`Scan Station web host: ${web.host.url}\n`)
 }
 
-main().catch((err: unknown) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err)))
+// The reason, never a stack trace: a person reads this line (the log beside the database keeps the detail).
+main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)))

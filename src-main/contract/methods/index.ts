@@ -1,4 +1,5 @@
 /** Every method of the contract: the feature tables joined into one. */
+import { backupMethods } from './backups'
 import { deviceMethods } from './devices'
 import { historyMethods } from './history'
 import { inventreeMethods } from './inventree'
@@ -23,4 +24,5 @@ export const methods = {
   ...supplierMethods,
   ...inventreeMethods,
   ...jobMethods,
+  ...backupMethods,
 }

@@ -17,6 +17,17 @@ export interface OpenOptions {
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  try {
+    configure(db)
+    migrate(db, path)
+  } catch (err) {
+    db.close()
+    throw err
+  }
+  return db
+}
+
+function configure(db: Db): void {
   db.pragma('journal_mode = WAL')
   // NORMAL in WAL mode is durable against a process crash (the case at a desk) and only risks the last
   // transactions on a power cut; FULL would cost an fsync per scan.
@@ -30,6 +41,4 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   // larger page cache keep those probes off the read() syscall path (measured by `npm run bench`).
   db.pragma('mmap_size = 268435456')
   db.pragma('cache_size = -65536')
-  migrate(db, path)
-  return db
 }

@@ -55,7 +55,7 @@ describe('migrations', () => {
       { version: latestVersion() + 1, name: 'notes', sql: 'ALTER TABLE company ADD COLUMN notes TEXT' },
     ]
     const outcome = migrate(db, path, next)
-    expect(outcome.backup).toBe(`${path}.v${latestVersion()}.bak`)
+    expect(outcome.backup).toMatch(/[/\\]backups[/\\][^/\\]+-migration\.db$/)
     const backup = new Database(outcome.backup!, { readonly: true })
     expect(backup.prepare('SELECT name FROM company').all()).toEqual([{ name: 'Acme' }])
     expect(existsSync(outcome.backup!)).toBe(true)

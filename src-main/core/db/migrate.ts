@@ -1,9 +1,11 @@
 /**
  * Numbered migrations, each in its own transaction, recorded in `PRAGMA user_version`. Before migrating a
- * database that already holds data, a consistent copy is written beside it, so a failed upgrade loses nothing.
+ * database that already holds data, a consistent copy is written to its backups folder, so a failed upgrade loses
+ * nothing. A database a newer station has migrated further is refused before anything touches it: its tables
+ * have columns this station does not know, and answering from it would fail later with "no such column".
  */
 import type { Database } from 'better-sqlite3'
-import { existsSync, rmSync } from 'node:fs'
+import { backupBeforeMigrating } from './backups'
 import { writeTransaction } from './write-transaction'
 import { inventory } from './migrations/001-inventory'
 import { gtin } from './migrations/002-gtin'
@@ -40,15 +42,35 @@ export const migrations: readonly Migration[] = [
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version
 
+export class DatabaseTooNew extends Error {
+  constructor(
+    readonly path: string,
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(
+      `The database ${path} is from a newer version of the station (schema version ${found}; this station knows up to ${known}). Open it with that newer station, or restore a backup made by this version.`,
+    )
+  }
+}
+
+/** Refuses a database whose schema is newer than every migration this station has. */
+export function assertKnownVersion(db: Database, path: string, list: readonly Migration[] = migrations): void {
+  const found = db.pragma('user_version', { simple: true }) as number
+  const known = list[list.length - 1]!.version
+  if (found > known) throw new DatabaseTooNew(path, found, known)
+}
+
 export function migrate(
   db: Database,
   path: string,
   list: readonly Migration[] = migrations,
 ): { from: number; to: number; backup: string | null } {
+  assertKnownVersion(db, path, list)
   const from = db.pragma('user_version', { simple: true }) as number
   const pending = list.filter((m) => m.version > from)
   if (pending.length === 0) return { from, to: from, backup: null }
-  const backup = from > 0 && path !== ':memory:' ? backupBeforeMigrating(db, path, from) : null
+  const backup = from > 0 && path !== ':memory:' ? backupBeforeMigrating(db, path, keptBackups(db)).path : null
   for (const m of pending) {
     // The pragma is a no-op inside a transaction, so it is set around it.
     const restoreForeignKeys = m.rebuildsTable === true && db.pragma('foreign_keys', { simple: true }) === 1
@@ -76,10 +98,13 @@ function assertReferencesHold(db: Database, m: Migration): void {
     )
 }
 
-function backupBeforeMigrating(db: Database, path: string, version: number): string {
-  const target = `${path}.v${version}.bak`
-  if (existsSync(target)) rmSync(target)
-  // VACUUM INTO writes a consistent snapshot synchronously, including what is still in the WAL.
-  db.prepare('VACUUM INTO ?').run(target)
-  return target
+/** The `backup.keep` setting, read raw: the settings module is not ready before the schema is. */
+function keptBackups(db: Database): number {
+  try {
+    const row = db.prepare("SELECT value FROM setting WHERE key = 'backup.keep'").get() as { value: string } | undefined
+    const n = row ? Number(JSON.parse(row.value)) : NaN
+    return Number.isInteger(n) && n >= 1 ? n : 7
+  } catch {
+    return 7
+  }
 }

@@ -90,7 +90,16 @@ function lazyLogger(create: () => Logger): Logger {
 
 /** A file logger created on its first line: a CLI run that logs nothing leaves no log folder behind. */
 export function lazyFileLogger(options: FileLoggerOptions): Logger {
-  return lazyLogger(() => createFileLogger(options))
+  return lazyLogger(() => fileOrStderrLogger(options))
+}
+
+/** The file log, or stderr when its folder cannot be made (a read-only folder): the station still says why. */
+export function fileOrStderrLogger(options: FileLoggerOptions): Logger {
+  try {
+    return createFileLogger(options)
+  } catch {
+    return stderrLogger(options.level ?? 'info')
+  }
 }
 
 /** Drops everything (tests that provoke errors on purpose). */

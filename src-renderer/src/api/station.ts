@@ -27,9 +27,25 @@ export class StationError extends Error {
 // StationApi intersection directly would lose (TypeScript would widen it to a union of all methods).
 type Methods = { [M in MethodName]: (input: MethodInput<M>) => Promise<Reply<MethodOutputs[M]>> }
 
+/** Who hears of every reply about the database itself (unavailable, a failed write): the station banner. */
+type TroubleListener = (method: MethodName, error: ContractError | null) => void
+const troubleListeners = new Set<TroubleListener>()
+
+/** Called with each `unavailable` or `storage` failure, and with null on each success; returns the unsubscribe. */
+export function onStationTrouble(listener: TroubleListener): () => void {
+  troubleListeners.add(listener)
+  return () => troubleListeners.delete(listener)
+}
+
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutputs[M]> {
   const methods: Methods = window.station
   const reply = await methods[method](input)
+  const trouble = reply.ok
+    ? null
+    : reply.error.code === 'unavailable' || reply.error.code === 'storage'
+      ? reply.error
+      : undefined
+  if (trouble !== undefined) for (const listener of troubleListeners) listener(method, trouble)
   if (!reply.ok) throw new StationError(reply.error)
   return reply.value
 }

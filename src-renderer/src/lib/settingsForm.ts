@@ -1,8 +1,8 @@
 import type { SettingKey, SettingsValues } from '../../../src-main/contract'
 
 /**
- * The settings the settings form edits: InvenTree's barcode panel, the station's barcode forms, sign-in security
- * and the company each supplier plugin matches. The plugin list writes `plugins.*`; scanner and feedback settings belong to the
+ * The settings the settings form edits: InvenTree's barcode panel, the station's barcode forms, sign-in security,
+ * the company each supplier plugin matches and the database backups. The plugin list writes `plugins.*`; scanner and feedback settings belong to the
  * scanner pages.
  */
 export type FormKey = Extract<
@@ -19,6 +19,8 @@ export type FormKey = Extract<
   | 'security.operatorPins'
   | 'security.adminIdleMinutes'
   | 'suppliers.companies'
+  | 'backup.daily'
+  | 'backup.keep'
 >
 export type FormValues = Pick<SettingsValues, FormKey>
 
@@ -35,6 +37,8 @@ export const formKeys: FormKey[] = [
   'security.operatorPins',
   'security.adminIdleMinutes',
   'suppliers.companies',
+  'backup.daily',
+  'backup.keep',
 ]
 
 /** The form's values, with its own copy of the supplier companies so editing them changes nothing else. */
@@ -67,6 +71,8 @@ export function checkSetting(key: FormKey, value: unknown): string | null {
       return isInt(value, 0, 1_000_000_000) ? null : 'A whole number from 0 (keep all) to 1,000,000,000.'
     case 'security.adminIdleMinutes':
       return isInt(value, 0, 720) ? null : 'A whole number of minutes from 0 (never) to 720.'
+    case 'backup.keep':
+      return isInt(value, 1, 365) ? null : 'A whole number of backups from 1 to 365.'
     case 'barcode.prefix':
       if (typeof value !== 'string' || value.length > 20) return 'At most 20 characters.'
       return /^[^\s{}"]*$/.test(value) ? null : 'No spaces, braces or quotes.'

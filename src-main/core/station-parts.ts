@@ -1,0 +1,113 @@
+/**
+ * The Station's modules that work on its database, built together from one open connection: a restore closes
+ * them all and builds them again on the restored file, while the Station (its listeners, its hosts) stays.
+ */
+import { dirname, join } from 'node:path'
+import type { SettingKey } from '../contract'
+import { WorkflowService } from './actions/workflow-service'
+import { PluginChain } from './barcode/plugin-chain'
+import type { Db } from './db/connection'
+import { DeskSync } from './inventree/desk-sync'
+import { FileTokenStore, MemoryTokenStore, tokenFileFor } from './inventree/token-store'
+import { RecentScans } from './history/recent-scans'
+import { ScanLog } from './history/scan-log'
+import { ScanRecorder } from './history/scan-recorder'
+import { BarcodeLinks } from './items/barcode-links'
+import { ItemDetails } from './items/detail'
+import { LinkActions } from './items/link-actions'
+import { ItemRefs } from './items/refs'
+import { Search } from './items/search'
+import { SupplierParts } from './items/supplier-parts'
+import type { Logger } from './log/logger'
+import { AdminSettings } from './operators/admin-settings'
+import { Operators } from './operators/operators'
+import { Devices } from './scanning/devices'
+import { ScanPipeline } from './scanning/scan-pipeline'
+import { Settings } from './settings'
+import type { StationEvents } from './station-events'
+import type { StationOptions } from './station-options'
+
+export class StationParts {
+  readonly settings: Settings
+  readonly log: ScanLog
+  readonly details: ItemDetails
+  readonly searcher: Search
+  readonly pluginChain: PluginChain
+  readonly pipeline: ScanPipeline
+  readonly workflows: WorkflowService
+  readonly deviceScans: Devices
+  readonly operatorList: Operators
+  readonly adminSettings: AdminSettings
+  readonly links: BarcodeLinks
+  readonly linkActions: LinkActions
+  readonly supplierParts: SupplierParts
+  readonly desk: DeskSync
+  private readonly unwatch: () => void
+
+  constructor(
+    readonly db: Db,
+    options: StationOptions,
+    logger: Logger,
+    events: StationEvents,
+    onSettingChange: (key: SettingKey) => void,
+  ) {
+    this.settings = new Settings(db)
+    this.log = new ScanLog(db)
+    const refs = new ItemRefs(db)
+    this.details = new ItemDetails(db)
+    this.searcher = new Search(db)
+    this.operatorList = new Operators(db, this.settings, { logger, ...options.auth })
+    const recorder = new ScanRecorder(this.settings, this.log, this.operatorList)
+    this.links = new BarcodeLinks(db, refs, () => this.settings.get('barcode.prefix'))
+    this.linkActions = new LinkActions(db, this.links, recorder)
+    this.supplierParts = new SupplierParts(db, refs)
+    const pluginsDir =
+      options.pluginsDir ?? (options.dbPath === ':memory:' ? '' : join(dirname(options.dbPath), 'plugins'))
+    this.pluginChain = new PluginChain(db, this.settings, { pluginsDir, pluginTimeoutMs: options.pluginTimeoutMs })
+    // The last results returned, so a workflow takes the very result a scan got.
+    const recent = new RecentScans()
+    this.pipeline = new ScanPipeline({
+      db,
+      settings: this.settings,
+      chain: this.pluginChain,
+      refs,
+      operators: this.operatorList,
+      recent,
+      recorder,
+    })
+    this.workflows = new WorkflowService({
+      db,
+      refs,
+      recent,
+      scan: (input) => this.pipeline.scan(input),
+      currentOperatorId: () => this.operatorList.current()?.id ?? null,
+    })
+    this.adminSettings = new AdminSettings(this.settings, this.operatorList, () => this.log.total())
+    const unwatchEvents = events.watch(this.settings)
+    const unwatchHosts = this.settings.onChange(onSettingChange)
+    this.unwatch = () => {
+      unwatchEvents()
+      unwatchHosts()
+    }
+    this.desk = new DeskSync({
+      db,
+      tokens:
+        options.inventreeTokens ??
+        (options.dbPath === ':memory:' ? new MemoryTokenStore() : new FileTokenStore(tokenFileFor(options.dbPath))),
+      logger,
+      intervalMs: options.syncIntervalMs ?? 30_000,
+      kickDelayMs: options.syncKickDelayMs,
+      timeoutMs: options.inventreeTimeoutMs,
+      onStatus: (status) => events.emit('syncStatus', status),
+    })
+    this.desk.start()
+    this.deviceScans = new Devices(this.pipeline, events.emit, this.operatorList, options.wedgeCalibration ?? null)
+  }
+
+  close(): void {
+    this.desk.close()
+    this.unwatch()
+    this.pluginChain.stop()
+    this.db.close()
+  }
+}
