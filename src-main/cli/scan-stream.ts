@@ -52,7 +52,7 @@ export async function scanStream(
     const inputs = lines.map((bytes) => ({ ...readLine(bytes), source }))
     try {
       const results = station.scanMany(inputs)
-      if (failing !== null) notices.write(`scan: the station answers again (${failing} cleared)\n`)
+      if (failing !== null) notices.write('scan: the station answers again (the database takes writes again)\n')
       failing = null
       return results
     } catch (err) {

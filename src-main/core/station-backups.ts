@@ -60,7 +60,7 @@ export class StationBackups {
     const advice = !needsBackup
       ? ''
       : backup
-        ? ` Nothing is answered from it. The newest good backup is ${backup.path} (${backup.createdAt}): restore it with \`restore\` in the CLI or on the Settings screen; the damaged file is kept aside.`
+        ? ` Nothing is answered from it. The newest good backup is ${backup.path} (${backup.createdAt}): restore it (the CLI's \`restore\` command, or Restore on the station's banner); the damaged file is kept aside.`
         : ` Nothing is answered from it, and there is no good backup in ${this.dbPath.replace(/[^/\\]+$/, '')}backups.`
     const reason = why.message.endsWith('.') ? why.message : `${why.message}.`
     return { kind: why.kind, message: `${reason}${advice}`, database: this.dbPath, newestGoodBackup: backup }

@@ -55,8 +55,16 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   })
   // A failing disk must not take the station down with it: the log is best effort.
   stream.on('error', () => {})
+  // A stream that failed (a full disk) never finishes: closing it must not leave the process waiting on nothing,
+  // which would end it with exit code 0 before its command's own code is set.
   return wrap(pino()({ level: options.level ?? 'info', redact: { paths: REDACT, censor: '[hidden]' } }, stream), () =>
-    stream.writableEnded ? Promise.resolve() : (stream.end(), once(stream, 'finish').then(() => undefined)),
+    stream.writableEnded || stream.destroyed
+      ? Promise.resolve()
+      : (stream.end(),
+        Promise.race([once(stream, 'finish'), once(stream, 'close')]).then(
+          () => undefined,
+          () => undefined,
+        )),
   )
 }
 
