@@ -5,7 +5,8 @@
  * full and an incremental pull of 100,000 items (BENCH_PULL_ITEMS) from the InvenTree stand-in, the history
  * review's queries, scan latency while a 2,000-label PDF renders in the worker pool (BENCH_LABELS), decode
  * accuracy on the quagga2 photos, and — in Chromium through the web host — the scan page at 500 rows and the
- * history review over 100,000 scans.
+ * history review over 100,000 scans; and the quick and full integrity checks the station runs at start, on the
+ * same large database.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,6 +16,7 @@ import { seedLinks, seedScale } from '../src-main/core/demo/seed'
 import { openStationDatabase, Station } from '../src-main/core/station'
 import { benchDecodeAccuracy } from './decode-accuracy'
 import { benchHistoryReview } from './history-review'
+import { benchIntegrity } from './integrity'
 import { benchLabelJob } from './label-job'
 import { benchPull } from './pull'
 import { benchReplicaScans } from './replica-scans'
@@ -43,6 +45,7 @@ try {
   line('seed time', `${fmt((performance.now() - t0) / 1000, 1)} s`)
   line('database size', `${fmt(statSync(dbPath).size / 1e6, 0)} MB`)
 
+  await benchIntegrity(dbPath, counts.stockItems)
   benchScanResolution(dbPath, internalBarcodes(10_000, counts.stockItems, counts.parts, counts.locations))
   benchScanStream(dbPath, internalBarcodes(100_000, counts.stockItems, counts.parts, counts.locations))
   benchScanMix(dbPath, linkedBarcodes)
