@@ -25,7 +25,8 @@ const cli = (args: string[], options: { input?: string; asNobody?: boolean } = {
 const isRoot = process.getuid?.() === 0
 const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0
 
-describe('cli on a bad day', () => {
+// Each case spawns the CLI several times; on a loaded machine one spawn takes seconds.
+describe('cli on a bad day', { timeout: 120_000 }, () => {
   it('refuses a damaged database (exit 2, naming the damage and the backup), and restore brings the backup back', () => {
     const db = tempDbPath()
     expect(cli(['seed', '--db', db]).code).toBe(0)
@@ -140,7 +141,7 @@ const probe = mountSmallDisk()
 if (probe) unmount(probe)
 else console.log('full-disk test skipped: cannot mount a tmpfs here (needs root and mount permission)')
 
-describe.skipIf(!probe)('cli on a full disk (a small tmpfs)', () => {
+describe.skipIf(!probe)('cli on a full disk (a small tmpfs)', { timeout: 120_000 }, () => {
   let disk = ''
   beforeEach(() => {
     disk = mountSmallDisk()!
