@@ -41,6 +41,7 @@ export const methodNames = [
   'labelPreview',
   'labelPdf',
   'printLabels',
+  'printerStatus',
   'inventreeStatus',
   'inventreeConnect',
   'inventreeDisconnect',

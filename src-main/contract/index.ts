@@ -19,6 +19,7 @@ export * from './envelope'
 export * from './events'
 export * from './inventree'
 export * from './settings'
+export * from './printers'
 export { HistoryFilterSchema, type HistoryFilter } from './methods/history'
 export { methods }
 

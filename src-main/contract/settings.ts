@@ -1,5 +1,6 @@
 /** Every station setting with the zod schema of its value: what `setSettings` accepts and the store keeps. */
 import { z } from 'zod'
+import { PrinterConfigSchema } from './printers'
 
 /** Every station setting with the schema of its value (InvenTree's barcode panel, and the station's own). */
 export const settingSchemas = {
@@ -63,6 +64,8 @@ export const settingSchemas = {
   'backup.daily': z.boolean(),
   /** Backups kept in the backups folder; the oldest beyond this are deleted when a new one is made. */
   'backup.keep': z.number().int().min(1).max(365),
+  /** The desk's label printer: the system printer, a Zebra (ZPL over TCP or a raw CUPS queue) or a Brother QL. */
+  'printer.desk': PrinterConfigSchema,
   /** Sounds for scan results. */
   'feedback.mute': z.boolean(),
 } as const

@@ -35,6 +35,7 @@ export const settingDefaults: SettingsValues = {
   'scanner.hid.enabled': true,
   'backup.daily': true,
   'backup.keep': 7,
+  'printer.desk': { kind: 'system', name: '' },
   'feedback.mute': false,
 }
 

@@ -153,7 +153,12 @@ export class Station implements StationMethods {
       (progress, to) => this.events.emit('jobProgress', progress, to),
       () => new WorkerPool(this.jobThreads),
     )
-    this.labels = new LabelMethods(() => this.labelSource(), options.printer ?? null, this.jobs)
+    this.labels = new LabelMethods(
+      () => this.labelSource(),
+      options.printer ?? null,
+      this.jobs,
+      () => this.p.settings.get('printer.desk'),
+    )
     this.backupFiles = new StationBackups(options.dbPath, options.nativeBinding, this.logger)
     if (db) this.attach(db)
   }
@@ -528,6 +533,10 @@ export class Station implements StationMethods {
 
   printLabels(input: MethodInput<'printLabels'>): Promise<MethodOutputs['printLabels']> {
     return this.labels.print(input)
+  }
+
+  printerStatus(input: MethodInput<'printerStatus'>): Promise<MethodOutputs['printerStatus']> {
+    return this.labels.printerStatus(input)
   }
 
   // ---- the InvenTree server (core/inventree/desk-sync.ts) --------------------------------------------------------

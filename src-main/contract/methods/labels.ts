@@ -1,6 +1,7 @@
 /** Label templates, the verified preview, PDFs and printing. */
 import { z } from 'zod'
 import type { LabelTemplateInfo } from '../domain'
+import { PrinterConfigSchema, type PrinterStatusView } from '../printers'
 import { ModelTypeSchema, PkSchema, returns, type MethodSpec } from './define'
 import { JobIdSchema } from './jobs'
 
@@ -41,5 +42,13 @@ export const labelMethods = {
       jobId: JobIdSchema.optional(),
     }),
     output: returns<{ printed: number; printer: string }>(),
+  },
+  /**
+   * What the desk's printer (or the one given, to try a setting before saving it) reports: reachable, what stops
+   * it (paper out, head open), the media it has loaded.
+   */
+  printerStatus: {
+    input: z.strictObject({ printer: PrinterConfigSchema.optional() }),
+    output: returns<PrinterStatusView>(),
   },
 } satisfies Record<string, MethodSpec>

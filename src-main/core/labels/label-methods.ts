@@ -4,7 +4,14 @@
  * are long jobs: the main thread reads the items' data in short slices, and the worker pool lays out, verifies and
  * renders, so scans are answered meanwhile.
  */
-import type { LabelTemplateInfo, MethodArgs, MethodInput, MethodOutputs, ModelType } from '../../contract'
+import type {
+  LabelTemplateInfo,
+  MethodArgs,
+  MethodInput,
+  MethodOutputs,
+  ModelType,
+  PrinterConfig,
+} from '../../contract'
 import { ConflictError, NotFoundError } from '../errors'
 import type { JobContext, Jobs } from '../jobs/jobs'
 import type { LabelData, LabelSource } from './layout'
@@ -26,6 +33,8 @@ export class LabelMethods {
     /** Electron's printing; null where there is none (web host, CLI). */
     private readonly printer: LabelPrinter | null,
     private readonly jobs: Jobs,
+    /** The desk's printer setting, read at each call; without it, labels go to the system printer. */
+    private readonly deskPrinter: () => PrinterConfig = () => ({ kind: 'system', name: '' }),
   ) {}
 
   async templates(model?: ModelType): Promise<LabelTemplateInfo[]> {
@@ -62,13 +71,23 @@ export class LabelMethods {
   }
 
   print(input: MethodArgs<'printLabels'>): Promise<MethodOutputs['printLabels']> {
+    const desk = this.deskPrinter()
+    if (desk.kind !== 'system') {
+      return this.jobs.run('printLabels', input.jobId, async () => {
+        const { printLabelsOn } = await import('./printers/print-labels')
+        return printLabelsOn(this.source(), input, desk)
+      })
+    }
     const printer = this.printer
     if (!printer) throw new ConflictError('Printing needs the desktop app; download the PDF and print it instead')
     return this.jobs.run('printLabels', input.jobId, async (job) => {
       const pdf = await this.render(input, job)
       // Nothing reaches the printer once the job is cancelled.
       await job.pause()
-      return { printed: input.items.length, printer: await printer.print(pdf, input.printer) }
+      return {
+        printed: input.items.length,
+        printer: await printer.print(pdf, input.printer ?? (desk.name || undefined)),
+      }
     })
   }
 
@@ -100,5 +119,10 @@ export class LabelMethods {
     if (code === 'not_found') throw new NotFoundError(message)
     if (item) throw new LabelRefusedError(message, item)
     throw new ConflictError(message)
+  }
+
+  async printerStatus(input: MethodInput<'printerStatus'>): Promise<MethodOutputs['printerStatus']> {
+    const { printerStatus } = await import('./printers')
+    return printerStatus(input.printer ?? this.deskPrinter())
   }
 }
