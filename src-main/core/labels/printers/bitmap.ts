@@ -27,12 +27,14 @@ export function layoutBitmap(l: LabelLayout, dpi: number, fonts: Fonts = default
     background: '#ffffff',
     font: { loadSystemFonts: false, fontFiles: [fonts.regular, fonts.bold], defaultFontFamily: 'DejaVu Sans' },
   }).render()
+  // `pixels` is a getter that copies the whole image: read it once.
+  const pixels = rendered.pixels
   const out = blankBitmap(width, height)
   const rows = Math.min(height, rendered.height)
   for (let y = 0; y < rows; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * rendered.width + x) * 4
-      const luma = 0.299 * rendered.pixels[i]! + 0.587 * rendered.pixels[i + 1]! + 0.114 * rendered.pixels[i + 2]!
+      const luma = 0.299 * pixels[i]! + 0.587 * pixels[i + 1]! + 0.114 * pixels[i + 2]!
       out.dark[y * width + x] = luma < 128 ? 1 : 0
     }
   }
