@@ -3,6 +3,7 @@
  * raw CUPS queue), or a Brother QL spoken to in its raster language over TCP. Kept in the `printer.desk` setting.
  */
 import { z } from 'zod'
+import { brotherMedia, brotherModels } from '../../src-shared/printers'
 
 /** A host name or IPv4/IPv6 address; no scheme, path or spaces (it is handed to a socket, never to a shell). */
 const HostSchema = z
@@ -14,11 +15,7 @@ const HostSchema = z
 
 const PortSchema = z.number().int().min(1).max(65_535)
 
-/** Brother QL models whose raster lines are 90 bytes (720 dots) wide. */
-export const brotherModels = ['QL-700', 'QL-710W', 'QL-720NW', 'QL-800', 'QL-810W', 'QL-820NWB'] as const
-
-/** Brother DK media the station knows: continuous tape by width, die-cut labels by width × length (mm). */
-export const brotherMedia = ['29', '38', '50', '62', '29x90', '38x90', '62x29', '62x100'] as const
+export { brotherMedia, brotherModels }
 
 export const PrinterConfigSchema = z.discriminatedUnion('kind', [
   z.strictObject({

@@ -20,6 +20,7 @@ export const HOST_STATUS_QUERY = '~HS'
 /** The three framed strings once all have arrived; null while some are still missing. */
 export function hostStatusStrings(bytes: Buffer): string[] | null {
   const text = bytes.toString('latin1')
+  // eslint-disable-next-line no-control-regex -- STX and ETX frame each string: matching them is the point
   const strings = [...text.matchAll(/\x02([^\x02\x03]*)\x03/g)].map((m) => m[1]!)
   return strings.length >= 3 ? strings.slice(0, 3) : null
 }
