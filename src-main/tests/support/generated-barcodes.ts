@@ -9,24 +9,13 @@
 import bwipjs from 'bwip-js/node'
 import sharp from 'sharp'
 import type { RgbaImage } from '../../../src-shared/decode/types'
+import { seededRandom } from '../../core/random'
 
 const GS = '\x1d'
 const RS = '\x1e'
 const EOT = '\x04'
 
 export const FRAME = { width: 640, height: 480 }
-
-/** Small, fast, seeded generator (mulberry32): the same seed, the same set. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function digits(rand: () => number, n: number): string {
   let s = ''
