@@ -53,6 +53,24 @@ export const methodNames = [
   'backups',
   'backupNow',
   'restoreBackup',
+  'inventoryList',
+  'savePart',
+  'saveCategory',
+  'saveLocation',
+  'saveCompany',
+  'saveSupplierPart',
+  'saveManufacturerPart',
+  'savePurchaseOrder',
+  'saveOrderLine',
+  'orderStatus',
+  'archiveItem',
+  'deleteItem',
+  'editLog',
+  'importPrepare',
+  'importValidate',
+  'importCommit',
+  'importCancel',
+  'exportData',
 ] as const
 
 export const eventNames = [
@@ -63,6 +81,7 @@ export const eventNames = [
   'syncStatus',
   'jobProgress',
   'stationHealth',
+  'importProgress',
 ] as const
 
 export type MethodName = (typeof methodNames)[number]

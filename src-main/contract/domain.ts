@@ -213,7 +213,8 @@ export interface PluginInfo {
 export interface Operator {
   id: number
   name: string
-  role: 'operator' | 'admin'
+  /** An editor maintains the inventory (parts, locations, orders) but not the station's settings. */
+  role: 'operator' | 'editor' | 'admin'
 }
 
 /** An operator as the sign-in dialog lists them: whether signing in asks for their PIN. */

@@ -2,6 +2,7 @@
 import type { EventName } from '../contract-names'
 import type { DeviceStatus, JobProgress, ScanResult, StationHealth } from './domain'
 import type { SyncStatus } from './inventree'
+import type { ImportProgress } from './methods/inventory'
 import type { SettingsValues } from './settings'
 import type { SameKeys } from './methods/define'
 
@@ -19,6 +20,8 @@ export interface EventPayloads {
   jobProgress: JobProgress
   /** The station became unavailable (its database failed) or available again (a restore, space back on the disk). */
   stationHealth: StationHealth
+  /** An import's file being read and checked, off the main thread: rows done of about `total` (bytes-based). */
+  importProgress: ImportProgress
 }
 
 // The zod-free event list (contract-names.ts) and these payloads must name exactly the same events.

@@ -21,6 +21,7 @@ export * from './inventree'
 export * from './settings'
 export * from './printers'
 export { HistoryFilterSchema, type HistoryFilter } from './methods/history'
+export * from './methods/inventory'
 export { methods }
 
 type Methods = typeof methods

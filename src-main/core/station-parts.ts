@@ -9,6 +9,10 @@ import { PluginChain } from './barcode/plugin-chain'
 import type { Db } from './db/connection'
 import { DeskSync } from './inventree/desk-sync'
 import { FileTokenStore, MemoryTokenStore, tokenFileFor } from './inventree/token-store'
+import { ImportJobs } from './importing/import-jobs'
+import { EditGuard } from './inventory/edit-guard'
+import { InventoryEditor } from './inventory/editor'
+import { Orders } from './inventory/orders'
 import { RecentScans } from './history/recent-scans'
 import { ScanLog } from './history/scan-log'
 import { ScanRecorder } from './history/scan-recorder'
@@ -42,6 +46,10 @@ export class StationParts {
   readonly linkActions: LinkActions
   readonly supplierParts: SupplierParts
   readonly desk: DeskSync
+  readonly guard: EditGuard
+  readonly editor: InventoryEditor
+  readonly orders: Orders
+  readonly imports: ImportJobs
   private readonly unwatch: () => void
 
   constructor(
@@ -101,10 +109,17 @@ export class StationParts {
       onStatus: (status) => events.emit('syncStatus', status),
     })
     this.desk.start()
+    this.guard = new EditGuard(db, this.operatorList, () => this.desk.status().connected)
+    this.editor = new InventoryEditor(db, refs)
+    this.orders = new Orders(db, refs)
+    this.imports = new ImportJobs(db, (job, rows, fraction, done) =>
+      events.emit('importProgress', { job, rows, fraction, done }),
+    )
     this.deviceScans = new Devices(this.pipeline, events.emit, this.operatorList, options.wedgeCalibration ?? null)
   }
 
   close(): void {
+    this.imports.close()
     this.desk.close()
     this.unwatch()
     this.pluginChain.stop()

@@ -53,6 +53,10 @@ import { locationTree } from './items/locations'
 import { LabelMethods } from './labels/label-methods'
 import type { LabelSource } from './labels/layout'
 import { stderrLogger, type Logger } from './log/logger'
+import { exportFile } from './exporting/export-file'
+import { archiveRow, deleteRow } from './inventory/archive'
+import { editLog } from './inventory/edit-log'
+import { inventoryList } from './inventory/listing'
 import type { CallerId } from './operators/caller'
 import { StationEvents, type StationListener } from './station-events'
 import type { StationOptions } from './station-options'
@@ -486,6 +490,92 @@ export class Station implements StationMethods {
    */
   createSupplierPart(input: MethodInput<'createSupplierPart'>): MethodOutputs['createSupplierPart'] {
     return this.queued(() => this.p.supplierParts.create(input))
+  }
+
+  // ---- the station's own inventory (core/inventory, core/importing, core/exporting) ------------------------------
+
+  inventoryList(input: MethodArgs<'inventoryList'>): MethodOutputs['inventoryList'] {
+    return inventoryList(this.p.db, input)
+  }
+
+  savePart(input: MethodArgs<'savePart'>): ItemRef {
+    return this.p.editor.save('part', input.pk, input.fields, this.p.guard.actor('change parts'))
+  }
+
+  saveCategory(input: MethodArgs<'saveCategory'>): ItemRef {
+    return this.p.editor.save('partcategory', input.pk, input.fields, this.p.guard.actor('change part categories'))
+  }
+
+  saveLocation(input: MethodArgs<'saveLocation'>): ItemRef {
+    return this.p.editor.save('stocklocation', input.pk, input.fields, this.p.guard.actor('change stock locations'))
+  }
+
+  saveCompany(input: MethodArgs<'saveCompany'>): ItemRef {
+    return this.p.editor.save('company', input.pk, input.fields, this.p.guard.actor('change companies'))
+  }
+
+  saveSupplierPart(input: MethodArgs<'saveSupplierPart'>): ItemRef {
+    return this.p.editor.save('supplierpart', input.pk, input.fields, this.p.guard.actor('change supplier parts'))
+  }
+
+  saveManufacturerPart(input: MethodArgs<'saveManufacturerPart'>): ItemRef {
+    return this.p.editor.save(
+      'manufacturerpart',
+      input.pk,
+      input.fields,
+      this.p.guard.actor('change manufacturer parts'),
+    )
+  }
+
+  savePurchaseOrder(input: MethodArgs<'savePurchaseOrder'>): ItemRef {
+    const actor = this.p.guard.actor('change purchase orders')
+    if (input.pk !== undefined) this.p.orders.requirePending(input.pk)
+    return this.p.editor.save('purchaseorder', input.pk, input.fields, actor)
+  }
+
+  saveOrderLine(input: MethodArgs<'saveOrderLine'>): MethodOutputs['saveOrderLine'] {
+    return this.p.orders.saveLine(input, this.p.guard.actor('change purchase order lines'))
+  }
+
+  orderStatus(input: MethodArgs<'orderStatus'>): MethodOutputs['orderStatus'] {
+    return this.p.orders.setStatus(input, this.p.guard.actor(`${input.action} purchase orders`))
+  }
+
+  archiveItem(input: MethodArgs<'archiveItem'>): { archived: boolean } {
+    archiveRow(this.p.db, input.model, input.pk, input.archived, this.p.guard.actor('archive inventory'))
+    return { archived: input.archived }
+  }
+
+  deleteItem(input: MethodArgs<'deleteItem'>): { deleted: true } {
+    deleteRow(this.p.db, input.model, input.pk, this.p.guard.actor('delete inventory'))
+    return { deleted: true }
+  }
+
+  editLog(input: MethodArgs<'editLog'>): MethodOutputs['editLog'] {
+    return editLog(this.p.db, input)
+  }
+
+  importPrepare(input: MethodArgs<'importPrepare'>): Promise<MethodOutputs['importPrepare']> {
+    this.p.guard.actor('import inventory')
+    return this.p.imports.prepare(input.kind, input.fileName, Buffer.from(input.content, 'base64'))
+  }
+
+  importValidate(input: MethodArgs<'importValidate'>): Promise<MethodOutputs['importValidate']> {
+    this.p.guard.actor('import inventory')
+    return this.p.imports.validate(input.job, input.mapping)
+  }
+
+  importCommit(input: MethodArgs<'importCommit'>): MethodOutputs['importCommit'] {
+    return this.p.imports.commit(input.job, this.p.guard.actor('import inventory'))
+  }
+
+  importCancel(input: MethodArgs<'importCancel'>): { cancelled: boolean } {
+    return this.p.imports.cancel(input.job)
+  }
+
+  async exportData(input: MethodArgs<'exportData'>): Promise<MethodOutputs['exportData']> {
+    const file = await exportFile(this.p.db, input.kind, input.format, input.filter)
+    return { fileName: file.fileName, content: file.bytes.toString('base64'), rows: file.rows }
   }
 
   // ---- scanner devices -------------------------------------------------------------------------------------------

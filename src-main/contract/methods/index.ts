@@ -3,6 +3,7 @@ import { backupMethods } from './backups'
 import { deviceMethods } from './devices'
 import { historyMethods } from './history'
 import { inventreeMethods } from './inventree'
+import { inventoryMethods } from './inventory'
 import { itemMethods } from './items'
 import { jobMethods } from './jobs'
 import { labelMethods } from './labels'
@@ -25,4 +26,5 @@ export const methods = {
   ...inventreeMethods,
   ...jobMethods,
   ...backupMethods,
+  ...inventoryMethods,
 }

@@ -16,6 +16,7 @@ import { inventreeConnection } from './migrations/006-inventree-connection'
 import { inventreeReplica } from './migrations/007-inventree-replica'
 import { inventreeOutbox } from './migrations/008-inventree-outbox'
 import { operatorPin } from './migrations/009-operator-pin'
+import { ownInventory } from './migrations/011-own-inventory'
 
 export interface Migration {
   version: number
@@ -38,6 +39,8 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'inventree replica', sql: inventreeReplica },
   { version: 8, name: 'inventree outbox', sql: inventreeOutbox },
   { version: 9, name: 'operator pin', sql: operatorPin },
+  // 10 is another change's; this one keeps its number so databases agree on what 11 means.
+  { version: 11, name: 'own inventory', sql: ownInventory, rebuildsTable: true },
 ]
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version
