@@ -3,10 +3,10 @@
  * BENCH_STOCK_ITEMS) in a temp folder and measures scan resolution against raw SQLite, the CLI's `scan -`, a mix
  * of desk barcodes, the same desk's scans on a pulled InvenTree replica against a local database of that size, a
  * full and an incremental pull of 100,000 items (BENCH_PULL_ITEMS) from the InvenTree stand-in, the history
- * review's queries, scan latency while a 2,000-label PDF renders in the worker pool (BENCH_LABELS), decode
- * accuracy on the quagga2 photos, and — in Chromium through the web host — the scan page at 500 rows and the
- * history review over 100,000 scans; and the quick and full integrity checks the station runs at start, on the
- * same large database.
+ * review's queries, scan latency while a 2,000-label PDF renders in the worker pool (BENCH_LABELS), importing
+ * 100,000 parts from CSV and from XLSX (BENCH_IMPORT_PARTS), decode accuracy on the quagga2 photos, and — in
+ * Chromium through the web host — the scan page at 500 rows and the history review over 100,000 scans; and the
+ * quick and full integrity checks the station runs at start, on the same large database.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,6 +16,7 @@ import { seedLinks, seedScale } from '../src-main/core/demo/seed'
 import { openStationDatabase, Station } from '../src-main/core/station'
 import { benchDecodeAccuracy } from './decode-accuracy'
 import { benchHistoryReview } from './history-review'
+import { benchImport } from './import'
 import { benchIntegrity } from './integrity'
 import { benchLabelJob } from './label-job'
 import { benchPull } from './pull'
@@ -53,6 +54,7 @@ try {
   await benchPull(dir, Number(process.env.BENCH_PULL_ITEMS ?? 100_000))
   await benchHistoryReview(join(dir, 'history.db'))
   await benchLabelJob()
+  await benchImport(dir, Number(process.env.BENCH_IMPORT_PARTS ?? 100_000))
   await benchDecodeAccuracy()
   await benchUi(dir)
 } finally {

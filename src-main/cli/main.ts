@@ -9,6 +9,7 @@
  *   label   [--db FILE] MODEL PK [--template T] --out FILE.pdf
  *   inventree connect|status|disconnect [--db FILE] ...
  *   backups [--db FILE]   |   backup [--db FILE]   |   restore [--db FILE] [BACKUP]
+ *   import  [--db FILE] KIND FILE [--map JSON] [--dry-run]   |   export [--db FILE] KIND --format csv|xlsx --out F
  * Exit codes: 0 success (a match, for scan), 1 no match, 2 bad input or usage, or a database the station cannot
  * use (damaged, from a newer station, read-only, a full disk): the message names the file and the cause.
  */
@@ -22,6 +23,7 @@ import { closeCliStation, openCliStation } from './open-station'
 import { dispatch } from '../dispatch'
 import { historyCommand } from './history'
 import { INVENTREE_USAGE } from './inventree-usage'
+import { INVENTORY_USAGE } from './inventory-usage'
 import { scanStream } from './scan-stream'
 
 export const USAGE = `Usage: npm run --silent cli -- <command> [options]
@@ -44,6 +46,7 @@ ${INVENTREE_USAGE}
   backup  [--db FILE]                        copy the database into its backups folder now
   restore [--db FILE] [BACKUP]               put BACKUP (default: the newest good one) in place of the database,
                                              after checking it; the replaced file is kept aside
+${INVENTORY_USAGE}
 Without --db the station's default database is used: ${defaultDatabasePath()}`
 
 export class UsageError extends Error {}
@@ -92,6 +95,8 @@ async function run(argv: string[]): Promise<number> {
   // The decoders are loaded only by the commands that need them, so `scan` starts fast.
   if (argv[0] === 'label') return (await import('./label')).labelCommand(argv.slice(1))
   if (argv[0] === 'inventree') return (await import('./inventree')).inventreeCommand(argv.slice(1))
+  if (argv[0] === 'import') return (await import('./inventory')).importCommand(argv.slice(1))
+  if (argv[0] === 'export') return (await import('./inventory')).exportCommand(argv.slice(1))
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
   const [command, ...rest] = positionals
   if (values.help || !command) {

@@ -3,6 +3,9 @@ import type { EditLogEntry, MethodArgs, ModelType } from '../../contract'
 import type { Db } from '../db/connection'
 import type { Actor } from './actor'
 
+/** Prepared once per connection: an import logs every row it writes. */
+const inserts = new WeakMap<Db, ReturnType<Db['prepare']>>()
+
 export function logEdit(
   db: Db,
   actor: Actor,
@@ -11,9 +14,14 @@ export function logEdit(
   action: string,
   changes: Record<string, unknown> = {},
 ): void {
-  db.prepare(
-    'INSERT INTO editlog (operator_id, operator_name, model_type, pk, action, changes) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(actor.operatorId, actor.name, model, pk, action, JSON.stringify(changes))
+  let insert = inserts.get(db)
+  if (!insert) {
+    insert = db.prepare(
+      'INSERT INTO editlog (operator_id, operator_name, model_type, pk, action, changes) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    inserts.set(db, insert)
+  }
+  insert.run(actor.operatorId, actor.name, model, pk, action, JSON.stringify(changes))
 }
 
 interface EditLogRow {
