@@ -20,9 +20,11 @@ export default defineConfig({
       // Dependencies stay in node_modules; better-sqlite3 is a native module and must never be bundled.
       externalizeDeps: { include: ['better-sqlite3'] },
       rolldownOptions: {
+        // Each worker is an entry of its own: a worker thread loads it by file (core/jobs, core/importing/run-worker.ts).
         input: {
           main: resolve(root, 'src-main/electron/main.ts'),
           'jobs-worker': resolve(root, 'src-main/core/jobs/jobs-worker.ts'),
+          'import-worker': resolve(root, 'src-main/core/importing/import-worker.ts'),
         },
       },
     },

@@ -7,6 +7,7 @@ import { workflowRoutes } from './workflows/routes'
 import { historyRoutes } from './history/routes'
 import { itemRoutes } from './items/routes'
 import { inventreeRoutes } from './inventree/routes'
+import { inventoryRoutes } from './inventory/routes'
 
 // Hash history because the app is loaded from file:// under Electron and from a token URL under the web host;
 // neither can serve a deep path.
@@ -32,6 +33,7 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       // Scan page, receiving, put-away and the command sheet (src-renderer/src/workflows).
       ...workflowRoutes,
       ...itemRoutes,
+      ...inventoryRoutes,
       { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
     ],
   })

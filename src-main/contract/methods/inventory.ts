@@ -63,22 +63,16 @@ export const OrderLineFieldsSchema = z.strictObject({
   destination: optionalPk,
 })
 
-/** What the edit screens list and edit: the model types the desk maintains itself. */
-export const editableModels = [
-  'part',
-  'partcategory',
-  'stocklocation',
-  'company',
-  'supplierpart',
-  'manufacturerpart',
-  'purchaseorder',
-] as const satisfies readonly ModelType[]
-export type EditableModel = (typeof editableModels)[number]
+import { editableModels, exportKinds, importKinds, type ImportKind } from '../../../src-shared/inventory'
 
-export const importKinds = ['parts', 'supplierparts', 'locations', 'purchaseorders'] as const
-export type ImportKind = (typeof importKinds)[number]
-export const exportKinds = ['parts', 'stock', 'receipts', 'tracking'] as const
-export type ExportKind = (typeof exportKinds)[number]
+export {
+  editableModels,
+  exportKinds,
+  importKinds,
+  type EditableModel,
+  type ExportKind,
+  type ImportKind,
+} from '../../../src-shared/inventory'
 
 /** The filtered view an export writes: a text filter, a location branch, a part, archived rows or not. */
 export const ExportFilterSchema = z.strictObject({

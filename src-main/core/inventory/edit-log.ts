@@ -1,10 +1,11 @@
 /** The log of inventory edits: every create, change, archive, order step and import, with who made it. */
 import type { EditLogEntry, MethodArgs, ModelType } from '../../contract'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/connection'
 import type { Actor } from './actor'
 
 /** Prepared once per connection: an import logs every row it writes. */
-const inserts = new WeakMap<Db, ReturnType<Db['prepare']>>()
+const inserts = new WeakMap<Db, Statement<unknown[]>>()
 
 export function logEdit(
   db: Db,
@@ -16,7 +17,7 @@ export function logEdit(
 ): void {
   let insert = inserts.get(db)
   if (!insert) {
-    insert = db.prepare(
+    insert = db.prepare<unknown[]>(
       'INSERT INTO editlog (operator_id, operator_name, model_type, pk, action, changes) VALUES (?, ?, ?, ?, ?, ?)',
     )
     inserts.set(db, insert)
