@@ -3,7 +3,6 @@
  * worksheet, the header row frozen). Rows are read from SQLite one at a time, never as one big array.
  */
 import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
 import type { ExportFilter, ExportKind } from '../../contract'
 import type { Db } from '../db/connection'
 import { exportQuery } from './export-queries'
@@ -40,7 +39,9 @@ export async function exportFile(
     if (batch.length) parts.push(stringify(batch))
     return { fileName, bytes: Buffer.from(parts.join(''), 'utf8'), rows: count }
   }
-  const workbook = new ExcelJS.Workbook()
+  // Loaded only for a workbook: exceljs is large, and every station start would pay for it.
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   const sheet = workbook.addWorksheet(kind, { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.addRow(headers).font = { bold: true }
   for (const row of rows) {

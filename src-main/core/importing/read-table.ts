@@ -5,7 +5,7 @@
  * number as a spreadsheet shows it (the header is row 1) and how much of the file has been read.
  */
 import { parse } from 'csv-parse'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { Readable } from 'node:stream'
 
 export type TableFormat = 'csv' | 'xlsx'
@@ -53,7 +53,9 @@ export async function* readTable(bytes: Uint8Array, format: TableFormat): AsyncG
     }
     return
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(chunked(bytes, read), {
+  // Loaded only for a workbook: exceljs is large, and every station start would pay for it.
+  const { default: Excel } = await import('exceljs')
+  const reader = new Excel.stream.xlsx.WorkbookReader(chunked(bytes, read), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
