@@ -1,18 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
+import { quickScan } from './support/quickScan'
 import { mountApp, unmountAll } from './mountApp'
 import { callsOf, installRealStation } from './support/realStation'
 
 afterEach(unmountAll)
-
-async function quickScan(wrapper: VueWrapper, data: string): Promise<void> {
-  await wrapper.get('[data-testid="quick-scan-button"]').trigger('click')
-  await flushPromises()
-  const input = wrapper.get<HTMLInputElement>('[data-testid="quick-scan-input"]')
-  await input.setValue(data)
-  await input.trigger('keydown', { key: 'Enter' })
-  await flushPromises()
-}
 
 describe('quick scan', () => {
   it('opens a dialog with the input focused', async () => {

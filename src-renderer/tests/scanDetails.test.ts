@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
+import { quickScan } from './support/quickScan'
 import { mountApp, unmountAll } from './mountApp'
 import { callsOf, installRealStation, type RealStation } from './support/realStation'
 
@@ -17,15 +18,6 @@ const MPN_ONLY_LABEL = `[)>${RS}06${GS}1PCL21B104KBCNNNC${GS}KPO-0001${GS}Q5${RS
 const UNKNOWN_SKU_LABEL = `[)>${RS}06${GS}P296-9999-ND${GS}KPO-0001${GS}Q25${RS}${EOT}`
 /** The demo capacitor's DigiKey label for PO-0001, as a scanner that sends every separator types it. */
 const CAPACITOR_LABEL = `[)>${RS}06${GS}P1276-CL21B104KBCNNNCCT-ND${GS}1PCL21B104KBCNNNC${GS}KPO-0001${GS}Q25${RS}${EOT}`
-
-async function quickScan(wrapper: VueWrapper, data: string): Promise<void> {
-  await wrapper.get('[data-testid="quick-scan-button"]').trigger('click')
-  await flushPromises()
-  const input = wrapper.get('[data-testid="quick-scan-input"]')
-  await input.setValue(data)
-  await input.trigger('keydown', { key: 'Enter' })
-  await flushPromises()
-}
 
 /** A second DigiKey part with the capacitor's MPN, so a label naming only that MPN matches two supplier parts. */
 async function addSecondCapacitorSku(real: RealStation): Promise<number> {

@@ -1,23 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { Station } from '../../src-main/core/station'
 import { silentLogger } from '../../src-main/core/log/logger'
 import { damageMiddle } from '../../src-main/tests/support/damage'
 import { signInAdmin } from '../../src-main/tests/support/station'
 import { tempDbPath } from '../../src-main/tests/support/temp-db'
+import { quickScan } from './support/quickScan'
 import { mountApp, unmountAll } from './mountApp'
 import { installRealStation } from './support/realStation'
 
 afterEach(unmountAll)
-
-async function quickScan(wrapper: VueWrapper, data: string): Promise<void> {
-  await wrapper.get('[data-testid="quick-scan-button"]').trigger('click')
-  await flushPromises()
-  const input = wrapper.get<HTMLInputElement>('[data-testid="quick-scan-input"]')
-  await input.setValue(data)
-  await input.trigger('keydown', { key: 'Enter' })
-  await flushPromises()
-}
 
 describe('the station banner', () => {
   it('names a damaged database and its newest good backup, answers nothing from it, and restores the backup', async () => {

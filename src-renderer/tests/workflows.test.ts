@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
+import { quickScan } from './support/quickScan'
 import { mountApp, unmountAll } from './mountApp'
 import { callsOf, installRealStation, type RealStation } from './support/realStation'
 import { CAPACITOR, digikey, MOUSER_STM32, RESISTOR } from './support/demoLabels'
@@ -8,15 +9,6 @@ afterEach(unmountAll)
 
 /** Bin C2 of the demo stores. */
 const BIN_C2 = { pk: 32, barcode: 'INV-SL32' }
-
-async function quickScan(wrapper: VueWrapper, data: string): Promise<void> {
-  await wrapper.get('[data-testid="quick-scan-button"]').trigger('click')
-  await flushPromises()
-  const input = wrapper.get<HTMLInputElement>('[data-testid="quick-scan-input"]')
-  await input.setValue(data)
-  await input.trigger('keydown', { key: 'Enter' })
-  await flushPromises()
-}
 
 /** An open scan-page session holding these scans, as a user left it before a restart. */
 async function scanSession(real: RealStation, scans: string[]): Promise<number> {
