@@ -20,7 +20,7 @@ const root = resolve(import.meta.dirname, '..')
 async function startHost(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     join(root, 'node_modules/.bin/tsx'),
-    ['src-main/web-host/serve.ts', '--db', dbPath, '--port', '0'],
+    ['src-main/web-host/serve.ts', '--db', dbPath, '--port', '0', '--demo'],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   )
   const url = await new Promise<string>((done, fail) => {

@@ -41,23 +41,30 @@ const CHROMIUM_ARGS = [
 ]
 
 /** The test's environment for Electron: a fresh profile, and the built renderer rather than a dev server. */
-function electronEnv(userData: string, demo: boolean): Record<string, string> {
+function electronEnv(userData: string, demo: DemoChoice): Record<string, string> {
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && key !== 'ELECTRON_RENDERER_URL') env[key] = value
   }
   env['SCAN_STATION_USER_DATA'] = userData
-  if (!demo) env['SCAN_STATION_DEMO'] = '0'
+  if (demo !== 'ask') env['SCAN_STATION_DEMO'] = demo ? '1' : '0'
   return env
 }
 
 /** Starts `serve.ts` on a free port and resolves with the URL it prints (its only stdout line). */
 async function startWebHost(
   dbPath: string,
-  demo: boolean,
+  demo: DemoChoice,
 ): Promise<{ url: string; child: ChildProcess; stderr: () => string }> {
   const tsx = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx')
-  const args = ['src-main/web-host/serve.ts', '--db', dbPath, '--port', '0', ...(demo ? [] : ['--no-demo'])]
+  const args = [
+    'src-main/web-host/serve.ts',
+    '--db',
+    dbPath,
+    '--port',
+    '0',
+    ...(demo === 'ask' ? [] : [demo ? '--demo' : '--no-demo']),
+  ]
   const child = spawn(tsx, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,9 +110,14 @@ export interface StationFixture {
 export interface StationOptions {
   /** Extra Chromium switches for this test's browser (or Electron), e.g. a fake camera fed from a .y4m file. */
   chromiumArgs: string[]
-  /** Start on the demo inventory (default) or on an empty database, as a desk for an InvenTree server does. */
-  demo: boolean
+  /**
+   * Start on the demo inventory (default), on an empty database (as a desk for an InvenTree server does), or on a
+   * new one that asks at its first start, as a new user's station does.
+   */
+  demo: DemoChoice
 }
+
+export type DemoChoice = boolean | 'ask'
 
 export const test = base.extend<{ station: StationFixture } & StationOptions>({
   chromiumArgs: [[], { option: true }],

@@ -10,6 +10,7 @@ export const methodNames = [
   'locationTree',
   'history',
   'info',
+  'chooseStart',
   'link',
   'unlink',
   'getSettings',

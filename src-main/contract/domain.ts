@@ -181,6 +181,11 @@ export interface StationInfo {
   operator: Operator | null
   /** False on a new station until its first start set the admin PIN: the UI asks for it before anything else. */
   adminPinSet: boolean
+  /**
+   * True on a brand-new station until someone chose how it starts: the demo inventory, an empty station, or a desk
+   * for an InvenTree server. The UI asks before anything else.
+   */
+  firstStart: boolean
   /** False when the history is switched off: the UI warns, because scans are then not recorded. */
   historyEnabled: boolean
   counts: { parts: number; stockItems: number; locations: number; scans: number }

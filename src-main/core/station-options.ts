@@ -30,8 +30,11 @@ export interface StationOptions extends OpenOptions {
   dbPath: string
   /** Worker threads for long jobs (label PDFs, exports); default: the cores less one, at most four. */
   jobThreads?: number
-  /** Create the demo inventory when the database is new (default true: a new user sees the station work). */
-  demo?: boolean
+  /**
+   * Create the demo inventory when the database is new (default true: a new user sees the station work), or not;
+   * `'ask'` lets the person choose at the first start (demo, empty, or InvenTree), as the app and the web host do.
+   */
+  demo?: boolean | 'ask'
   /** Folder of user plugins; default `plugins` beside the database. */
   pluginsDir?: string
   /** Longest a user plugin may take per scan. */

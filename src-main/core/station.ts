@@ -43,6 +43,7 @@ import { DatabaseUnusable, openCheckedDatabase, unusable } from './db/checked-op
 import { openDatabase, type Db } from './db/connection'
 import { describeStorageFailure } from './db/storage-failure'
 import { seedDemoIfEmpty, seedOperatorsIfNone } from './demo/seed'
+import { chooseStart, firstStartOpen, openFirstStart } from './demo/first-start'
 import { HistoryQuery } from './history/query'
 import { Jobs } from './jobs/jobs'
 import { defaultThreads, WorkerPool } from './jobs/pool'
@@ -96,7 +97,8 @@ function openCheckedStationDatabase(options: StationOptions): { db: Db; release:
 }
 
 function seed(db: Db, options: StationOptions): void {
-  if (options.demo ?? true) seedDemoIfEmpty(db)
+  if (options.demo === 'ask') openFirstStart(db)
+  else if (options.demo ?? true) seedDemoIfEmpty(db)
   else seedOperatorsIfNone(db)
 }
 
@@ -377,6 +379,7 @@ export class Station implements StationMethods {
       database: this.dbPath,
       operator: this.p.operatorList.peek(),
       adminPinSet: this.p.operatorList.adminPinSet(),
+      firstStart: firstStartOpen(this.p.db),
       historyEnabled: this.p.settings.get('history.store'),
       counts: {
         parts: count('part'),
@@ -385,6 +388,12 @@ export class Station implements StationMethods {
         scans: this.p.log.total(),
       },
     }
+  }
+
+  chooseStart(input: MethodInput<'chooseStart'>): StationInfo {
+    chooseStart(this.p.db, input.start)
+    this.p.operatorList.auditChange('first start chosen', { start: input.start })
+    return this.info()
   }
 
   // ---- settings, plugins, operators ------------------------------------------------------------------------------

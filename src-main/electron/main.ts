@@ -63,8 +63,9 @@ async function start(): Promise<void> {
   const station = new StationServices({
     dbPath,
     inventreeTokens: new SafeStorageTokenStore(tokenFileFor(dbPath)),
-    // A desk for an InvenTree server starts on an empty database, to pull its replica into.
-    demo: process.env['SCAN_STATION_DEMO'] !== '0',
+    // A new database asks at its first start; SCAN_STATION_DEMO=1 seeds the demo at once, =0 starts it empty (a
+    // desk for an InvenTree server, to pull its replica into).
+    demo: ({ '1': true, '0': false } as const)[process.env['SCAN_STATION_DEMO'] ?? ''] ?? 'ask',
     nativeBinding: electronNativeBinding(),
     logger: log,
     printer: electronPrinter,

@@ -24,13 +24,15 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let values: { db?: string; port?: string; 'no-demo'?: boolean; help?: boolean }
+  let values: { db?: string; port?: string; demo?: boolean; 'no-demo'?: boolean; help?: boolean }
   try {
     ;({ values } = parseArgs({
       options: {
         db: { type: 'string' },
         port: { type: 'string' },
-        // A desk for an InvenTree server starts on a database without the demo inventory, to pull a replica into.
+        // Neither: a new database asks at its first start (demo, empty, or InvenTree). --demo seeds it at once (the
+        // tests, a quick look); --no-demo starts it without (a desk for an InvenTree server, to pull a replica into).
+        demo: { type: 'boolean' },
         'no-demo': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
   }
   if (values.help) {
     process.stderr.write(
-      'usage: tsx src-main/web-host/serve.ts [--db FILE] [--port N] [--no-demo]   (--port 0: any free port)\n',
+      'usage: tsx src-main/web-host/serve.ts [--db FILE] [--port N] [--demo|--no-demo]   (--port 0: any free port)\n',
     )
     return
   }
@@ -50,11 +52,13 @@ async function main(): Promise<void> {
   if (!existsSync(resolve(rendererDir, 'index.html')))
     fail(`no built renderer in ${rendererDir}: run \`npx electron-vite build\``)
 
+  if (values.demo && values['no-demo']) fail('--demo and --no-demo contradict each other: give one')
+  const demo = values.demo ? true : values['no-demo'] ? false : 'ask'
   const dbPath = resolve(values.db ?? defaultDatabasePath())
   const logger = fileOrStderrLogger({ dir: logsDir(dirname(dbPath)) })
   // The scanner service feeds the Station and is its wedge calibration: each reads the other once booted.
   const scanners: ScannerService = new ScannerService((): Station => station.station, { logger })
-  const station = new StationServices({ dbPath, logger, wedgeCalibration: scanners, demo: !values['no-demo'] })
+  const station = new StationServices({ dbPath, logger, wedgeCalibration: scanners, demo })
   const web = new WebServerService(() => ({
     station: station.station,
     port,

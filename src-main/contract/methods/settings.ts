@@ -19,6 +19,15 @@ function exactlyOptional<S extends Record<string, z.ZodType>>(
 export const settingsMethods = {
   /** Station facts for the status bar. */
   info: { input: z.strictObject({}), output: returns<StationInfo>() },
+  /**
+   * Answer a new station's first-start question, once: the demo inventory, an empty station (its own inventory,
+   * entered or imported), or a desk for an InvenTree server (connected next). Anyone at the desk may, as with the
+   * first admin PIN: nothing is in the station yet.
+   */
+  chooseStart: {
+    input: z.strictObject({ start: z.enum(['demo', 'empty', 'inventree']) }),
+    output: returns<StationInfo>(),
+  },
   /** All settings with their current values. */
   getSettings: { input: z.strictObject({}), output: returns<SettingsValues>() },
   /**

@@ -17,6 +17,8 @@ export const useOperatorStore = defineStore('operator', () => {
   const known = ref(false)
   /** False on a new station until the first start set the admin PIN: the app asks for it before anything else. */
   const adminPinSet = ref(true)
+  /** True on a brand-new station until someone chose demo, empty or InvenTree: the app asks that first. */
+  const firstStart = ref(false)
   /** A badge scanned whose operator needs a PIN: the sign-in dialog opens and asks for it. */
   const pinAskedFor = ref<Operator | null>(null)
 
@@ -26,6 +28,7 @@ export const useOperatorStore = defineStore('operator', () => {
     const info = await call('info', {})
     current.value = info.operator
     adminPinSet.value = info.adminPinSet
+    firstStart.value = info.firstStart
     known.value = true
   }
 
@@ -61,5 +64,5 @@ export const useOperatorStore = defineStore('operator', () => {
     if (error instanceof StationError && error.code === 'forbidden') void refresh().catch(() => undefined)
   }
 
-  return { current, known, adminPinSet, pinAskedFor, isAdmin, refresh, signIn, noteBadge, signOut, noteError }
+  return { current, known, adminPinSet, firstStart, pinAskedFor, isAdmin, refresh, signIn, noteBadge, signOut, noteError }
 })
