@@ -24,6 +24,25 @@ test('a scan typed at 5 ms per key into the focused search box opens the item an
   await expect(page.getByTestId('scan-signal')).toContainText('Matched')
 })
 
+test('a scanner that sends no Shift types INV-SI1 as inv-si1: not found, and the page says why', async ({
+  page,
+  station,
+}) => {
+  await wedgeReady(page, station.mode)
+  // The scanner's own key events for the label, without its Shift presses: the letters come as plain keys.
+  const events = withEnter(keyEventsFor('INV-SI1'))
+    .filter((e) => e.key !== 'Shift')
+    .map((e) => ({ ...e, shift: false, key: e.key.toLowerCase() }))
+  expect(events.some((e) => e.code === 'KeyI')).toBe(true)
+  await scanKeys(page, events, 5)
+  // A problem with the data, not an unknown item: the error signal, and the reason beside the data.
+  await expect(page.getByTestId('scan-signal')).toHaveAttribute('data-kind', 'error')
+  await expect(page.getByTestId('scan-problem')).toContainText('In capitals this reads INV-SI1')
+  await expect(page.getByTestId('scan-problem')).toContainText('without Shift')
+  const [row] = await ask(page, 'history', { limit: 1 })
+  expect(row).toMatchObject({ data: 'inv-si1', source: 'wedge', result: 'no_match' })
+})
+
 test('a person typing at 120 ms per key gets the text in the search box', async ({ page, station }) => {
   await wedgeReady(page, station.mode)
   const search = page.getByTestId('search-input')

@@ -126,7 +126,27 @@ export class ScanPipeline {
       } as UnkeyedScanResult
     const resolution = resolve({ raw: data, text, hash }, this.chain.active, this.lookupMatch)
     const { response, outcome } = this.describe(resolution, data, hash, notes)
+    if (response.outcome === 'no_match' && response.problem === undefined) {
+      const hint = this.withoutShift(text)
+      if (hint) response.problem = hint
+    }
     return { ...response, scan_id: this.recorder.record(input, started, response, outcome) } as UnkeyedScanResult
+  }
+
+  /**
+   * A wedge scanner that sends no Shift key types INV-SI1 as inv-si1, which matches nothing: when the data has
+   * lower-case letters only and in capitals names an item, the no-match says so instead of leaving the clerk to
+   * guess. The item is not opened: lower-case data may be meant, and only the scanner's setting fixes the cause.
+   */
+  private withoutShift(text: string): string | null {
+    if (!/[a-z]/.test(text) || /[A-Z]/.test(text)) return null
+    const upper = text.toUpperCase()
+    const r = resolve({ raw: upper, text: upper, hash: barcodeHash(upper) }, this.chain.active, this.lookupMatch)
+    if (!r.match) return null
+    return (
+      `In capitals this reads ${upper}, which is ${r.match.item.name}: the scanner seems to send its letters ` +
+      'without Shift. Check its keyboard or Caps Lock setting, or run Scanner setup'
+    )
   }
 
   /** Data that cannot be resolved is still logged, with the reason it was refused. */
