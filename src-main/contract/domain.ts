@@ -321,6 +321,22 @@ export interface WedgeCalibrationView {
   decoded: { profile: LayoutProfile; text: string }[]
   /** While waiting: ms left before the armed calibration expires. */
   expiresInMs: number | null
+  /** When done: what the scanner did while typing the label (timing, terminator, Shift). */
+  measured: ScannerMeasurement | null
+}
+
+/** A scanner measured while it typed the setup label. */
+export interface ScannerMeasurement {
+  /** Keys pressed (modifiers not counted). */
+  keys: number
+  /** Milliseconds between two key presses: the median and the longest. */
+  gapMs: { median: number; max: number }
+  /** What the scanner ended the scan with. */
+  terminator: 'Enter' | 'Tab' | 'none'
+  /** Whether capitals came with Shift (or Caps Lock): `missing` means they arrive lower-cased. */
+  shift: 'sent' | 'missing' | 'unknown'
+  /** Keys pressed with Ctrl (how the scanner sends GS, RS and EOT). */
+  controlKeys: number
 }
 
 /** The long jobs a caller can follow and cancel (each one runs off the main thread, in the worker pool). */

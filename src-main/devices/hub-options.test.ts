@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { DeviceStatus, SettingKey, SettingsValues } from '../contract'
 import { settingDefaults } from '../core/settings'
 import { CALIBRATION_LABEL } from '../core/scanner/layouts'
@@ -202,6 +202,9 @@ describe('startScannerHub', () => {
       expect(view).toMatchObject({ state: 'done', profile: 'de', candidates: ['de'] })
       expect(view.decoded.find((d) => d.profile === 'de')?.text).toBe(CALIBRATION_LABEL)
       expect(view.decoded.find((d) => d.profile === 'us')?.text).not.toBe(CALIBRATION_LABEL)
+      // Measured from the keys' times: 4 ms a key, ended by Enter, capitals with Shift.
+      expect(view.measured).toMatchObject({ terminator: 'Enter', shift: 'sent' })
+      expect(view.measured!.gapMs.median).toBeCloseTo(4, 0)
       expect(station.scans).toEqual([])
       // Disarmed: the prefix setting applies again, so an unprefixed burst is typing, not a scan.
       const released: unknown[] = []
@@ -209,6 +212,25 @@ describe('startScannerHub', () => {
       for (const { ev, t } of scannerTrace('INV-SI1', { msPerKey: 4, terminator: 'Enter', start: 9000 }))
         s2.onKey(ev, t)
       expect(station.scans).toEqual([])
+      // A scanner that sends no Shift and no terminator, slowly: measured as such.
+      calibration.start()
+      // Without a terminator the scan ends on silence: this session's clock follows the keys, then jumps ahead.
+      const clock = { t: 20_000 }
+      const timers = {
+        now: () => clock.t,
+        setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+        clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+      }
+      const s3 = running.hub.createWedgeSession('e', { release: () => {} }, { timers })
+      const trace = scannerTrace(CALIBRATION_LABEL, { msPerKey: 20, terminator: null, start: 20_000 })
+      for (const { ev, t } of trace.filter(({ ev }) => ev.key !== 'Shift')) {
+        clock.t = t
+        s3.onKey({ ...ev, shift: false, key: ev.key.length === 1 ? ev.key.toLowerCase() : ev.key }, t)
+      }
+      clock.t += 5000
+      await vi.waitFor(() => expect(calibration.view().state).toBe('done'))
+      expect(calibration.view().measured).toMatchObject({ terminator: 'none', shift: 'missing' })
+      expect(calibration.view().measured!.gapMs.median).toBeCloseTo(20, -1)
       // Cancel returns to idle.
       calibration.start()
       expect(calibration.cancel()).toMatchObject({ state: 'idle', profile: null })

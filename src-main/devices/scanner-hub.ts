@@ -196,8 +196,8 @@ export class ScannerHub {
         status: (s) => this.status(s),
         closed: (s) => this.sessions.delete(s),
         error: this.onError,
-        calibrated: (events) => {
-          if (this.calibration.armed) this.calibration.complete(events)
+        calibrated: (events, times) => {
+          if (this.calibration.armed) this.calibration.complete(events, times)
         },
       },
       opts.timers ?? this.timers,
@@ -246,8 +246,8 @@ interface SessionSinks {
   status(s: DeviceStatus): void
   closed(s: WedgeSession): void
   error(err: unknown, where: string): void
-  /** Calibration mode: the raw key events of the burst that was recognised. */
-  calibrated(events: KeyEvent[]): void
+  /** Calibration mode: the raw key events of the burst that was recognised, with the time of each. */
+  calibrated(events: KeyEvent[], times: number[]): void
 }
 
 /** One window's wedge detector with its timeout timer. */
@@ -258,6 +258,7 @@ export class WedgeSession {
   /** Calibration mode: the next recognised burst goes to `sinks.calibrated`, with its raw events. */
   private calibrating = false
   private burst: KeyEvent[] = []
+  private burstTimes: number[] = []
   private burstLastT = -Infinity
   private timer: unknown = null
   private disposed = false
@@ -304,6 +305,7 @@ export class WedgeSession {
     this.flush()
     this.calibrating = on
     this.burst = []
+    this.burstTimes = []
     this.detector = new WedgeDetector(on ? calibrationOptions(this.base) : this.base)
   }
 
@@ -334,11 +336,17 @@ export class WedgeSession {
     }
     if (this.calibrating) {
       // Keep the raw events of the current burst: a new one starts after the detector went idle or a silence.
-      if (this.detector.nextDeadline() === null || now - this.burstLastT > this.detector.options.maxIntervalMs)
+      if (this.detector.nextDeadline() === null || now - this.burstLastT > this.detector.options.maxIntervalMs) {
         this.burst = []
+        this.burstTimes = []
+      }
       this.burst.push(ev)
+      this.burstTimes.push(now)
       this.burstLastT = now
-      if (this.burst.length > 10_000) this.burst.splice(0, this.burst.length - 10_000)
+      if (this.burst.length > 10_000) {
+        this.burst.splice(0, this.burst.length - 10_000)
+        this.burstTimes.splice(0, this.burstTimes.length - 10_000)
+      }
     }
     let d
     try {
@@ -387,9 +395,11 @@ export class WedgeSession {
     if (scans.length === 0) return
     if (this.calibrating) {
       const events = this.burst
+      const times = this.burstTimes
       this.burst = []
+      this.burstTimes = []
       try {
-        this.sinks.calibrated(events)
+        this.sinks.calibrated(events, times)
       } catch (err) {
         this.sinks.error(err, 'wedge calibration')
       }

@@ -14,6 +14,7 @@ import type { WedgeCalibrationView } from '../contract'
 import { type KeyEvent } from '../../src-shared/keyboard/keys'
 import { profileNames } from '../../src-shared/keyboard/layouts'
 import { CALIBRATION_LABEL, calibrateAll, decodeKeys } from '../core/scanner/layouts'
+import { measureScanner } from '../core/scanner/measure'
 
 export type CalibrationState = 'idle' | 'waiting' | 'done'
 
@@ -27,14 +28,12 @@ export interface WedgeCalibrationControl {
 
 export const CALIBRATION_TIMEOUT_MS = 120_000
 
+const NO_RESULT = { profile: null, candidates: [], decoded: [], measured: null }
+
 export class WedgeCalibration implements WedgeCalibrationControl {
   private state: CalibrationState = 'idle'
   private armedAt = 0
-  private result: Pick<WedgeCalibrationView, 'profile' | 'candidates' | 'decoded'> = {
-    profile: null,
-    candidates: [],
-    decoded: [],
-  }
+  private result: Pick<WedgeCalibrationView, 'profile' | 'candidates' | 'decoded' | 'measured'> = NO_RESULT
   /** Told when calibration is armed or disarmed (the hub swaps the sessions' detectors). */
   onArmedChange: (armed: boolean) => void = () => {}
 
@@ -57,7 +56,7 @@ export class WedgeCalibration implements WedgeCalibrationControl {
     const was = this.armed
     this.state = 'waiting'
     this.armedAt = this.now()
-    this.result = { profile: null, candidates: [], decoded: [] }
+    this.result = NO_RESULT
     if (!was) this.onArmedChange(true)
     return this.view()
   }
@@ -65,17 +64,21 @@ export class WedgeCalibration implements WedgeCalibrationControl {
   cancel(): WedgeCalibrationView {
     const was = this.armed
     this.state = 'idle'
-    this.result = { profile: null, candidates: [], decoded: [] }
+    this.result = NO_RESULT
     if (was) this.onArmedChange(false)
     return this.view()
   }
 
-  /** The burst scanned while armed: its raw key events (keyDowns and keyUps, terminator included or not). */
-  complete(events: readonly KeyEvent[]): WedgeCalibrationView {
+  /**
+   * The burst scanned while armed: its raw key events (keyDowns and keyUps, terminator included or not) and the
+   * time of each, which measure the scanner's speed.
+   */
+  complete(events: readonly KeyEvent[], times: readonly number[] = []): WedgeCalibrationView {
     let candidates = calibrateAll(this.label, events)
     const decoded = profileNames.map((profile) => ({ profile, text: decodeKeys(stripTerminators(events), profile) }))
     if (candidates.length === 0) candidates = decoded.filter((d) => d.text.includes(this.label)).map((d) => d.profile)
-    this.result = { profile: candidates[0] ?? null, candidates, decoded }
+    const measured = measureScanner(this.label, events, times)
+    this.result = { profile: candidates[0] ?? null, candidates, decoded, measured }
     const was = this.state === 'waiting'
     this.state = 'done'
     if (was) this.onArmedChange(false)
