@@ -38,6 +38,7 @@ export const methodNames = [
   'suppliers',
   'createSupplierPart',
   'calibrateWedge',
+  'serialPorts',
   'labelTemplates',
   'labelPreview',
   'labelPdf',

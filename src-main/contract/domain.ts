@@ -325,6 +325,15 @@ export interface WedgeCalibrationView {
   measured: ScannerMeasurement | null
 }
 
+/** A serial port a scanner may be on, as the operating system lists it. */
+export interface SerialPortChoice {
+  path: string
+  manufacturer: string | null
+  serialNumber: string | null
+  vendorId: string | null
+  productId: string | null
+}
+
 /** A scanner measured while it typed the setup label. */
 export interface ScannerMeasurement {
   /** Keys pressed (modifiers not counted). */

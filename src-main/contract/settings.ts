@@ -68,6 +68,8 @@ export const settingSchemas = {
   'printer.desk': PrinterConfigSchema,
   /** Sounds for scan results. */
   'feedback.mute': z.boolean(),
+  /** Loudness of the scan tones, 0–100 (100 is the loudest the desk's speaker gets from a tone). */
+  'feedback.volume': z.number().int().min(0).max(100),
 } as const
 
 export type SettingKey = keyof typeof settingSchemas

@@ -37,6 +37,7 @@ export const settingDefaults: SettingsValues = {
   'backup.keep': 7,
   'printer.desk': { kind: 'system', name: '' },
   'feedback.mute': false,
+  'feedback.volume': 60,
 }
 
 export class Settings {

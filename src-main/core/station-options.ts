@@ -3,7 +3,7 @@
  * features (printing, the scanner hub's wedge calibration, the log). Without a feature the Station refuses the
  * methods that need it with a clear message, so one Station serves Electron, the web host and the CLI.
  */
-import type { WedgeCalibrationView } from '../contract'
+import type { SerialPortChoice, WedgeCalibrationView } from '../contract'
 import type { OpenOptions } from './db/connection'
 import type { LabelPrinter } from './labels/label-methods'
 import type { TokenStore } from './inventree/token-store'
@@ -24,6 +24,8 @@ export interface WedgeCalibrationControl {
  */
 export interface WedgeCalibrationProvider {
   current(): WedgeCalibrationControl | null
+  /** The serial ports this computer has, for the scanner setup's port list (a host without serialport: none). */
+  serialPorts?(): Promise<SerialPortChoice[]>
 }
 
 export interface StationOptions extends OpenOptions {

@@ -35,6 +35,7 @@ import type {
   OutboxItem,
   SyncStatus,
   SyncSummaryView,
+  SerialPortChoice,
   WedgeCalibrationView,
 } from '../contract'
 import { jsonBarcode, shortBarcode } from './barcode/internal'
@@ -591,6 +592,10 @@ export class Station implements StationMethods {
 
   devices(): DeviceStatus[] {
     return this.p.deviceScans.list()
+  }
+
+  serialPorts(): Promise<SerialPortChoice[]> {
+    return this.p.deviceScans.serialPorts()
   }
 
   calibrateWedge(input: MethodInput<'calibrateWedge'>): WedgeCalibrationView {

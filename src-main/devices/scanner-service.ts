@@ -3,6 +3,7 @@
  * a station without node-hid or a serial port still scans by hand and by webcam. It is also where the Station
  * finds the hub's wedge calibration, since the hub exists only while the service runs.
  */
+import type { SerialPortChoice } from '../contract'
 import type { Service } from '../core/services'
 import type { WedgeCalibrationControl, WedgeCalibrationProvider } from '../core/station'
 import { startScannerHub, type RunningScanners, type ScannerStation } from './hub-options'
@@ -35,5 +36,16 @@ export class ScannerService implements Service, WedgeCalibrationProvider {
 
   current(): WedgeCalibrationControl | null {
     return this.running?.hub.calibration ?? null
+  }
+
+  async serialPorts(): Promise<SerialPortChoice[]> {
+    const { SerialPort } = await import('serialport')
+    return (await SerialPort.list()).map((p) => ({
+      path: p.path,
+      manufacturer: p.manufacturer ?? null,
+      serialNumber: p.serialNumber ?? null,
+      vendorId: p.vendorId ?? null,
+      productId: p.productId ?? null,
+    }))
   }
 }

@@ -1,6 +1,6 @@
 /** Scanner devices: their status, and the keyboard-wedge layout calibration. */
 import { z } from 'zod'
-import type { DeviceStatus, WedgeCalibrationView } from '../domain'
+import type { DeviceStatus, SerialPortChoice, WedgeCalibrationView } from '../domain'
 import { returns, type MethodSpec } from './define'
 
 export const deviceMethods = {
@@ -11,4 +11,6 @@ export const deviceMethods = {
     input: z.strictObject({ action: z.enum(['start', 'cancel', 'status']) }),
     output: returns<WedgeCalibrationView>(),
   },
+  /** The computer's serial ports, to choose a serial scanner's port from. */
+  serialPorts: { input: z.strictObject({}), output: returns<SerialPortChoice[]>() },
 } satisfies Record<string, MethodSpec>

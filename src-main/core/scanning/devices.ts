@@ -8,6 +8,7 @@ import type {
   EventPayloads,
   MethodInput,
   ScanResult,
+  SerialPortChoice,
   WedgeCalibrationView,
 } from '../../contract'
 import { ConflictError } from '../errors'
@@ -52,6 +53,12 @@ export class Devices {
   dropped(dropped: DroppedScan): void {
     this.pipeline.recordDropped(dropped)
     this.emit('scanDropped', { device: dropped.device, partial: dropped.partial, reason: dropped.reason })
+  }
+
+  /** Listing ports is for choosing one in the settings, which is an admin's. */
+  async serialPorts(): Promise<SerialPortChoice[]> {
+    this.operators.requireAdmin('list the serial ports')
+    return (await this.wedgeCalibration?.serialPorts?.()) ?? []
   }
 
   calibrateWedge(input: MethodInput<'calibrateWedge'>): WedgeCalibrationView {

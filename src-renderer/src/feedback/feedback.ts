@@ -4,7 +4,7 @@
  * claimed (scan page, receiving) signals what the workflow decided for its row, so a duplicate, an over-receipt or
  * a line not on the order warns instead of sounding like a match. A refused manual scan (the store's `scan`
  * action throws) signals an error.
- * Muted by the 'feedback.mute' setting, read from the settings store when a scan arrives: the sound must not wait for
+ * Muted by the 'feedback.mute' setting, and as loud as 'feedback.volume', read from the settings store when a scan arrives: the sound must not wait for
  * a round trip to main, and the store follows every change main announces.
  */
 import { defineStore } from 'pinia'
@@ -12,7 +12,7 @@ import { ref, watch } from 'vue'
 import type { ScanResult } from '../../../src-main/contract'
 import { useScanStore, type SettledScan } from '../stores/scan'
 import { useSettingsStore } from '../stores/settings'
-import { playTone } from './tones'
+import { playTone, toneGain } from './tones'
 import { severityOf, type FeedbackKind, type FeedbackSeverity } from './signals'
 
 export { FEEDBACK_LABELS } from './signals'
@@ -73,7 +73,7 @@ export const useFeedbackStore = defineStore('feedback', () => {
     current.value = { kind, tone, data, id: nextId++ }
     if (hideTimer) clearTimeout(hideTimer)
     hideTimer = setTimeout(() => (current.value = null), SHOW_MS)
-    if (!settings.get('feedback.mute', false)) playTone(tone)
+    if (!settings.get('feedback.mute', false)) playTone(tone, toneGain(settings.get('feedback.volume', 60)))
   }
 
   function signalResult(result: ScanResult): void {

@@ -46,7 +46,14 @@ function audio(): AudioContext | null {
   return context
 }
 
+/**
+ * The oscillator gain for the 'feedback.volume' setting (0–100): the ear hears loudness logarithmically, so the
+ * setting maps to gain on a curve, with 60 (the default) near 0.2 and 100 at 0.5, short of clipping chords.
+ */
+export const toneGain = (volume: number): number => (volume <= 0 ? 0 : 0.5 * (volume / 100) ** 1.8)
+
 export function playTone(tone: FeedbackSeverity, volume = 0.2): void {
+  if (volume <= 0) return
   const ctx = audio()
   if (!ctx) return
   if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined)

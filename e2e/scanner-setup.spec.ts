@@ -1,0 +1,82 @@
+/**
+ * Scanner setup: a scanner types the setup label and the page says what it did — its speed, its terminator,
+ * whether capitals come with Shift — proposes the settings that fit, and saves them; the live list shows where
+ * each scan came from; the scanner settings are saved from the same page.
+ */
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { ask } from './station'
+import { keyEventsFor, scanKeys, wedgeReady, withEnter } from './wedge-keys'
+import { CALIBRATION_LABEL } from '../src-main/core/scanner/layouts'
+import { DEMO_ADMIN_PIN } from '../src-main/core/demo/demo-data'
+
+async function signInAdmin(page: Page): Promise<void> {
+  await page.getByTestId('sign-in-button').click()
+  await page.getByTestId('operator-choice').filter({ hasText: 'Admin' }).click()
+  await page.getByTestId('pin-input').fill(DEMO_ADMIN_PIN)
+  await page.getByTestId('pin-input').press('Enter')
+  await expect(page.getByTestId('operator-name')).toHaveText('Admin')
+}
+
+test('a slow scanner without Shift or Enter is measured as such, and the proposed settings are saved', async ({
+  page,
+  station,
+}) => {
+  await wedgeReady(page, station.mode)
+  await signInAdmin(page)
+  await page.goto(page.url().replace(/#.*$/, '#/calibrate'))
+  await expect(page.getByRole('heading', { name: 'Scanner setup' })).toBeVisible()
+  await page.getByTestId('calibrate-start').click()
+  await expect(page.getByTestId('calibrate-waiting')).toBeVisible()
+
+  // 25 ms a key, letters without Shift, nothing at the end: the station's 30 ms input delay is too tight for it.
+  const events = keyEventsFor(CALIBRATION_LABEL)
+    .filter((e) => e.key !== 'Shift')
+    .map((e) => ({ ...e, shift: false, key: e.key.length === 1 ? e.key.toLowerCase() : e.key }))
+  await scanKeys(page, events, 25)
+
+  await expect(page.getByTestId('setup-measured')).toBeVisible({ timeout: 15_000 })
+  await expect(page.getByTestId('setup-terminator')).toContainText('nothing')
+  await expect(page.getByTestId('setup-shift')).toContainText('without Shift')
+  await expect(page.getByTestId('setup-scanner-fixes')).toContainText('arrives as inv-si1')
+  const typical = parseFloat((await page.getByTestId('setup-gap').textContent()) ?? '')
+  expect(typical).toBeGreaterThanOrEqual(15)
+  await expect(page.getByTestId('setup-proposals')).toContainText('barcode.inputDelay')
+  await page.getByTestId('setup-apply').click()
+  await expect(page.getByTestId('setup-saved')).toBeVisible()
+  const settings = await ask(page, 'getSettings', {})
+  expect(settings['barcode.inputDelay']).toBeGreaterThan(30)
+  expect(settings['scanner.wedge.requireTerminator']).toBe(false)
+})
+
+test("the live list names each scan's source, and the scanner settings save from the page", async ({
+  page,
+  station,
+}) => {
+  await wedgeReady(page, station.mode)
+  await signInAdmin(page)
+  await page.goto(page.url().replace(/#.*$/, '#/calibrate'))
+  await expect(page.getByTestId('live-scans')).toBeVisible()
+  await scanKeys(page, withEnter(keyEventsFor('INV-SI1')), 5)
+  await page.goto(page.url().replace(/#.*$/, '#/calibrate'))
+  await expect(page.getByTestId('live-scan').first().getByTestId('live-scan-source')).toHaveText('wedge')
+
+  const form = page.getByTestId('scanner-settings')
+  await form.getByTestId('wedge-min-length').fill('6')
+  await form.getByTestId('feedback-volume').fill('30')
+  await form.getByTestId('serial-path').fill('/dev/ttyUSB7')
+  await form.getByTestId('scanner-save').click()
+  await expect(form.getByTestId('scanner-settings-saved')).toBeVisible()
+  const settings = await ask(page, 'getSettings', {})
+  expect(settings).toMatchObject({
+    'scanner.wedge.minLength': 6,
+    'feedback.volume': 30,
+    'scanner.serial.path': '/dev/ttyUSB7',
+  })
+  // A value out of range is stopped by the form itself, and nothing is saved.
+  const minLength = form.getByTestId('wedge-min-length')
+  await minLength.fill('0')
+  await form.getByTestId('scanner-save').click()
+  expect(await minLength.evaluate((el: HTMLInputElement) => el.validity.rangeUnderflow)).toBe(true)
+  expect((await ask(page, 'getSettings', {}))['scanner.wedge.minLength']).toBe(6)
+})
