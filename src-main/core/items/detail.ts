@@ -5,6 +5,7 @@
  */
 import type { DetailField, DetailSection, ItemDetail, ModelType } from '../../contract'
 import type { Db } from '../db/connection'
+import { naturalOrder } from './natural-order'
 import { NotFoundError } from '../errors'
 
 type Row = Record<string, string | number | null>
@@ -63,15 +64,15 @@ export class ItemDetails {
     return rows.map((r) => r.name).join(' / ')
   }
 
-  private stockSection(where: string, pk: number): DetailSection {
+  private stockSection(where: string, pk: number, title = 'Stock items'): DetailSection {
     const rows = this.all(
       `SELECT s.id, p.name AS part, s.location_id, l.name AS location, s.quantity, p.units, s.batch, s.status
        FROM stockitem s JOIN part p ON p.id = s.part_id LEFT JOIN stocklocation l ON l.id = s.location_id
-       WHERE ${where} = ? ORDER BY s.id LIMIT ${SECTION_LIMIT}`,
+       WHERE ${where} ORDER BY s.id LIMIT ${SECTION_LIMIT}`,
       pk,
     )
     return this.section(
-      'Stock items',
+      title,
       ['Item', 'Part', 'Location', 'Quantity', 'Batch', 'Status'],
       rows,
       (r) => [`#${r.id}`, r.part, r.location, quantity(r.quantity, r.units), r.batch, r.status],
@@ -110,7 +111,7 @@ export class ItemDetails {
           field('In stock', quantity(p.stock, p.units)),
         ],
         sections: [
-          this.stockSection('s.part_id', pk),
+          this.stockSection('s.part_id = ?', pk),
           this.section(
             'Supplier parts',
             ['Supplier', 'SKU', 'Pack'],
@@ -171,9 +172,9 @@ export class ItemDetails {
       if (!l) return null
       const children = this.all(
         `SELECT l.id, l.name, l.description, (SELECT count(*) FROM stockitem s WHERE s.location_id = l.id) AS items
-         FROM stocklocation l WHERE l.parent_id = ? ORDER BY l.name`,
+         FROM stocklocation l WHERE l.parent_id = ?`,
         pk,
-      )
+      ).sort((a, b) => naturalOrder(String(a.name), String(b.name)))
       return {
         title: String(l.name),
         subtitle: this.locationPath(pk),
@@ -190,7 +191,13 @@ export class ItemDetails {
             (r) => [r.name, r.description, r.items],
             (r) => link('stocklocation', r.id),
           ),
-          this.stockSection('s.location_id', pk),
+          // A shelf or a room holds its stock in the bins below it: the clerk looking at it wants all of it.
+          this.stockSection(
+            `s.location_id IN (WITH RECURSIVE below(id) AS (SELECT ? UNION ALL
+               SELECT c.id FROM stocklocation c JOIN below b ON c.parent_id = b.id) SELECT id FROM below)`,
+            pk,
+            'Stock items here and below',
+          ),
         ],
       }
     },
@@ -310,7 +317,7 @@ export class ItemDetails {
           field('Pack quantity', sp.pack_quantity),
         ],
         sections: [
-          this.stockSection('s.supplier_part_id', pk),
+          this.stockSection('s.supplier_part_id = ?', pk),
           this.section(
             'Purchase order lines',
             ['Order', 'Status', 'Ordered', 'Received'],

@@ -1,6 +1,7 @@
 /** The stock location tree, built in one pass from one query (sites → rooms → shelves → bins). */
 import type { LocationNode } from '../../contract'
 import type { Db } from '../db/connection'
+import { naturalOrder } from './natural-order'
 
 interface LocationRow {
   id: number
@@ -16,9 +17,10 @@ export function locationTree(db: Db): LocationNode[] {
       `SELECT l.id, l.name, l.parent_id, l.structural, coalesce(c.n, 0) AS items
        FROM stocklocation l LEFT JOIN (SELECT location_id, count(*) AS n FROM stockitem GROUP BY location_id) c
          ON c.location_id = l.id
-       ORDER BY l.name`,
+`,
     )
     .all()
+    .sort((a, b) => naturalOrder(a.name, b.name))
   const nodes = new Map<number, LocationNode>()
   for (const r of rows)
     nodes.set(r.id, { pk: r.id, name: r.name, structural: r.structural === 1, stockCount: r.items, children: [] })
