@@ -156,7 +156,7 @@ describe('receiving', () => {
     expect(shown[0]!.get('[data-testid="line-remaining"]').text()).toBe('▲ 5 over (ordered 10)')
 
     const flags = wrapper.findAll('[data-testid="receipt-row"] [data-testid="row-flag"]').map((f) => f.text())
-    expect(flags).toEqual(['⧉ Duplicate package', '▲ Over-receipt', '? Unknown item', '✕ Not on this order'])
+    expect(flags).toEqual(['2× Duplicate package', '▲ Over-receipt', '? Unknown item', '✕ Not on this order'])
     expect(wrapper.text()).toMatch(/Over-receipt: .*ordered 10/)
 
     await wrapper.get('[data-testid="receive-commit"]').trigger('click')

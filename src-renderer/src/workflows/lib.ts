@@ -8,7 +8,7 @@ export function flagLabel(flag: Flag, kind: SessionKind): { icon: string; word: 
     case 'ok':
       return null
     case 'duplicate':
-      return { icon: '⧉', word: kind === 'receive' ? 'Duplicate package' : 'Duplicate' }
+      return { icon: '2×', word: kind === 'receive' ? 'Duplicate package' : 'Duplicate' }
     case 'unknown':
       return { icon: '?', word: kind === 'receive' ? 'Unknown item' : 'Unknown' }
     case 'over':

@@ -64,5 +64,17 @@ export const useOperatorStore = defineStore('operator', () => {
     if (error instanceof StationError && error.code === 'forbidden') void refresh().catch(() => undefined)
   }
 
-  return { current, known, adminPinSet, firstStart, pinAskedFor, isAdmin, refresh, signIn, noteBadge, signOut, noteError }
+  return {
+    current,
+    known,
+    adminPinSet,
+    firstStart,
+    pinAskedFor,
+    isAdmin,
+    refresh,
+    signIn,
+    noteBadge,
+    signOut,
+    noteError,
+  }
 })
