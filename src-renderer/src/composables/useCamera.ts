@@ -66,7 +66,7 @@ export function useCamera() {
       await refreshDevices() // labels are only visible once permission is granted
       return true
     } catch (err) {
-      error.value = err instanceof Error ? `${err.name}: ${err.message}` : String(err)
+      error.value = cameraTrouble(err)
       stop()
       return false
     }
@@ -106,5 +106,26 @@ export function useCamera() {
     choose,
     setTorch,
     refreshDevices,
+  }
+}
+
+/**
+ * getUserMedia's errors as a sentence for the desk: a computer without a camera is a normal desk (it has
+ * scanners), not an error with an exception's name.
+ */
+export function cameraTrouble(err: unknown): string {
+  const name = err instanceof Error ? err.name : ''
+  switch (name) {
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return 'No camera is connected to this computer. Scan with a barcode scanner, or plug in a webcam and press Start.'
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return 'The camera is not allowed for this station. Allow it in the system or browser settings, then press Start.'
+    case 'NotReadableError':
+    case 'AbortError':
+      return 'The camera is in use by another program, or it stopped answering. Close the other program, then press Start.'
+    default:
+      return err instanceof Error ? `The camera did not start: ${err.message || err.name}` : String(err)
   }
 }
