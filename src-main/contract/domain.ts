@@ -159,6 +159,8 @@ export interface HistoryEntry {
   result: 'match' | 'no_match' | 'error'
   model: ModelType | null
   pk: number | null
+  /** In the history review: the matched item's name as it is now (null when the item is gone). */
+  itemName?: string | null
   /** Every plugin asked, in order, with what it answered ("InvenTreeBarcode:no GS1Barcode:match"). */
   pluginsTried: string
   response: string

@@ -35,6 +35,8 @@ export class StationParts {
   readonly settings: Settings
   readonly log: ScanLog
   readonly details: ItemDetails
+  /** Items' names by model and pk (the history names the item each scan matched). */
+  readonly refs: ItemRefs
   readonly searcher: Search
   readonly pluginChain: PluginChain
   readonly pipeline: ScanPipeline
@@ -62,6 +64,7 @@ export class StationParts {
     this.settings = new Settings(db)
     this.log = new ScanLog(db)
     const refs = new ItemRefs(db)
+    this.refs = refs
     this.details = new ItemDetails(db)
     this.searcher = new Search(db)
     this.operatorList = new Operators(db, this.settings, { logger, ...options.auth })

@@ -337,7 +337,12 @@ export class Station implements StationMethods {
   }
 
   historyQuery(input: MethodInput<'historyQuery'>): MethodOutputs['historyQuery'] {
-    return new HistoryQuery(this.p.db).page(input.filter, input.offset, input.limit)
+    const page = new HistoryQuery(this.p.db).page(input.filter, input.offset, input.limit)
+    // The admin reads which item, not its pk: each row of the page gets the item's name as it is now.
+    const refs = this.p.refs
+    for (const row of page.rows)
+      row.itemName = row.model && row.pk !== null ? (refs.get(row.model, row.pk)?.name ?? null) : null
+    return page
   }
 
   historyStats(input: MethodInput<'historyStats'>): MethodOutputs['historyStats'] {

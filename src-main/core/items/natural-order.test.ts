@@ -16,7 +16,7 @@ describe('locations as a person reads them', () => {
   const station = openTestStation({ dbPath: ':memory:', logger: silentLogger })
 
   it('bins sort naturally: Bin B2 before Bin B10, in the tree and on the shelf page', () => {
-    const shelf = find(station.locationTree({}), (n) => n.children.some((c) => c.name === 'Bin B10'))!
+    const shelf = find(station.locationTree(), (n) => n.children.some((c) => c.name === 'Bin B10'))!
     const names = shelf.children.map((c) => c.name)
     expect(names.indexOf('Bin B2')).toBeLessThan(names.indexOf('Bin B10'))
     expect(names.at(-1)).toBe('Bin B10')
@@ -26,7 +26,7 @@ describe('locations as a person reads them', () => {
   })
 
   it('a parent location lists the stock in the locations below it', () => {
-    const root = station.locationTree({})[0]!
+    const root = station.locationTree()[0]!
     const page = station.getItem({ model: 'stocklocation', pk: root.pk })
     const stock = page.sections.find((s) => s.title === 'Stock items here and below')!
     expect(root.stockCount).toBe(0)
