@@ -25,6 +25,8 @@ export const settingSchemas = {
   'history.store': z.boolean(),
   /** Most history rows kept, oldest pruned first; 0 keeps everything (BARCODE_RESULTS_MAX_NUM). */
   'history.maxResults': z.number().int().min(0).max(1_000_000_000),
+  /** Who may export the whole scan history as CSV: the admin only, any signed-in operator, or anyone at the desk. */
+  'history.exportBy': z.enum(['admin', 'operators', 'anyone']),
   /** Plugins an admin switched off, by name. */
   'plugins.disabled': z.array(z.string().max(100)).max(200),
   /** Plugin order chosen by an admin; plugins not listed keep their default place after these. */

@@ -16,6 +16,7 @@ export const settingDefaults: SettingsValues = {
   'barcode.form': 'json',
   'history.store': true,
   'history.maxResults': 0,
+  'history.exportBy': 'admin',
   'security.operatorPins': false,
   'security.adminIdleMinutes': 15,
   'plugins.disabled': [],

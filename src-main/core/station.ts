@@ -48,7 +48,14 @@ import { chooseStart, firstStartOpen, openFirstStart } from './demo/first-start'
 import { HistoryQuery } from './history/query'
 import { Jobs } from './jobs/jobs'
 import { defaultThreads, WorkerPool } from './jobs/pool'
-import { isStationError, RemoteError, StorageError, UnavailableError, type StationError } from './errors'
+import {
+  ForbiddenError,
+  isStationError,
+  RemoteError,
+  StorageError,
+  UnavailableError,
+  type StationError,
+} from './errors'
 import { InventreeError } from './inventree/errors'
 import { ReplicaRefused } from './inventree/pull'
 import { locationTree } from './items/locations'
@@ -350,7 +357,12 @@ export class Station implements StationMethods {
   }
 
   /** A long job: the CSV is written in a worker, over a read-only connection of its own. */
-  historyExport(input: MethodInput<'historyExport'>): Promise<MethodOutputs['historyExport']> {
+  async historyExport(input: MethodInput<'historyExport'>): Promise<MethodOutputs['historyExport']> {
+    // The history says who scanned what and when at every desk: the admin decides who takes a copy away.
+    const by = this.p.settings.get('history.exportBy')
+    if (by === 'admin') this.requireAdmin('export the scan history')
+    else if (by === 'operators' && !this.p.operatorList.peek())
+      throw new ForbiddenError('Sign in to export the scan history')
     return this.exportCsv(input.filter, undefined, input.jobId)
   }
 

@@ -212,6 +212,8 @@ describe('CSV export', () => {
     const real = installRealStation()
     logScans(real, ['INV-SI1', 'UNKNOWN-WEDGE'])
     logScans(real, ['UNKNOWN-TYPED'], 'manual')
+    // By default only the admin takes the history away.
+    await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
     const { wrapper } = await mountApp('/history')
 
     await wrapper.get('[data-testid="filter-result-no_match"]').setValue(true)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { seedHistory } from '../demo/seed'
 import { tempDbPath } from '../../tests/support/temp-db'
-import { dbOf, openTestStation } from '../../tests/support/station'
+import { dbOf, openTestStation, signInAdmin } from '../../tests/support/station'
 
 describe('history review', () => {
   it('filters by result, source, operator, date range and text, with the total for a virtual table', () => {
@@ -57,6 +57,7 @@ describe('history review', () => {
     ])
       station.scan({ data, source: 'manual' })
     const filter = { results: ['no_match' as const] }
+    await signInAdmin(station)
     const { csv, rows } = await station.historyExport({ filter })
     expect(rows).toBe(station.historyQuery({ filter }).total)
     const lines = csv.trim().split('\r\n')

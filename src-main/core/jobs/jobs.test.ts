@@ -7,7 +7,7 @@ import { rasterisePdf } from '../labels/verify'
 import { decodeImage } from '../../../src-shared/decode/pipeline'
 import { setupNodeDecoder } from '../decode/node'
 import type { Station } from '../station'
-import { dbOf, openTestStation } from '../../tests/support/station'
+import { dbOf, openTestStation, setSettingsAsAdmin } from '../../tests/support/station'
 import { tempDbPath } from '../../tests/support/temp-db'
 
 /** Enough labels that the job takes seconds in the worker, far longer than a scan. */
@@ -156,6 +156,8 @@ describe('long jobs in the worker pool', () => {
   it('writes the history CSV in a worker, with progress up to the row count', async () => {
     for (let i = 0; i < 2500; i++)
       station.scan({ data: i % 3 ? `INV-SI${(i % LABELS) + 1}` : `nope-${i}`, source: 'manual' })
+    // This desk lets anyone export (the default is the admin only): the job's caller has nobody signed in.
+    await setSettingsAsAdmin(station, { 'history.exportBy': 'anyone' })
     const reply = await dispatch(
       station,
       'historyExport',

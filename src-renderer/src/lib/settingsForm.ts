@@ -16,6 +16,7 @@ export type FormKey = Extract<
   | 'barcode.form'
   | 'history.store'
   | 'history.maxResults'
+  | 'history.exportBy'
   | 'security.operatorPins'
   | 'security.adminIdleMinutes'
   | 'suppliers.companies'
@@ -34,6 +35,7 @@ export const formKeys: FormKey[] = [
   'barcode.form',
   'history.store',
   'history.maxResults',
+  'history.exportBy',
   'security.operatorPins',
   'security.adminIdleMinutes',
   'suppliers.companies',
