@@ -225,11 +225,39 @@ export class Sessions {
 
   // ---- commit ---------------------------------------------------------------------------------------------------
 
-  /** Commits a session in one transaction: its workflow does what committing means (a receipt creates stock). */
-  commit(sessionId: number, ctx: ActionContext): SessionHeader & { created: CreatedStock[] } {
+  /**
+   * The question a commit of this session must have answered first, or null. Asked and answered on the same
+   * rows: `signature` changes whenever a row is added, removed or changed.
+   */
+  confirmation(sessionId: number): { question: string; signature: string } | null {
+    const session = this.open(sessionId)
+    const question = workflowFor(session.kind).confirmation?.(this.tools, session) ?? null
+    return question === null ? null : { question, signature: this.signature(sessionId) }
+  }
+
+  /** What the rows are now, to tell that a confirmation was given for these rows and not for others. */
+  signature(sessionId: number): string {
+    return JSON.stringify(
+      this.db
+        .prepare<[number], unknown[]>(
+          'SELECT id, flag, quantity, location_id, lot FROM scansessionrow WHERE session_id = ? ORDER BY id',
+        )
+        .raw()
+        .all(sessionId),
+    )
+  }
+
+  /**
+   * Commits a session in one transaction: its workflow does what committing means (a receipt creates stock). A
+   * session whose workflow has a question to ask (flagged rows) is refused unless `confirmed`.
+   */
+  commit(sessionId: number, ctx: ActionContext, confirmed = false): SessionHeader & { created: CreatedStock[] } {
     return writeTransaction(this.db, () => {
       const session = this.open(sessionId)
-      const created = workflowFor(session.kind).commit(this.tools, session, ctx)
+      const flow = workflowFor(session.kind)
+      const question = confirmed ? null : (flow.confirmation?.(this.tools, session) ?? null)
+      if (question !== null) throw new ConflictError(`${question} Confirm to commit.`)
+      const created = flow.commit(this.tools, session, ctx)
       this.db
         .prepare(
           "UPDATE scansession SET status = 'committed', closed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
