@@ -60,11 +60,12 @@ export const sessionMethods = {
   sessionDrop: { input: z.strictObject({ session: PkSchema }), output: returns<SessionHeader>() },
   /**
    * Close a session; a receipt creates its stock items, all in one transaction. A receipt with flagged rows is
-   * refused unless `confirm` says the person saw them.
+   * not committed unless `confirm` says the person saw them: the answer is then the question (`confirm`), the
+   * session still open and nothing created; the Confirm commit barcode, scanned next, answers it too.
    */
   sessionCommit: {
     input: z.strictObject({ session: PkSchema, confirm: z.boolean().optional() }),
-    output: returns<SessionHeader & { created: CreatedStockItem[] }>(),
+    output: returns<SessionHeader & { created: CreatedStockItem[]; confirm?: string }>(),
   },
   /** Undo a committed receipt whose stock nothing has touched since: one transaction, refused with the reason. */
   receiptUndo: { input: z.strictObject({ session: PkSchema }), output: returns<ReceiptUndone>() },

@@ -82,7 +82,7 @@ describe('a receipt destination', () => {
 })
 
 describe('committing flagged rows', () => {
-  it('is refused without a confirmation, changing nothing, and names what is flagged', async () => {
+  it('asks first, changing nothing, and names what is flagged; Confirm commit then answers', async () => {
     const { station, lines, session, add } = setUp()
     add(label(lines[0]!, 10, 'LOT-A'))
     add(label(lines[0]!, 10, 'LOT-A'))
@@ -91,19 +91,29 @@ describe('committing flagged rows', () => {
     const before = receiptState(station)
     const reply = await dispatch(station, 'sessionCommit', { session })
     expect(reply).toMatchObject({
-      ok: false,
-      error: {
-        code: 'conflict',
-        message:
-          '3 rows are flagged: 1 row over the order (received all the same); 1 duplicate package, 1 unknown item (not received). Commit anyway? Confirm to commit.',
+      ok: true,
+      value: {
+        status: 'open',
+        created: [],
+        confirm:
+          '3 rows are flagged: 1 row over the order (received all the same); 1 duplicate package, 1 unknown item (not received). Commit anyway?',
       },
     })
     expect(receiptState(station)).toBe(before)
     expect(station.sessionCurrent({ kind: 'receive' })?.status).toBe('open')
+    // The commit button's question is answered by the barcode as well as by the dialog.
+    const done = add('CMD:CONFIRM')
+    expect(done.session.status).toBe('committed')
+    expect(done.created?.map((c) => c.quantity)).toEqual([10, 4])
+  })
 
+  it('commits flagged rows at once with confirm: true', () => {
+    const { station, lines, session, add } = setUp()
+    add(label(lines[0]!, 10, 'LOT-A'))
+    add('NOT-A-LABEL')
     const done = station.sessionCommit({ session, confirm: true })
     expect(done.status).toBe('committed')
-    expect(done.created.map((c) => c.quantity)).toEqual([10, 4])
+    expect(done.created).toHaveLength(1)
   })
 
   it('asks on the Commit barcode and commits on the Confirm barcode, for the rows it asked about only', () => {

@@ -187,6 +187,13 @@ export class WorkflowService {
 
   sessionCommit(input: MethodInput<'sessionCommit'>): MethodOutputs['sessionCommit'] {
     this.awaitingConfirm.delete(input.session)
+    if (!input.confirm) {
+      const ask = this.sessions.confirmation(input.session)
+      if (ask) {
+        this.awaitingConfirm.set(input.session, ask.signature)
+        return { ...this.sessions.header(input.session), created: [], confirm: ask.question }
+      }
+    }
     return this.sessions.commit(input.session, this.context(input.session), input.confirm ?? false)
   }
 
