@@ -7,6 +7,7 @@ import type { ReceiptLine } from '../../../contract'
 import { ConflictError } from '../../errors'
 import type { Db } from '../../db/connection'
 import { newRowPk, queueDeskAction } from '../../inventree/outbox'
+import { receivedSummary } from '../../../../src-shared/receipt-summary'
 import type { CreatedStock, RowRecord, SessionRecord, SessionTools, WorkflowStrategy } from './strategy'
 
 interface LineRecord {
@@ -43,23 +44,6 @@ function countedRows(tools: SessionTools, sessionId: number): RowRecord[] {
       "SELECT * FROM scansessionrow WHERE session_id = ? AND line_id IS NOT NULL AND flag IN ('ok', 'over') ORDER BY id",
     )
     .all(sessionId)
-}
-
-/** "Received 3 packages on PO-0001: 15 pcs Resistor 10k (2 packages), 20 pcs Capacitor 100nF": the parts by name. */
-export function receivedSummary(created: readonly CreatedStock[], order?: string): string {
-  const byPart = new Map<string, { quantity: number; units: string; packages: number }>()
-  for (const c of created) {
-    const seen = byPart.get(c.part) ?? { quantity: 0, units: c.units, packages: 0 }
-    seen.quantity += c.quantity
-    seen.packages++
-    byPart.set(c.part, seen)
-  }
-  const parts = [...byPart].map(
-    ([part, p]) =>
-      `${p.quantity}${p.units ? ` ${p.units}` : ''} ${part}${p.packages > 1 ? ` (${p.packages} packages)` : ''}`,
-  )
-  const head = `Received ${created.length} package${created.length === 1 ? '' : 's'}${order ? ` on ${order}` : ''}`
-  return parts.length ? `${head}: ${parts.join(', ')}` : head
 }
 
 /** The first supplier label can pick the order: the one it names, or the only placed order with its part. */

@@ -11,6 +11,7 @@ import type {
 import { StationError, call, errorMessage } from '../../api/station'
 import { useAction } from '../../composables/useAction'
 import type { ClaimVerdict } from '../../stores/scan'
+import { receivedSummary } from '../../../../src-shared/receipt-summary'
 import { upsertRow } from '../lib'
 
 /** What a commit made, kept on screen after the session closed, with what it takes to undo it. */
@@ -148,7 +149,7 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
       remember(session, created)
       header.value = rest
       rows.value = []
-      message.value = `Received ${created.length} package${created.length === 1 ? '' : 's'}`
+      message.value = receivedSummary(created, rest.purchaseOrder?.name)
     })
   }
 
