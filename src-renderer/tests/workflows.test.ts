@@ -242,6 +242,36 @@ describe('receiving', () => {
     expect(destinations[1]).toBe('Bin C2')
   })
 
+  it('prints each received bag on commit when the desk is set to, with its remembered template', async () => {
+    const real = installRealStation()
+    await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
+    await real.call('setSettings', { 'receiving.printOnCommit': true, 'receiving.labelTemplate': 'stockitem-50x25' })
+    await real.call('signOut', {})
+    const { wrapper } = await mountApp('/receive?order=1')
+    await flushPromises()
+    real.deviceScan(digikey(...RESISTOR, 4, 'LOT-P'))
+    await flushPromises()
+    real.deviceScan(digikey(...CAPACITOR, 5, 'LOT-Q'))
+    await flushPromises()
+    real.deviceScan('CMD:COMMIT')
+    await flushPromises()
+
+    const created = wrapper.findAll('[data-testid="created-stockitem"]')
+    expect(created).toHaveLength(2)
+    const pks = created.map((a) => Number(a.attributes('href')!.replace('/stockitem/', '')))
+    expect(callsOf(real, 'printLabels')).toEqual([
+      { items: pks.map((pk) => ({ model: 'stockitem', pk })), template: 'stockitem-50x25' },
+    ])
+    // This host has no printer: the receipt stands, and the page says the labels are not printed and why.
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="receipt-print-status"]').attributes('data-state')).toBe('failed'),
+    )
+    expect(wrapper.get('[data-testid="receipt-print-status"]').text()).toMatch(
+      /^Labels not printed: Printing needs the desktop app/,
+    )
+    expect(wrapper.get('[data-testid="receive-message"]').text()).toMatch(/^Received 2 packages: /)
+  })
+
   it('restores an open receipt after a restart, sends claimed scans to it and shows the message of a command', async () => {
     const real = installRealStation()
     const session = await real.call('sessionStart', { kind: 'receive', purchaseOrder: 1 })

@@ -10,6 +10,7 @@ import type {
 } from '../../../../src-main/contract'
 import { StationError, call, errorMessage } from '../../api/station'
 import { useAction } from '../../composables/useAction'
+import { useSettingsStore } from '../../stores/settings'
 import type { ClaimVerdict } from '../../stores/scan'
 import { receivedSummary } from '../../../../src-shared/receipt-summary'
 import { upsertRow } from '../lib'
@@ -35,6 +36,9 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
   // One user action at a time: every button's work runs through `guarded`, its error shown instead of thrown.
   const { busy, error, run: guarded } = useAction()
   const receipt = shallowRef<Receipt | null>(null)
+  const settings = useSettingsStore()
+  /** What printing the received bags' labels came to: under way, done, or why it failed (the receipt stands). */
+  const printStatus = ref<{ state: 'printing' | 'printed' | 'failed'; text: string } | null>(null)
   /** The question a commit of flagged rows asks, while it waits for the answer (the dialog, or the barcode). */
   const confirming = ref<string | null>(null)
 
@@ -76,6 +80,32 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
   function remember(session: number, created: CreatedStockItem[]): void {
     confirming.value = null
     receipt.value = { session, order: header.value?.purchaseOrder ?? null, created, undone: null }
+    printStatus.value = null
+    if (created.length && settings.get('receiving.printOnCommit', false)) void printLabels(created)
+  }
+
+  /**
+   * Prints a label for each bag just received, on the desk's printer with the remembered template. A print job of
+   * its own after the commit's transaction: a printer out of paper never holds back or undoes a receipt.
+   */
+  async function printLabels(created: CreatedStockItem[]): Promise<void> {
+    const template = settings.get('receiving.labelTemplate', '') || undefined
+    printStatus.value = {
+      state: 'printing',
+      text: `Printing ${created.length} label${created.length === 1 ? '' : 's'}…`,
+    }
+    try {
+      const done = await call('printLabels', {
+        items: created.map((c) => ({ model: 'stockitem' as const, pk: c.stockitem })),
+        ...(template ? { template } : {}),
+      })
+      printStatus.value = {
+        state: 'printed',
+        text: `Printed ${done.printed} label${done.printed === 1 ? '' : 's'} on ${done.printer}`,
+      }
+    } catch (e) {
+      printStatus.value = { state: 'failed', text: `Labels not printed: ${errorMessage(e)}` }
+    }
   }
 
   /** A claimed scan, added to the receipt; answers the flag of the row it made (what the feedback signals). */
@@ -201,6 +231,7 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
     busy,
     receipt,
     confirming,
+    printStatus,
     isOpen,
     open,
     refresh,
