@@ -81,6 +81,21 @@ describe('a receipt destination', () => {
   })
 })
 
+describe('a receipt row sent elsewhere', () => {
+  it('goes where the clerk sends it, and never to a structural location', async () => {
+    const { station, lines, session, add } = setUp()
+    const row = add(label(lines[0]!, 2, 'L1')).row!
+    const bin = station.search({ query: 'Bin C2' }).find((h) => h.model === 'stocklocation')!
+    expect(station.sessionUpdateRow({ session, row: row.id, location: bin.pk }).location?.name).toBe('Bin C2')
+    expect(await dispatch(station, 'sessionUpdateRow', { session, row: row.id, location: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/is a structural location and holds no stock/) },
+    })
+    expect(() => add('INV-SL1')).toThrow(/is a structural location and holds no stock; scan a bin or shelf inside it/)
+    expect(station.sessionCommit({ session }).created[0]!.locationName).toBe('Bin C2')
+  })
+})
+
 describe('committing flagged rows', () => {
   it('asks first, changing nothing, and names what is flagged; Confirm commit then answers', async () => {
     const { station, lines, session, add } = setUp()

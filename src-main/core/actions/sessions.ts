@@ -154,8 +154,18 @@ export class Sessions {
       .prepare<[number, number], RowRecord>('SELECT * FROM scansessionrow WHERE id = ? AND session_id = ?')
       .get(rowId, sessionId)
     if (!row) throw new NotFoundError(`No row ${rowId} in this session`)
-    if (patch.locationId !== undefined && !this.refs.get('stocklocation', patch.locationId))
-      throw new NotFoundError(`No stock location with pk ${patch.locationId}`)
+    if (patch.locationId !== undefined) {
+      const loc = this.db
+        .prepare<[number], { name: string; structural: number }>(
+          'SELECT name, structural FROM stocklocation WHERE id = ?',
+        )
+        .get(patch.locationId)
+      if (!loc) throw new NotFoundError(`No stock location with pk ${patch.locationId}`)
+      if (loc.structural)
+        throw new ConflictError(
+          `${loc.name} is a structural location and holds no stock; choose a bin or shelf inside it`,
+        )
+    }
     this.db
       .prepare(
         'UPDATE scansessionrow SET quantity = coalesce(?, quantity), location_id = coalesce(?, location_id), lot = coalesce(?, lot) WHERE id = ?',

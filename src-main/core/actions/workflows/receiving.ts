@@ -75,6 +75,13 @@ export const receiving: WorkflowStrategy = {
     // A location is the destination of the bags scanned after it; bags already on the list keep theirs, so a
     // clerk sorting bags onto shelves scans each shelf before its bags and never moves a bag by accident.
     stocklocation(tools, session, item) {
+      const structural = tools.db
+        .prepare<[number], { structural: number }>('SELECT structural FROM stocklocation WHERE id = ?')
+        .get(item.pk)?.structural
+      if (structural)
+        throw new ConflictError(
+          `${item.name} is a structural location and holds no stock; scan a bin or shelf inside it`,
+        )
       tools.db.prepare('UPDATE scansession SET location_id = ? WHERE id = ?').run(item.pk, session.id)
       return `Destination: ${item.name}, for the labels scanned from now on`
     },

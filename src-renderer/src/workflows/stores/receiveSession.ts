@@ -144,7 +144,7 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
     }
   }
 
-  function updateRow(row: number, patch: { quantity?: number; lot?: string }): Promise<void> {
+  function updateRow(row: number, patch: { quantity?: number; lot?: string; location?: number }): Promise<void> {
     return guarded(async () => {
       if (!header.value) return
       rows.value = upsertRow(rows.value, await call('sessionUpdateRow', { session: header.value.id, row, ...patch }))
