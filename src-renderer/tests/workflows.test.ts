@@ -180,7 +180,7 @@ describe('receiving', () => {
       '4 rows are flagged: 1 row over the order (received all the same); 1 duplicate package, 1 unknown item, 1 item not on this order (not received). Commit anyway?',
     )
     expect(dialog.findAll('[data-testid="commit-confirm-row"]').map((r) => r.text().replace(/\s+/g, ' '))).toEqual([
-      `⧉ Duplicate package: DigiKey ${CAPACITOR[0]} — not received`,
+      `2× Duplicate package: DigiKey ${CAPACITOR[0]} — not received`,
       `▲ Over-receipt: DigiKey ${RESISTOR[0]} × 5 — received`,
       '? Unknown item: Unknown barcode — not received',
       expect.stringMatching(/^✕ Not on this order: .* — not received$/),
