@@ -68,7 +68,7 @@ test('offline at the desk: receive a placed order and move two bags; the sync br
     }
     await expect(page.getByTestId('receive-order')).toHaveText('PO-0001')
     await deskScan(page, 'CMD:COMMIT')
-    await expect(page.getByTestId('receive-message')).toHaveText('Received 2 package(s)')
+    await expect(page.getByTestId('receive-message')).toHaveText(/^Received 2 packages: /)
 
     // Both bags go to Shelf A, from the scan page.
     await page.getByRole('link', { name: 'Scan Station' }).click()

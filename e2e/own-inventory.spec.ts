@@ -113,7 +113,9 @@ test('an empty station gets a location, parts, a supplier and an order, and rece
   await expect(page.getByTestId('receipt-row')).toHaveCount(2)
   for (const row of await page.getByTestId('receipt-row').all()) await expect(row).toHaveAttribute('data-flag', 'ok')
   await scan(page, 'CMD:COMMIT')
-  await expect(page.getByTestId('receive-message')).toHaveText('Received 2 package(s)')
+  await expect(page.getByTestId('receive-message')).toHaveText(
+    /^Received 2 packages: 100 (pcs )?Resistor 10k 0805, 50 (pcs )?Capacitor 100n 0805$/,
+  )
   await expect(page.getByTestId('created-stockitem')).toHaveCount(2)
 
   // The stock is on Shelf A, with the scanned quantities and lots, and the order is received in full.

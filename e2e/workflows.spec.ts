@@ -132,8 +132,26 @@ test('receiving: a demo order received from its supplier labels alone, committed
   await expect(line2.getByTestId('line-scanned')).toHaveText(String(stripped.qty))
   await expect(line2.getByTestId('line-remaining')).toContainText(String(Math.max(0, parts[1]!.ordered - stripped.qty)))
 
+  // A duplicate on the list: Commit asks first, and the Confirm commit barcode answers.
   await scan(page, 'CMD:COMMIT')
-  await expect(page.getByTestId('receive-message')).toHaveText('Received 2 package(s)')
+  const confirm = page.getByTestId('commit-confirm')
+  await expect(confirm).toBeVisible()
+  await expect(confirm.getByTestId('commit-confirm-row')).toHaveText([/Duplicate package: .* — not received/])
+  await expect(page.getByTestId('created-stockitem')).toHaveCount(0)
+  await scan(page, 'CMD:CONFIRM')
+  await expect(confirm).toBeHidden()
+  await expect(page.getByTestId('receive-message')).toHaveText(/^Received 2 packages: /)
+  await expect(page.getByTestId('created-part')).toHaveCount(2)
+
+  // Undone while nothing touched the new stock: the receipt is back as it was, and is committed again.
+  await page.getByTestId('receipt-undo').click()
+  await expect(page.getByTestId('receive-message')).toHaveText(
+    /^Undid: Received 2 packages on PO-0001: .*The receipt is open again\.$/,
+  )
+  await expect(page.getByTestId('receipt-row')).toHaveCount(3)
+  await page.getByTestId('receive-commit').click()
+  await confirm.getByTestId('commit-confirm-yes').click()
+  await expect(page.getByTestId('receive-message')).toHaveText(/^Received 2 packages on PO-0001: /)
   const links = page.getByTestId('created-stockitem')
   await expect(links).toHaveCount(2)
   const pks = (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map((h) =>

@@ -32,6 +32,8 @@ export const methodNames = [
   'sessionClear',
   'sessionDrop',
   'sessionCommit',
+  'receiptUndo',
+  'receivableOrders',
   'stockAction',
   'undo',
   'devices',

@@ -1,13 +1,14 @@
 /**
  * Command barcodes, printed on a sheet beside the scanner so a receipt never needs the mouse:
- *   CMD:COMMIT  CMD:UNDO  CMD:CLEAR  CMD:DROP  CMD:QTY:<n>
+ *   CMD:COMMIT  CMD:CONFIRM  CMD:UNDO  CMD:CLEAR  CMD:DROP  CMD:QTY:<n>
+ * CMD:CONFIRM answers the question a commit asks when rows are flagged, so that too needs no mouse.
  * Core reads them off scans; the renderer prints the sheet. One module, so the sheet never shows a code the
  * station does not understand.
  */
 
 /** A command read off a barcode; the contract's StationCommand has this shape. */
 export interface StationCommand {
-  name: 'commit' | 'undo' | 'clear' | 'drop' | 'quantity'
+  name: 'commit' | 'confirm' | 'undo' | 'clear' | 'drop' | 'quantity'
   value?: number
 }
 
@@ -15,6 +16,7 @@ export const COMMAND_PREFIX = 'CMD:'
 
 const CODES: Record<Exclude<StationCommand['name'], 'quantity'>, string> = {
   commit: 'COMMIT',
+  confirm: 'CONFIRM',
   undo: 'UNDO',
   clear: 'CLEAR',
   drop: 'DROP',
@@ -42,6 +44,7 @@ const SHEET_QUANTITIES = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000]
 /** The printed command sheet, in the order it is laid out. */
 export const commandSheet: { label: string; data: string }[] = [
   { label: 'Commit', data: commandCode({ name: 'commit' }) },
+  { label: 'Confirm commit', data: commandCode({ name: 'confirm' }) },
   { label: 'Undo last', data: commandCode({ name: 'undo' }) },
   { label: 'Clear session', data: commandCode({ name: 'clear' }) },
   { label: 'Drop session', data: commandCode({ name: 'drop' }) },

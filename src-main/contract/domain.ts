@@ -303,7 +303,42 @@ export interface SessionUpdate {
   /** A command barcode the session carried out (commit, undo, clear, quantity). */
   command?: StationCommand
   /** Stock items a commit created (a receipt committed by its command barcode). */
-  created?: { stockitem: number; quantity: number; location: number | null }[]
+  created?: CreatedStockItem[]
+  /**
+   * A commit that waits for a yes: the question (which rows are flagged and what happens to them). The commit
+   * button's dialog asks it; the Confirm command barcode, scanned next, answers it.
+   */
+  confirm?: string
+}
+
+/** A stock item a commit created, named as the clerk reads it in the commit's summary. */
+export interface CreatedStockItem {
+  stockitem: number
+  /** In the part's units (packs converted). */
+  quantity: number
+  location: number | null
+  locationName: string
+  part: string
+  units: string
+  /** The supplier's part number (SKU) of the bag. */
+  sku: string
+}
+
+/** What undoing a committed receipt did. */
+export interface ReceiptUndone {
+  summary: string
+  /** The receipt open again with its rows, to be fixed and committed again; null when another receipt is open. */
+  session: SessionView | null
+}
+
+/** A placed purchase order the receiving page offers to pick. */
+export interface ReceivableOrder {
+  order: ItemRef
+  supplier: string
+  supplierReference: string
+  lines: number
+  /** Lines not fully received yet. */
+  openLines: number
 }
 
 export type { StationCommand } from '../../src-shared/commands'

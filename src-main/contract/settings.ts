@@ -68,6 +68,10 @@ export const settingSchemas = {
   'backup.keep': z.number().int().min(1).max(365),
   /** The desk's label printer: the system printer, a Zebra (ZPL over TCP or a raw CUPS queue) or a Brother QL. */
   'printer.desk': PrinterConfigSchema,
+  /** Each bag's label printed on the desk's printer as its receipt is committed. */
+  'receiving.printOnCommit': z.boolean(),
+  /** The label template those labels use; '' the default template for stock items. */
+  'receiving.labelTemplate': z.string().max(100),
   /** Sounds for scan results. */
   'feedback.mute': z.boolean(),
   /** Loudness of the scan tones, 0–100 (100 is the loudest the desk's speaker gets from a tone). */

@@ -37,6 +37,8 @@ export const settingDefaults: SettingsValues = {
   'backup.daily': true,
   'backup.keep': 7,
   'printer.desk': { kind: 'system', name: '' },
+  'receiving.printOnCommit': false,
+  'receiving.labelTemplate': '',
   'feedback.mute': false,
   'feedback.volume': 60,
 }

@@ -497,6 +497,14 @@ export class Station implements StationMethods {
     return this.queued(() => this.p.workflows.sessionCommit(input))
   }
 
+  receiptUndo(input: MethodInput<'receiptUndo'>): MethodOutputs['receiptUndo'] {
+    return this.queued(() => this.p.workflows.receiptUndo(input))
+  }
+
+  receivableOrders(_input: MethodInput<'receivableOrders'>): MethodOutputs['receivableOrders'] {
+    return this.p.workflows.receivableOrders()
+  }
+
   stockAction(input: MethodInput<'stockAction'>): ActionResult {
     return this.queued(() => this.p.workflows.stockAction(input))
   }

@@ -159,15 +159,126 @@ describe('receiving', () => {
     expect(flags).toEqual(['2× Duplicate package', '▲ Over-receipt', '? Unknown item', '✕ Not on this order'])
     expect(wrapper.text()).toMatch(/Over-receipt: .*ordered 10/)
 
+    // The unknown label shows what was scanned, its separators made visible.
+    const unknown = wrapper.findAll('[data-testid="receipt-row"]').find((r) => r.attributes('data-flag') === 'unknown')!
+    expect(unknown.get('[data-testid="receipt-row-data"]').text()).toBe(
+      'Scanned: [)>␞06␝P296-9999-ND␝1PNEW-MPN␝KPO-0001␝9D2346␝1TLOT-D␝Q3␞␄',
+    )
+    expect(unknown.get('[data-testid="receipt-row-destination"]').text()).toBe('not received')
+    // The duplicate names the package it repeats.
+    const duplicate = wrapper
+      .findAll('[data-testid="receipt-row"]')
+      .find((r) => r.attributes('data-flag') === 'duplicate')!
+    expect(duplicate.text()).toContain(`DigiKey ${CAPACITOR[0]}`)
+
+    // Flagged rows: the commit asks first, and nothing is received until the answer.
     await wrapper.get('[data-testid="receive-commit"]').trigger('click')
     await flushPromises()
+    const dialog = wrapper.get('[data-testid="commit-confirm"]')
+    expect((dialog.element as HTMLDialogElement).open).toBe(true)
+    expect(dialog.get('[data-testid="commit-confirm-question"]').text()).toBe(
+      '4 rows are flagged: 1 row over the order (received all the same); 1 duplicate package, 1 unknown item, 1 item not on this order (not received). Commit anyway?',
+    )
+    expect(dialog.findAll('[data-testid="commit-confirm-row"]').map((r) => r.text().replace(/\s+/g, ' '))).toEqual([
+      `2× Duplicate package: DigiKey ${CAPACITOR[0]} — not received`,
+      `▲ Over-receipt: DigiKey ${RESISTOR[0]} × 5 — received`,
+      '? Unknown item: Unknown barcode — not received',
+      expect.stringMatching(/^✕ Not on this order: .* — not received$/),
+    ])
+    expect(wrapper.findAll('[data-testid="created-stockitem"]')).toHaveLength(0)
+    await dialog.get('[data-testid="commit-confirm-yes"]').trigger('click')
+    await flushPromises()
+    expect(callsOf(real, 'sessionCommit').at(-1)).toMatchObject({ confirm: true })
+    expect((dialog.element as HTMLDialogElement).open).toBe(false)
+
     const created = wrapper.findAll('[data-testid="created-stockitem"]')
     expect(created).toHaveLength(3)
     const first = Number(created[0]!.attributes('href')!.replace('/stockitem/', ''))
     expect(await real.call('scan', { data: digikey(...RESISTOR, 10, 'LOT-A'), source: 'api' })).toMatchObject({
       stockitem: { pk: first },
     })
-    expect(wrapper.get('[data-testid="receipt-created"]').text()).toContain('10 at Receiving Bench')
+    // The summary names each part, its supplier part number and where it went.
+    expect(wrapper.findAll('[data-testid="created-row"]').map((r) => r.text().replace(/\s+/g, ' '))).toEqual([
+      `Resistor 10kΩ 0805 (${RESISTOR[0]}): 10 pcs at Receiving Bench — stock item #${first}`,
+      expect.stringMatching(new RegExp(`^.+ \\(${CAPACITOR[0]}\\): 20 pcs at Receiving Bench — stock item #\\d+$`)),
+      `Resistor 10kΩ 0805 (${RESISTOR[0]}): 5 pcs at Receiving Bench — stock item #${first + 2}`,
+    ])
+
+    // Undone: the stock is gone and the receipt is back, to be fixed.
+    await wrapper.get('[data-testid="receipt-undo"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="receive-message"]').text()).toMatch(
+      /^Undid: Received 3 packages on PO-0001: .* The receipt is open again\.$/,
+    )
+    expect(wrapper.find('[data-testid="receipt-created"]').exists()).toBe(false)
+    expect(wrapper.findAll('[data-testid="receipt-row"]')).toHaveLength(6)
+    expect(await real.call('scan', { data: digikey(...RESISTOR, 10, 'LOT-A'), source: 'api' })).toMatchObject({
+      match: { model: 'supplierpart' },
+    })
+  })
+
+  it('lists the placed orders to pick from, and gives each row the destination scanned before it', async () => {
+    const real = installRealStation()
+    const { wrapper } = await mountApp('/receive')
+    await flushPromises()
+    const orders = wrapper.findAll('[data-testid="open-order"]')
+    expect(orders.length).toBeGreaterThan(1)
+    expect(orders[0]!.text()).toMatch(/^PO-0001DigiKey/)
+    await orders[1]!.get('[data-testid="open-order-choose"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="receive-order"]').text()).toBe('PO-0002')
+
+    real.deviceScan(MOUSER_STM32)
+    await flushPromises()
+    real.deviceScan(BIN_C2.barcode)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="receive-destination"]').text()).toContain('Bin C2')
+    // Another bag of the same line (its own lot, so its own label).
+    real.deviceScan(`${MOUSER_STM32}\u001d1TLOT-2`)
+    await flushPromises()
+    const destinations = wrapper.findAll('[data-testid="receipt-row-destination"]').map((d) => d.text())
+    expect(destinations).toHaveLength(2)
+    expect(destinations[0]).not.toContain('Bin C2')
+    expect(destinations[1]).toBe('Bin C2')
+    // The clerk may send a bag already listed there, one row at a time, on purpose.
+    const rows = wrapper.findAll('[data-testid="receipt-row"]')
+    expect(rows[1]!.find('[data-testid="receipt-row-send-here"]').exists()).toBe(false)
+    await rows[0]!.get('[data-testid="receipt-row-send-here"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('[data-testid="receipt-row-destination"]').map((d) => d.text())).toEqual([
+      'Bin C2',
+      'Bin C2',
+    ])
+  })
+
+  it('prints each received bag on commit when the desk is set to, with its remembered template', async () => {
+    const real = installRealStation()
+    await real.call('signIn', { badge: 'OP-9000', pin: '9000' })
+    await real.call('setSettings', { 'receiving.printOnCommit': true, 'receiving.labelTemplate': 'stockitem-50x25' })
+    await real.call('signOut', {})
+    const { wrapper } = await mountApp('/receive?order=1')
+    await flushPromises()
+    real.deviceScan(digikey(...RESISTOR, 4, 'LOT-P'))
+    await flushPromises()
+    real.deviceScan(digikey(...CAPACITOR, 5, 'LOT-Q'))
+    await flushPromises()
+    real.deviceScan('CMD:COMMIT')
+    await flushPromises()
+
+    const created = wrapper.findAll('[data-testid="created-stockitem"]')
+    expect(created).toHaveLength(2)
+    const pks = created.map((a) => Number(a.attributes('href')!.replace('/stockitem/', '')))
+    expect(callsOf(real, 'printLabels')).toEqual([
+      { items: pks.map((pk) => ({ model: 'stockitem', pk })), template: 'stockitem-50x25' },
+    ])
+    // This host has no printer: the receipt stands, and the page says the labels are not printed and why.
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="receipt-print-status"]').attributes('data-state')).toBe('failed'),
+    )
+    expect(wrapper.get('[data-testid="receipt-print-status"]').text()).toMatch(
+      /^Labels not printed: Printing needs the desktop app/,
+    )
+    expect(wrapper.get('[data-testid="receive-message"]').text()).toMatch(/^Received 2 packages: /)
   })
 
   it('restores an open receipt after a restart, sends claimed scans to it and shows the message of a command', async () => {
@@ -227,6 +338,7 @@ describe('item pages', () => {
     const codes = wrapper.findAll('[data-testid="command-barcode"]').map((c) => c.attributes('data-command'))
     expect(codes).toEqual([
       'CMD:COMMIT',
+      'CMD:CONFIRM',
       'CMD:UNDO',
       'CMD:CLEAR',
       'CMD:DROP',

@@ -4,6 +4,9 @@ import {
   MAX_SCAN_INPUT,
   scanSources,
   type ActionResult,
+  type CreatedStockItem,
+  type ReceiptUndone,
+  type ReceivableOrder,
   type SessionHeader,
   type SessionRow,
   type SessionUpdate,
@@ -55,11 +58,19 @@ export const sessionMethods = {
   },
   sessionClear: { input: z.strictObject({ session: PkSchema }), output: returns<SessionHeader>() },
   sessionDrop: { input: z.strictObject({ session: PkSchema }), output: returns<SessionHeader>() },
-  /** Close a session; a receipt creates its stock items, all in one transaction. */
+  /**
+   * Close a session; a receipt creates its stock items, all in one transaction. A receipt with flagged rows is
+   * not committed unless `confirm` says the person saw them: the answer is then the question (`confirm`), the
+   * session still open and nothing created; the Confirm commit barcode, scanned next, answers it too.
+   */
   sessionCommit: {
-    input: z.strictObject({ session: PkSchema }),
-    output: returns<SessionHeader & { created: { stockitem: number; quantity: number; location: number | null }[] }>(),
+    input: z.strictObject({ session: PkSchema, confirm: z.boolean().optional() }),
+    output: returns<SessionHeader & { created: CreatedStockItem[]; confirm?: string }>(),
   },
+  /** Undo a committed receipt whose stock nothing has touched since: one transaction, refused with the reason. */
+  receiptUndo: { input: z.strictObject({ session: PkSchema }), output: returns<ReceiptUndone>() },
+  /** The placed purchase orders, to pick one to receive. */
+  receivableOrders: { input: z.strictObject({}), output: returns<ReceivableOrder[]>() },
   /** A stock operation on stock items, one transaction with tracking rows, undoable. */
   stockAction: {
     input: z.strictObject({

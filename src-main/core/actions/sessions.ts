@@ -154,8 +154,18 @@ export class Sessions {
       .prepare<[number, number], RowRecord>('SELECT * FROM scansessionrow WHERE id = ? AND session_id = ?')
       .get(rowId, sessionId)
     if (!row) throw new NotFoundError(`No row ${rowId} in this session`)
-    if (patch.locationId !== undefined && !this.refs.get('stocklocation', patch.locationId))
-      throw new NotFoundError(`No stock location with pk ${patch.locationId}`)
+    if (patch.locationId !== undefined) {
+      const loc = this.db
+        .prepare<[number], { name: string; structural: number }>(
+          'SELECT name, structural FROM stocklocation WHERE id = ?',
+        )
+        .get(patch.locationId)
+      if (!loc) throw new NotFoundError(`No stock location with pk ${patch.locationId}`)
+      if (loc.structural)
+        throw new ConflictError(
+          `${loc.name} is a structural location and holds no stock; choose a bin or shelf inside it`,
+        )
+    }
     this.db
       .prepare(
         'UPDATE scansessionrow SET quantity = coalesce(?, quantity), location_id = coalesce(?, location_id), lot = coalesce(?, lot) WHERE id = ?',
@@ -225,11 +235,39 @@ export class Sessions {
 
   // ---- commit ---------------------------------------------------------------------------------------------------
 
-  /** Commits a session in one transaction: its workflow does what committing means (a receipt creates stock). */
-  commit(sessionId: number, ctx: ActionContext): SessionHeader & { created: CreatedStock[] } {
+  /**
+   * The question a commit of this session must have answered first, or null. Asked and answered on the same
+   * rows: `signature` changes whenever a row is added, removed or changed.
+   */
+  confirmation(sessionId: number): { question: string; signature: string } | null {
+    const session = this.open(sessionId)
+    const question = workflowFor(session.kind).confirmation?.(this.tools, session) ?? null
+    return question === null ? null : { question, signature: this.signature(sessionId) }
+  }
+
+  /** What the rows are now, to tell that a confirmation was given for these rows and not for others. */
+  signature(sessionId: number): string {
+    return JSON.stringify(
+      this.db
+        .prepare<[number], unknown[]>(
+          'SELECT id, flag, quantity, location_id, lot FROM scansessionrow WHERE session_id = ? ORDER BY id',
+        )
+        .raw()
+        .all(sessionId),
+    )
+  }
+
+  /**
+   * Commits a session in one transaction: its workflow does what committing means (a receipt creates stock). A
+   * session whose workflow has a question to ask (flagged rows) is refused unless `confirmed`.
+   */
+  commit(sessionId: number, ctx: ActionContext, confirmed = false): SessionHeader & { created: CreatedStock[] } {
     return writeTransaction(this.db, () => {
       const session = this.open(sessionId)
-      const created = workflowFor(session.kind).commit(this.tools, session, ctx)
+      const flow = workflowFor(session.kind)
+      const question = confirmed ? null : (flow.confirmation?.(this.tools, session) ?? null)
+      if (question !== null) throw new ConflictError(`${question} Confirm to commit.`)
+      const created = flow.commit(this.tools, session, ctx)
       this.db
         .prepare(
           "UPDATE scansession SET status = 'committed', closed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",

@@ -17,7 +17,7 @@ export interface ActionContext {
   scanId?: number | null
 }
 
-interface StockRow {
+export interface StockRow {
   id: number
   part_id: number
   location_id: number | null
@@ -40,6 +40,12 @@ interface Change {
 }
 
 const COLUMNS = 'id, part_id, location_id, quantity, batch, serial, expiry, status, supplier_part_id, purchase_order_id'
+
+/** A stock item as an action's before/after snapshot records it (the same columns, in the same order). */
+export function stockSnapshot(db: Db, id: number): string | null {
+  const row = db.prepare<[number], StockRow>(`SELECT ${COLUMNS} FROM stockitem WHERE id = ?`).get(id)
+  return row ? JSON.stringify(row) : null
+}
 
 export class StockActions {
   constructor(private readonly db: Db) {}
@@ -235,7 +241,10 @@ export class StockActions {
     })
   }
 
-  /** Records stock items created by a receipt (not undoable here: the receipt also changed its order lines). */
+  /**
+   * Records stock items created by a receipt. Not undoable by the generic undo: the receipt also changed its
+   * order lines and barcode links, and is undone as a whole (./receipt-undo.ts).
+   */
   recordReceipt(
     created: { id: number; locationId: number; quantity: number; scanId: number | null }[],
     ctx: ActionContext,

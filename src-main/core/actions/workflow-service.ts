@@ -5,6 +5,8 @@
  */
 import type {
   ActionResult,
+  ReceiptUndone,
+  ReceivableOrder,
   MethodInput,
   MethodOutputs,
   ScanResult,
@@ -19,6 +21,8 @@ import { ConflictError, NotFoundError } from '../errors'
 import { loggedScan, type LoggedScanRow } from '../history/logged-scan'
 import { RECENT_SCANS, type RecentScans } from '../history/recent-scans'
 import type { ItemRefs } from '../items/refs'
+import { undoReceipt } from './receipt-undo'
+import { receivableOrders } from './receivable-orders'
 import { Sessions } from './sessions'
 import { StockActions, type ActionContext } from './stock-actions'
 
@@ -40,14 +44,21 @@ export class WorkflowService {
   private readonly recent: RecentScans
   private readonly resolve: WorkflowServiceOptions['scan']
   private readonly operatorId: () => number | null
+  private readonly refs: ItemRefs
   private readonly actions: StockActions
   private readonly sessions: Sessions
+  /**
+   * Commits asked by the Commit barcode that wait for the Confirm barcode, by session: the rows as they were
+   * asked about. Kept in memory only: after a restart the clerk scans Commit again and is asked again.
+   */
+  private readonly awaitingConfirm = new Map<number, string>()
 
   constructor(options: WorkflowServiceOptions) {
     this.db = options.db
     this.recent = options.recent
     this.resolve = options.scan
     this.operatorId = options.currentOperatorId
+    this.refs = options.refs
     this.actions = new StockActions(options.db)
     this.sessions = new Sessions(options.db, options.refs, this.actions)
   }
@@ -113,8 +124,20 @@ export class WorkflowService {
     })
     switch (command.name) {
       case 'commit': {
-        const { created, ...done } = this.sessions.commit(session, this.context(session))
-        return { ...header(this.sessions.committedMessage(done.kind, created), done), created }
+        const ask = this.sessions.confirmation(session)
+        if (ask) {
+          this.awaitingConfirm.set(session, ask.signature)
+          return { ...header(`${ask.question} Scan Confirm commit to commit, or fix the rows.`), confirm: ask.question }
+        }
+        return this.commitNow(session, false)
+      }
+      case 'confirm': {
+        const asked = this.awaitingConfirm.get(session)
+        if (asked === undefined) throw new ConflictError('Nothing to confirm: scan Commit first')
+        this.awaitingConfirm.delete(session)
+        if (asked !== this.sessions.signature(session))
+          throw new ConflictError('The receipt changed since Commit was scanned; scan Commit again')
+        return this.commitNow(session, true)
       }
       case 'clear':
         return header('Session cleared', this.sessions.clear(session))
@@ -135,6 +158,11 @@ export class WorkflowService {
         return { row, message: `Quantity ${command.value} for ${row.name}`, session: this.sessions.header(session) }
       }
     }
+  }
+
+  private commitNow(session: number, confirmed: boolean): CommandUpdate {
+    const { created, ...done } = this.sessions.commit(session, this.context(session), confirmed)
+    return { row: null, message: this.sessions.committedMessage(done.kind, created), session: done, created }
   }
 
   sessionRemoveRow(input: MethodInput<'sessionRemoveRow'>): SessionHeader {
@@ -158,7 +186,24 @@ export class WorkflowService {
   }
 
   sessionCommit(input: MethodInput<'sessionCommit'>): MethodOutputs['sessionCommit'] {
-    return this.sessions.commit(input.session, this.context(input.session))
+    this.awaitingConfirm.delete(input.session)
+    if (!input.confirm) {
+      const ask = this.sessions.confirmation(input.session)
+      if (ask) {
+        this.awaitingConfirm.set(input.session, ask.signature)
+        return { ...this.sessions.header(input.session), created: [], confirm: ask.question }
+      }
+    }
+    return this.sessions.commit(input.session, this.context(input.session), input.confirm ?? false)
+  }
+
+  receiptUndo(input: MethodInput<'receiptUndo'>): ReceiptUndone {
+    const done = undoReceipt(this.db, this.refs, input.session, this.context(input.session))
+    return { summary: done.summary, session: done.reopened ? this.sessions.view(input.session) : null }
+  }
+
+  receivableOrders(): ReceivableOrder[] {
+    return receivableOrders(this.db, this.refs)
   }
 
   stockAction(input: MethodInput<'stockAction'>): ActionResult {

@@ -174,7 +174,7 @@ describe('receiving against a purchase order', () => {
       remaining: lines[1]!.quantity - 20,
     })
 
-    const committed = station.sessionCommit({ session: session.id })
+    const committed = station.sessionCommit({ session: session.id, confirm: true })
     expect(committed.created).toHaveLength(3)
     const created = dbOf(station)
       .prepare(

@@ -144,14 +144,19 @@ export class Outbox {
     return { queued: of('queued'), parked: of('parked') }
   }
 
-  /** Committed before the row is sent: from now on a replay must first ask the server whether it landed. */
-  markAttempt(id: number): void {
-    writeTransaction(this.db, () =>
-      this.db
-        .prepare(
-          "UPDATE inventree_outbox SET attempts = attempts + 1, attempted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-        )
-        .run(id),
+  /**
+   * Committed before the row is sent: from now on a replay must first ask the server whether it landed. False when
+   * the row left the queue meanwhile (a receipt undone at the desk took it off): then it must not be sent.
+   */
+  markAttempt(id: number): boolean {
+    return writeTransaction(
+      this.db,
+      () =>
+        this.db
+          .prepare(
+            "UPDATE inventree_outbox SET attempts = attempts + 1, attempted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND state = 'queued'",
+          )
+          .run(id).changes > 0,
     )
   }
 

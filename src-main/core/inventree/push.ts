@@ -194,7 +194,7 @@ async function pushRows(db: Db, options: PushOptions, summary: PushSummary, owne
           continue
         }
       }
-      outbox.markAttempt(entry.id)
+      if (!outbox.markAttempt(entry.id)) continue
       const sent = await sendAction(options.client, mapped.action, local)
       settle(entry, sent.created)
       summary.pushed++

@@ -7,6 +7,7 @@ import type { ReceiptLine } from '../../../contract'
 import { ConflictError } from '../../errors'
 import type { Db } from '../../db/connection'
 import { newRowPk, queueDeskAction } from '../../inventree/outbox'
+import { receivedSummary } from '../../../../src-shared/receipt-summary'
 import type { CreatedStock, RowRecord, SessionRecord, SessionTools, WorkflowStrategy } from './strategy'
 
 interface LineRecord {
@@ -71,12 +72,18 @@ export const receiving: WorkflowStrategy = {
   kind: 'receive',
   flags: ['ok', 'duplicate', 'unknown', 'over', 'not_on_order'],
   steer: {
+    // A location is the destination of the bags scanned after it; bags already on the list keep theirs, so a
+    // clerk sorting bags onto shelves scans each shelf before its bags and never moves a bag by accident.
     stocklocation(tools, session, item) {
+      const structural = tools.db
+        .prepare<[number], { structural: number }>('SELECT structural FROM stocklocation WHERE id = ?')
+        .get(item.pk)?.structural
+      if (structural)
+        throw new ConflictError(
+          `${item.name} is a structural location and holds no stock; scan a bin or shelf inside it`,
+        )
       tools.db.prepare('UPDATE scansession SET location_id = ? WHERE id = ?').run(item.pk, session.id)
-      tools.db
-        .prepare("UPDATE scansessionrow SET location_id = ? WHERE session_id = ? AND flag <> 'unknown'")
-        .run(item.pk, session.id)
-      return `Destination: ${item.name}`
+      return `Destination: ${item.name}, for the labels scanned from now on`
     },
     purchaseorder(tools, session, item) {
       const rows = tools.db
@@ -100,21 +107,33 @@ export const receiving: WorkflowStrategy = {
         match?.model === 'supplierpart' ? match.item.pk : null,
       )
     const duplicate = tools.db
-      .prepare<[number, string], { id: number }>(
-        "SELECT id FROM scansessionrow WHERE session_id = ? AND hash = ? AND flag <> 'duplicate' LIMIT 1",
+      .prepare<[number, string], { id: number; model_type: string | null; pk: number | null }>(
+        "SELECT id, model_type, pk FROM scansessionrow WHERE session_id = ? AND hash = ? AND flag <> 'duplicate' LIMIT 1",
       )
       .get(session.id, result.barcode_hash)
-    if (duplicate)
+    if (duplicate) {
+      // The row names what the package is, so the clerk can find the first scan of it on the list.
+      const first =
+        duplicate.model_type !== null && duplicate.pk !== null
+          ? tools.refs.get(duplicate.model_type, duplicate.pk)
+          : null
       return tools.insertRow(session, result, {
         flag: 'duplicate',
-        note: 'This package was already scanned in this receipt; it is not counted twice',
+        model_type: first ? duplicate.model_type : null,
+        pk: first ? duplicate.pk : null,
+        note: `This package${first ? ` of ${first.name}` : ''} was already scanned in this receipt; it is not counted twice`,
       })
+    }
     if (match?.model === 'stockitem' && result.match?.via === 'linked') {
+      const supplierPart = tools.db
+        .prepare<[number], { id: number | null }>('SELECT supplier_part_id AS id FROM stockitem WHERE id = ?')
+        .get(match.item.pk)?.id
+      const sp = supplierPart == null ? null : tools.refs.get('supplierpart', supplierPart)
       return tools.insertRow(session, result, {
         flag: 'duplicate',
-        model_type: 'stockitem',
-        pk: match.item.pk,
-        note: `This package was already received as stock item #${match.item.pk}`,
+        model_type: sp ? 'supplierpart' : 'stockitem',
+        pk: sp ? sp.pk : match.item.pk,
+        note: `This package${sp ? ` of ${sp.name}` : ''} was already received as stock item #${match.item.pk}`,
       })
     }
     if (!match || (match.model !== 'supplierpart' && match.model !== 'part')) {
@@ -208,6 +227,28 @@ export const receiving: WorkflowStrategy = {
     })
   },
 
+  /** Rows that need a look ask first: what is flagged, and whether it is received or left out. */
+  confirmation(tools, session) {
+    const flagged = tools.db
+      .prepare<[number], { flag: RowRecord['flag']; n: number }>(
+        "SELECT flag, count(*) AS n FROM scansessionrow WHERE session_id = ? AND flag <> 'ok' GROUP BY flag",
+      )
+      .all(session.id)
+    if (flagged.length === 0) return null
+    const of = (flag: RowRecord['flag']): number => flagged.find((f) => f.flag === flag)?.n ?? 0
+    const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
+    const parts: string[] = []
+    if (of('over')) parts.push(`${count(of('over'), 'row')} over the order (received all the same)`)
+    const left = [
+      of('duplicate') && count(of('duplicate'), 'duplicate package'),
+      of('unknown') && count(of('unknown'), 'unknown item'),
+      of('not_on_order') && count(of('not_on_order'), 'item', 'items') + ' not on this order',
+    ].filter((p): p is string => Boolean(p))
+    if (left.length) parts.push(`${left.join(', ')} (not received)`)
+    const total = flagged.reduce((n, f) => n + f.n, 0)
+    return `${count(total, 'row is', 'rows are')} flagged: ${parts.join('; ')}. Commit anyway?`
+  },
+
   /** Every counted row becomes a stock item with its label linked; a fully received order is complete. */
   commit(tools, session, ctx) {
     const order = session.purchase_order_id
@@ -262,13 +303,17 @@ export const receiving: WorkflowStrategy = {
         ctx.operatorId,
       )
       receipts.push({ id, locationId: r.location_id, quantity: units, scanId: r.scan_id })
-      created.push({ stockitem: id, quantity: units, location: r.location_id })
+      created.push({
+        stockitem: id,
+        quantity: units,
+        location: r.location_id,
+        locationName: tools.refs.get('stocklocation', r.location_id)?.name ?? `Location #${r.location_id}`,
+        part: line.part,
+        units: line.units,
+        sku: line.sku,
+      })
     }
-    tools.actions.recordReceipt(
-      receipts,
-      { ...ctx, sessionId: session.id },
-      `Received ${receipts.length} package${receipts.length === 1 ? '' : 's'} on ${ref?.name ?? 'an order'}`,
-    )
+    tools.actions.recordReceipt(receipts, { ...ctx, sessionId: session.id }, receivedSummary(created, ref?.name))
     const open = tools.db
       .prepare<[number], { n: number }>(
         'SELECT count(*) AS n FROM purchaseorderline WHERE order_id = ? AND received < quantity',
@@ -278,5 +323,5 @@ export const receiving: WorkflowStrategy = {
     return created
   },
 
-  committedMessage: (created) => `Received ${created.length} package(s)`,
+  committedMessage: (created) => receivedSummary(created),
 }

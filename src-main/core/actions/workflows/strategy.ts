@@ -3,7 +3,15 @@
  * how it commits. The session store (../sessions.ts) owns the tables and the lifecycle every workflow shares
  * (start, drop, clear, rows); a strategy holds only what makes its workflow different.
  */
-import type { ItemRef, ModelType, ReceiptLine, ScanResult, SessionKind, SessionRow } from '../../../contract'
+import type {
+  CreatedStockItem,
+  ItemRef,
+  ModelType,
+  ReceiptLine,
+  ScanResult,
+  SessionKind,
+  SessionRow,
+} from '../../../contract'
 import type { Db } from '../../db/connection'
 import type { ItemRefs } from '../../items/refs'
 import type { ActionContext, StockActions } from '../stock-actions'
@@ -41,11 +49,7 @@ export interface ScanMatchOf {
   item: ItemRef
 }
 
-export interface CreatedStock {
-  stockitem: number
-  quantity: number
-  location: number | null
-}
+export type CreatedStock = CreatedStockItem
 
 /** What the session store lends a strategy: its tables and the steps every workflow may take. */
 export interface SessionTools {
@@ -75,6 +79,11 @@ export interface WorkflowStrategy {
   reflag?(tools: SessionTools, session: SessionRecord): void
   /** The lines the header shows (a receipt's order lines); empty when the workflow has none. */
   lines(tools: SessionTools, session: SessionRecord): ReceiptLine[]
+  /**
+   * The question a commit must have answered first (rows that need a look, and what becomes of them), or null when
+   * the commit may go ahead without asking.
+   */
+  confirmation?(tools: SessionTools, session: SessionRecord): string | null
   /** Does what committing means for this workflow, inside the commit's transaction; returns stock it created. */
   commit(tools: SessionTools, session: SessionRecord, ctx: ActionContext): CreatedStock[]
   /** The message after a commit by its command barcode. */

@@ -1,15 +1,27 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { ItemRef, ScanResult, SessionHeader, SessionRow, SessionView } from '../../../../src-main/contract'
+import type {
+  CreatedStockItem,
+  ItemRef,
+  ScanResult,
+  SessionHeader,
+  SessionRow,
+  SessionView,
+} from '../../../../src-main/contract'
 import { StationError, call, errorMessage } from '../../api/station'
 import { useAction } from '../../composables/useAction'
+import { useSettingsStore } from '../../stores/settings'
 import type { ClaimVerdict } from '../../stores/scan'
-import { upsertRow, type CreatedStock } from '../lib'
+import { receivedSummary } from '../../../../src-shared/receipt-summary'
+import { upsertRow } from '../lib'
 
-/** What a commit made, kept on screen after the session closed. */
+/** What a commit made, kept on screen after the session closed, with what it takes to undo it. */
 export interface Receipt {
+  session: number
   order: ItemRef | null
-  created: (CreatedStock & { location: number | null; locationName: string })[]
+  created: CreatedStockItem[]
+  /** Set once the receipt was undone (and could not open again, another receipt holding scans). */
+  undone: string | null
 }
 
 /**
@@ -24,6 +36,11 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
   // One user action at a time: every button's work runs through `guarded`, its error shown instead of thrown.
   const { busy, error, run: guarded } = useAction()
   const receipt = shallowRef<Receipt | null>(null)
+  const settings = useSettingsStore()
+  /** What printing the received bags' labels came to: under way, done, or why it failed (the receipt stands). */
+  const printStatus = ref<{ state: 'printing' | 'printed' | 'failed'; text: string } | null>(null)
+  /** The question a commit of flagged rows asks, while it waits for the answer (the dialog, or the barcode). */
+  const confirming = ref<string | null>(null)
 
   const isOpen = computed(() => header.value?.status === 'open')
 
@@ -60,15 +77,34 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
     if (view) show(view)
   }
 
-  function remember(created: CreatedStock[]): void {
-    const refs = rows.value.map((r) => r.location)
-    receipt.value = {
-      order: header.value?.purchaseOrder ?? null,
-      created: created.map((c) => ({
-        ...c,
-        locationName:
-          refs.find((r) => r?.pk === c.location)?.name ?? (c.location === null ? '—' : `Location #${c.location}`),
-      })),
+  function remember(session: number, created: CreatedStockItem[]): void {
+    confirming.value = null
+    receipt.value = { session, order: header.value?.purchaseOrder ?? null, created, undone: null }
+    printStatus.value = null
+    if (created.length && settings.get('receiving.printOnCommit', false)) void printLabels(created)
+  }
+
+  /**
+   * Prints a label for each bag just received, on the desk's printer with the remembered template. A print job of
+   * its own after the commit's transaction: a printer out of paper never holds back or undoes a receipt.
+   */
+  async function printLabels(created: CreatedStockItem[]): Promise<void> {
+    const template = settings.get('receiving.labelTemplate', '') || undefined
+    printStatus.value = {
+      state: 'printing',
+      text: `Printing ${created.length} label${created.length === 1 ? '' : 's'}…`,
+    }
+    try {
+      const done = await call('printLabels', {
+        items: created.map((c) => ({ model: 'stockitem' as const, pk: c.stockitem })),
+        ...(template ? { template } : {}),
+      })
+      printStatus.value = {
+        state: 'printed',
+        text: `Printed ${done.printed} label${done.printed === 1 ? '' : 's'} on ${done.printer}`,
+      }
+    } catch (e) {
+      printStatus.value = { state: 'failed', text: `Labels not printed: ${errorMessage(e)}` }
     }
   }
 
@@ -84,9 +120,11 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
       // By its result id: the Station adds the result it already made, whatever the source and the history.
       const update = await call('sessionAdd', { session, scanId: result.result_id })
       message.value = update.message
+      // A commit barcode on flagged rows asks; any other scan leaves the question behind (it was about other rows).
+      confirming.value = update.confirm ?? null
       if (update.row) rows.value = upsertRow(rows.value, update.row)
       if (update.session.status === 'committed') {
-        remember(update.created ?? [])
+        remember(session, update.created ?? [])
         header.value = update.session
         rows.value = []
         return update.row?.flag
@@ -106,7 +144,7 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
     }
   }
 
-  function updateRow(row: number, patch: { quantity?: number; lot?: string }): Promise<void> {
+  function updateRow(row: number, patch: { quantity?: number; lot?: string; location?: number }): Promise<void> {
     return guarded(async () => {
       if (!header.value) return
       rows.value = upsertRow(rows.value, await call('sessionUpdateRow', { session: header.value.id, row, ...patch }))
@@ -126,16 +164,43 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
     return guarded(() => open(order))
   }
 
-  function commit(): Promise<void> {
+  /** Commits; flagged rows make it ask first (`confirming`), and `confirm` then commits them as they are. */
+  function commit(confirm = false): Promise<void> {
     return guarded(async () => {
       if (!header.value) return
-      const done = await call('sessionCommit', { session: header.value.id })
-      remember(done.created)
-      const { created: _created, ...rest } = done
-      void _created
+      const session = header.value.id
+      const done = await call('sessionCommit', { session, ...(confirm ? { confirm: true } : {}) })
+      const { created, confirm: question, ...rest } = done
+      if (question !== undefined) {
+        confirming.value = question
+        header.value = rest
+        return
+      }
+      remember(session, created)
       header.value = rest
       rows.value = []
-      message.value = `Received ${done.created.length} package${done.created.length === 1 ? '' : 's'}`
+      message.value = receivedSummary(created, rest.purchaseOrder?.name)
+    })
+  }
+
+  function cancelConfirm(): void {
+    confirming.value = null
+  }
+
+  /** Undoes the receipt just committed: its stock goes, and the receipt opens again to be fixed. */
+  function undoReceipt(): Promise<void> {
+    return guarded(async () => {
+      const done = receipt.value
+      if (!done) return
+      const undone = await call('receiptUndo', { session: done.session })
+      if (undone.session) {
+        receipt.value = null
+        show(undone.session)
+        message.value = `${undone.summary}. The receipt is open again.`
+      } else {
+        receipt.value = { ...done, undone: undone.summary }
+        message.value = `${undone.summary}. Another receipt is open, so this one stays closed.`
+      }
     })
   }
 
@@ -165,6 +230,8 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
     error,
     busy,
     receipt,
+    confirming,
+    printStatus,
     isOpen,
     open,
     refresh,
@@ -173,6 +240,8 @@ export const useReceiveSessionStore = defineStore('receiveSession', () => {
     removeRow,
     chooseOrder,
     commit,
+    cancelConfirm,
+    undoReceipt,
     drop,
     startNew,
   }
