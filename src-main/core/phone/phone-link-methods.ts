@@ -16,11 +16,14 @@ export interface PhoneLinkParts {
   phones: Phones
 }
 
-/** The URL the QR code carries: the link's origin, the one-time secret, and the fingerprint to compare. */
+/**
+ * The URL the QR code carries: the link's origin, the one-time secret, and the fingerprint to compare (hex without
+ * its colons, which a URL would escape into three characters each: a smaller QR code reads from further away).
+ */
 export function pairingUrl(origin: string, secret: string, fingerprint: string): string {
   const url = new URL('/', origin)
   url.searchParams.set('pair', secret)
-  url.searchParams.set('fp', fingerprint)
+  url.searchParams.set('fp', fingerprint.replaceAll(':', ''))
   return url.href
 }
 

@@ -7,6 +7,7 @@
 import { centreRect } from '../../../../src-shared/decode/image'
 import { PhoneOutbox, type QueuedScan, type ScanAnswer } from '../../../../src-shared/phone/outbox'
 import { playTone } from '../../feedback/tones'
+import { truncate, visibleControlChars } from '../../lib/visibleControlChars'
 import { createDecodeClient } from '../../scanner/decodeClient'
 import { createRepeatFilter } from '../../scanner/repeatFilter'
 import { connectLink } from './link'
@@ -90,14 +91,21 @@ function scanScreen(): void {
   const torch = el('button', { 'data-testid': 'phone-torch', hidden: '' }, 'Torch')
   const zoom = el('input', { type: 'range', 'data-testid': 'phone-zoom', hidden: '', 'aria-label': 'Zoom' })
   controls.append(scanButton, continuousLabel, torch, zoom)
+  const hint = el('p', { class: 'status', 'data-testid': 'phone-hint' }, 'Press Scan, or switch on Continuous')
   const results = el('ol', { class: 'results', 'data-testid': 'phone-results' })
   const queueLine = el('p', { class: 'queue' }, 'Waiting to send: ')
   queueLine.append(queued)
-  root.append(video, frameBox, status, controls, queueLine, results)
+  root.append(video, frameBox, status, controls, hint, queueLine, results)
 
   const showAnswer = (answer: ScanAnswer): void => {
     const row = el('li', { 'data-outcome': answer.outcome, 'data-testid': 'phone-result' })
-    row.append(el('strong', {}, answer.outcome), ' ', el('span', {}, answer.data), ' ', el('small', {}, answer.message))
+    row.append(
+      el('strong', {}, answer.outcome),
+      ' ',
+      el('span', {}, truncate(visibleControlChars(answer.data), 80)),
+      ' ',
+      el('small', {}, answer.message),
+    )
     results.prepend(row)
     while (results.children.length > 8) results.lastElementChild?.remove()
     const signal = SIGNAL[answer.outcome]
@@ -142,7 +150,7 @@ function scanScreen(): void {
   let armed = false
   scanButton.addEventListener('click', () => {
     armed = true
-    status.textContent = 'Scanning: hold the label inside the box'
+    hint.textContent = 'Scanning: hold the label inside the box'
   })
 
   const loop = async (): Promise<void> => {
@@ -153,11 +161,14 @@ function scanScreen(): void {
           const result = await client.decode(frame, 'fast')
           if (result && acceptNew(result.text, performance.now())) {
             armed = false
+            hint.textContent = continuous.checked
+              ? 'Continuous: every new label is sent'
+              : 'Press Scan for the next label'
             outbox.add(result.text)
             queued.textContent = String(outbox.pending().length)
           }
         } catch (err) {
-          status.textContent = `Decoder error: ${err instanceof Error ? err.message : String(err)}`
+          hint.textContent = `Decoder error: ${err instanceof Error ? err.message : String(err)}`
         }
       }
       await new Promise((resolve) => setTimeout(resolve, frame ? 40 : 150))
@@ -230,5 +241,11 @@ async function startCamera(
 
 const params = new URLSearchParams(location.search)
 const secret = params.get('pair')
-if (secret) void pairScreen(secret, params.get('fp') ?? '')
+// The QR code carries the fingerprint as bare hex; shown as browsers show it, in pairs with colons.
+const fingerprint =
+  (params.get('fp') ?? '')
+    .toUpperCase()
+    .match(/[0-9A-F]{2}/g)
+    ?.join(':') ?? ''
+if (secret) void pairScreen(secret, fingerprint)
 else scanScreen()
