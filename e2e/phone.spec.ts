@@ -50,6 +50,24 @@ async function enableLink(page: Page): Promise<{ origin: string; pairingUrl: str
   return { origin: view.listening!.origin, pairingUrl: view.pairingUrl!, fingerprint: view.listening!.fingerprint }
 }
 
+/** As the desk's admin does it: sign in with the PIN, open Settings, pick the loopback address and turn it on. */
+async function enableLinkAtTheDesk(page: Page): Promise<{ origin: string; fingerprint: string; qrUrl: string }> {
+  await page.getByTestId('sign-in-button').click()
+  await page.getByTestId('operator-choice').filter({ hasText: 'Admin' }).click()
+  await page.getByTestId('pin-input').fill('9000')
+  await page.getByTestId('pin-input').press('Enter')
+  await expect(page.getByTestId('operator-name')).toHaveText('Admin')
+  await page.getByTestId('settings-link').click()
+  const panel = page.getByTestId('phone-link')
+  await panel.getByTestId('phone-link-address').selectOption('127.0.0.1')
+  await panel.getByTestId('phone-link-port').fill('0')
+  await panel.getByTestId('phone-link-enable').click()
+  const origin = (await panel.getByTestId('phone-link-origin').textContent())!
+  const fingerprint = (await panel.getByTestId('phone-link-fingerprint').textContent())!
+  const qrUrl = (await panel.getByTestId('phone-link-pairing').getAttribute('data-url'))!
+  return { origin, fingerprint, qrUrl }
+}
+
 /** A GET to the link from Node, certificate unchecked: the status code it answers (or the connection error). */
 function status(url: string, headers: Record<string, string> = {}): Promise<number | string> {
   return new Promise((done) => {
@@ -90,12 +108,11 @@ test('a paired phone scans a bag label into the receipt open at the desk', async
   const dir = mkdtempSync(join(tmpdir(), 'scan-station-phone-'))
   const phone = await phoneBrowser(dir, label)
   try {
-    const link = await enableLink(page)
     // The desk shows the QR code with the fingerprint; its text is the URL the phone opens.
-    await page.goto(page.url().replace(/#.*$/, '') + '#/settings')
-    await expect(page.getByTestId('phone-link-fingerprint')).toHaveText(link.fingerprint)
-    const qrUrl = await page.getByTestId('phone-link-pairing').getAttribute('data-url')
-    expect(qrUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/\?pair=/)
+    const link = await enableLinkAtTheDesk(page)
+    const qrUrl = link.qrUrl
+    expect(qrUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/\?pair=[\w-]{43}&fp=[0-9A-F]{64}$/)
+    expect(link.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
 
     await page.getByTestId('receive-link').click()
     await expect(page.getByTestId('receive-no-order')).toBeVisible()
@@ -120,11 +137,18 @@ test('a paired phone scans a bag label into the receipt open at the desk', async
     const history = await ask(page, 'history', { limit: 5 })
     expect(history.find((h) => h.data === label)).toMatchObject({ source: 'phone', device: 'Pallet phone' })
 
-    // The desk lists the phone; after a reload the phone is still paired (its cookie), with no pairing code.
-    const listed = await ask(page, 'phoneLink', {})
-    expect(listed.phones).toMatchObject([{ name: 'Pallet phone', revokedAt: null }])
+    // After a reload the phone is still paired (its cookie), with no pairing code.
     await phonePage.goto(link.origin + '/')
     await expect(phonePage.getByTestId('phone-status')).toHaveText('Paired as Pallet phone: connected to the desk')
+
+    // The desk lists the phone; revoking it there cuts it off at once.
+    await page.getByTestId('settings-link').click()
+    const row = page.getByTestId('phone-row').filter({ hasText: 'Pallet phone' })
+    await row.getByTestId('phone-revoke').click()
+    await expect(row).toHaveAttribute('data-revoked', 'true')
+    await expect(phonePage.getByTestId('phone-status')).toHaveText(/The desk revoked this phone/)
+    await phonePage.reload()
+    await expect(phonePage.locator('body')).toContainText('This phone is not paired with the station')
     await context.close()
   } finally {
     await phone.close()
