@@ -29,7 +29,9 @@ function y4mFrom(image: string, out: string): void {
 /** The phone: its own Chromium, whose only camera plays `label` as a QR code. */
 async function phoneBrowser(dir: string, label: string): Promise<Browser> {
   const png = join(dir, 'label.png')
-  writeFileSync(png, await QRCode.toBuffer(label, { type: 'png', margin: 4, scale: 4 }))
+  // As large as fits the 640×480 frame, as a label held up to a phone is.
+  const scale = Math.floor(440 / (QRCode.create(label, {}).modules.size + 8))
+  writeFileSync(png, await QRCode.toBuffer(label, { type: 'png', margin: 4, scale }))
   y4mFrom(png, join(dir, 'label.y4m'))
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
@@ -155,6 +157,46 @@ test('a paired phone scans a bag label into the receipt open at the desk', async
     rmSync(dir, { recursive: true, force: true })
   }
   expect(station.errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([])
+})
+
+test('a scan made while the link was down waits on the phone and reaches the desk once it is back', async ({
+  page,
+}) => {
+  test.setTimeout(90_000)
+  const dir = mkdtempSync(join(tmpdir(), 'scan-station-phone-'))
+  const phone = await phoneBrowser(dir, '{"part": 1}')
+  try {
+    const link = await enableLink(page)
+    const port = Number(new URL(link.origin).port)
+    const context = await phone.newContext({ ignoreHTTPSErrors: true })
+    const phonePage = await context.newPage()
+    await phonePage.goto(link.pairingUrl)
+    await phonePage.getByTestId('phone-name').fill('Bench phone')
+    await phonePage.getByTestId('phone-pair').click()
+    await expect(phonePage.getByTestId('phone-status')).toHaveText('Paired as Bench phone: connected to the desk')
+    // The page loads its decoder while the desk is in reach.
+    await expect(phonePage.locator('#phone')).toHaveAttribute('data-decoder', 'ready')
+
+    // The link goes down (as when the phone walks out of the Wi-Fi): the scan waits on the phone.
+    await ask(page, 'setPhoneLink', { enabled: false, address: '127.0.0.1', port })
+    await expect(phonePage.getByTestId('phone-status')).not.toHaveText(/connected to the desk/)
+    await phonePage.getByTestId('phone-scan').click()
+    await expect(phonePage.getByTestId('phone-queued')).toHaveText('1', { timeout: 20_000 })
+    expect((await ask(page, 'history', { limit: 20 })).filter((h) => h.source === 'phone')).toEqual([])
+
+    // Back on the same address and port: the phone reconnects by itself and sends it, once.
+    await ask(page, 'setPhoneLink', { enabled: true, address: '127.0.0.1', port })
+    await expect(phonePage.getByTestId('phone-result').first()).toHaveAttribute('data-outcome', 'matched', {
+      timeout: 20_000,
+    })
+    await expect(phonePage.getByTestId('phone-queued')).toHaveText('0')
+    const fromPhone = (await ask(page, 'history', { limit: 20 })).filter((h) => h.source === 'phone')
+    expect(fromPhone.map((h) => [h.data, h.device])).toEqual([['{"part": 1}', 'Bench phone']])
+    await context.close()
+  } finally {
+    await phone.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
 
 test('a revoked phone and an unpaired client are refused; the link is closed while off', async ({ page }) => {

@@ -144,7 +144,13 @@ function scanScreen(): void {
   })
 
   void startCamera(video, torch, zoom, status)
-  const client = createDecodeClient()
+  let client = createDecodeClient()
+  // The decoder's wasm loads on the first frame decoded: it is loaded now, while the desk is in reach, so a
+  // phone that walks out of the Wi-Fi still reads labels (and queues them).
+  void client
+    .decode({ data: new Uint8ClampedArray(64 * 64 * 4).fill(255), width: 64, height: 64 })
+    .then(() => (root.dataset['decoder'] = 'ready'))
+    .catch(() => (root.dataset['decoder'] = 'failed'))
   const acceptNew = createRepeatFilter(2000)
   const canvas = document.createElement('canvas')
   let armed = false
@@ -169,6 +175,10 @@ function scanScreen(): void {
           }
         } catch (err) {
           hint.textContent = `Decoder error: ${err instanceof Error ? err.message : String(err)}`
+          // A decoder that could not load its wasm stays broken: a new worker tries again.
+          client.terminate()
+          client = createDecodeClient()
+          await new Promise((resolve) => setTimeout(resolve, 1000))
         }
       }
       await new Promise((resolve) => setTimeout(resolve, frame ? 40 : 150))
