@@ -134,3 +134,25 @@ it('scans queued while the phone was offline arrive once each, in order, though 
   const fromPhone = history.filter((h) => h.source === 'phone').reverse()
   expect(fromPhone.map((h) => [h.data, h.device])).toEqual(codes.map((c) => [c, 'Yard phone']))
 })
+
+it('shows the pairing code to an admin only, and lets only an admin switch the link or revoke a phone', async () => {
+  const nobody = 'test:nobody'
+  const asNobody = (method: string, input: unknown) => dispatch(station, method, input, nobody)
+  await call('setPhoneLink', { enabled: true, address: '127.0.0.1', port: 0 })
+  const seen = await asNobody('phoneLink', {})
+  expect(seen).toMatchObject({ ok: true, value: { enabled: true, pairingUrl: null } })
+  expect((seen as { value: PhoneLinkView }).value.listening).not.toBeNull()
+  expect(await asNobody('setPhoneLink', { enabled: false, address: '', port: 0 })).toMatchObject({
+    ok: false,
+    error: { code: 'forbidden' },
+  })
+  expect(await asNobody('revokePhone', { id: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  // An address that is not this machine's, or none, is refused with the reason.
+  expect(
+    await dispatch(station, 'setPhoneLink', { enabled: true, address: '192.0.2.7', port: 0 }, ADMIN),
+  ).toMatchObject({ ok: false, error: { code: 'conflict', message: '192.0.2.7 is not an address of this machine' } })
+  expect(await dispatch(station, 'setPhoneLink', { enabled: true, address: '', port: 0 }, ADMIN)).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_argument', message: expect.stringMatching(/choose the address/) },
+  })
+})
