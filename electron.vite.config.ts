@@ -55,6 +55,8 @@ export default defineConfig({
         // the Electron build too, where nothing loads it. A fixed name, because the web host serves it by name.
         input: {
           index: resolve(root, 'src-renderer/index.html'),
+          // The phone page the phone link serves (phone-link/server.ts), with the same decode worker.
+          phone: resolve(root, 'src-renderer/phone.html'),
           'station-bridge': resolve(root, 'src-main/web-host/page/bridge.ts'),
         },
         output: {

@@ -16,7 +16,7 @@ import { builtinModules } from 'node:module'
 //                                 the renderer too; no DOM either: tsconfig.node.json type-checks it without DOM)
 //   src-main/core                 src-shared, the contract, Node and npm packages; no Electron, no host (cli,
 //                                 electron, web-host, devices), no dispatch (tests may use dispatch)
-//   src-main/{cli,electron,web-host,devices}   core, shared, the contract and dispatch
+//   src-main/{cli,electron,web-host,devices,phone-link}   core, shared, the contract and dispatch
 //   src-main/web-host/page        the page bridge, built for the browser: src-shared, the contract's names and
 //                                 types, the web host's wedge protocol; no core, no Node
 //   src-renderer                  src-shared, and contract *types* (`import type`): main is reached only through
@@ -24,7 +24,7 @@ import { builtinModules } from 'node:module'
 //   everyone                      nothing imports src-renderer but the renderer itself
 // All imports across folders are relative, so the rules match the specifier: a run of `../` followed by a folder
 // of src-main, or a path through a top-level folder.
-const HOSTS = 'cli|electron|web-host|devices'
+const HOSTS = 'cli|electron|web-host|devices|phone-link'
 const layerRule = (patterns, paths = []) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }],
 })

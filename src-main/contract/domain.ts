@@ -8,7 +8,7 @@ import type { ModelType } from '../../src-shared/models'
 
 export { modelTypes, type ModelType } from '../../src-shared/models'
 
-export const scanSources = ['manual', 'wedge', 'hid', 'serial', 'webcam', 'cli', 'api'] as const
+export const scanSources = ['manual', 'wedge', 'hid', 'serial', 'webcam', 'cli', 'api', 'phone'] as const
 export type ScanSource = (typeof scanSources)[number]
 
 /** Largest payload a caller may send; bigger input is refused before it reaches the Station. */
@@ -450,4 +450,33 @@ export interface RestoreResult {
   /** The files the restore moved aside (the database it replaced and its journal), never deleted. */
   keptAside: string[]
   health: StationHealth
+}
+
+/** What a phone hears back for each scan: the outcome the desk decided, for its beep and vibration. */
+export type PhoneScanOutcome = 'matched' | 'unknown' | 'duplicate' | 'error'
+
+/** A phone paired with the station's phone link. */
+export interface PairedPhone {
+  id: number
+  name: string
+  pairedAt: string
+  lastSeen: string | null
+  revokedAt: string | null
+}
+
+/** The phone link as the admin's panel shows it. */
+export interface PhoneLinkView {
+  enabled: boolean
+  /** The address it listens on ('' until an admin picks one). */
+  address: string
+  port: number
+  /** This machine's addresses to choose from (loopback included, for a phone emulated on the desk itself). */
+  addresses: string[]
+  /** While listening: its origin and the SHA-256 fingerprint of its certificate, for the person to compare. */
+  listening: { origin: string; fingerprint: string } | null
+  /** The pairing URL with its one-time secret (the QR code's text); shown to an admin only, while listening. */
+  pairingUrl: string | null
+  /** Why it is not listening although enabled (the address is gone, the port is taken…). */
+  problem: string | null
+  phones: PairedPhone[]
 }

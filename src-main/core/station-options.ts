@@ -4,6 +4,7 @@
  * methods that need it with a clear message, so one Station serves Electron, the web host and the CLI.
  */
 import type { SerialPortChoice, WedgeCalibrationView } from '../contract'
+import type { PhoneLinkConfig } from './phone/phone-registry'
 import type { OpenOptions } from './db/connection'
 import type { LabelPrinter } from './labels/label-methods'
 import type { TokenStore } from './inventree/token-store'
@@ -28,6 +29,22 @@ export interface WedgeCalibrationProvider {
   serialPorts?(): Promise<SerialPortChoice[]>
 }
 
+/** The host's phone-link server (phone-link/), as the Station drives it: listen as configured, report, drop a phone. */
+export interface PhoneLinkControl {
+  /** Listens as `config` says (stops when disabled, restarts on another address); never throws: see status(). */
+  apply(config: PhoneLinkConfig): Promise<void>
+  status(): { listening: { origin: string; fingerprint: string } | null; problem: string | null }
+  /** This machine's IPv4 and IPv6 addresses an admin may choose. */
+  addresses(): string[]
+  /** Closes the connections of a phone just revoked. */
+  disconnect(phoneId: number): void
+}
+
+/** Where the Station finds the host's phone link: started after the Station, so asked at call time. */
+export interface PhoneLinkProvider {
+  current(): PhoneLinkControl | null
+}
+
 export interface StationOptions extends OpenOptions {
   dbPath: string
   /** Worker threads for long jobs (label PDFs, exports); default: the cores less one, at most four. */
@@ -49,6 +66,8 @@ export interface StationOptions extends OpenOptions {
   wedgeCalibration?: WedgeCalibrationProvider
   /** Copy the database to its backups folder once a day while open (hosts set it; tests leave it off). */
   dailyBackups?: boolean
+  /** The host's phone-link server; without it the phone link is refused. */
+  phoneLink?: PhoneLinkProvider
   /** Where the Station's own problems are logged (default: stderr). */
   logger?: Logger
   /** Where the InvenTree token is kept: Electron's safeStorage; default an owner-only file beside the database. */

@@ -26,6 +26,9 @@ import type { Logger } from './log/logger'
 import { AdminSettings } from './operators/admin-settings'
 import { Operators } from './operators/operators'
 import { Devices } from './scanning/devices'
+import { PairingOffer } from './phone/pairing-offer'
+import { PhoneRegistry } from './phone/phone-registry'
+import { Phones } from './phone/phones'
 import { ScanPipeline } from './scanning/scan-pipeline'
 import { Settings } from './settings'
 import type { StationEvents } from './station-events'
@@ -52,6 +55,9 @@ export class StationParts {
   readonly editor: InventoryEditor
   readonly orders: Orders
   readonly imports: ImportJobs
+  readonly phoneRegistry: PhoneRegistry
+  readonly pairing = new PairingOffer()
+  readonly phones: Phones
   private readonly unwatch: () => void
 
   constructor(
@@ -119,6 +125,11 @@ export class StationParts {
       events.emit('importProgress', { job, rows, fraction, done }),
     )
     this.deviceScans = new Devices(this.pipeline, events.emit, this.operatorList, options.wedgeCalibration ?? null)
+    this.phoneRegistry = new PhoneRegistry(db)
+    // A phone is one more scanner at the desk: its scans take the device path, with the phone's name as device.
+    this.phones = new Phones(this.phoneRegistry, this.pairing, (data, phone) =>
+      this.deviceScans.scan({ data, source: 'phone', device: phone.name }),
+    )
   }
 
   close(): void {

@@ -37,6 +37,8 @@ import type {
   SyncSummaryView,
   SerialPortChoice,
   WedgeCalibrationView,
+  PairedPhone,
+  PhoneLinkView,
 } from '../contract'
 import { jsonBarcode, shortBarcode } from './barcode/internal'
 import { restoreFile } from './db/backups'
@@ -67,6 +69,9 @@ import { archiveRow, deleteRow } from './inventory/archive'
 import { editLog } from './inventory/edit-log'
 import { inventoryList } from './inventory/listing'
 import type { CallerId } from './operators/caller'
+import { PhoneLinkMethods } from './phone/phone-link-methods'
+import type { PhoneLinkConfig } from './phone/phone-registry'
+import { parsePhoneScan, type PhoneScanReply } from './phone/phones'
 import { StationEvents, type StationListener } from './station-events'
 import type { StationOptions } from './station-options'
 import { settingDefaults } from './settings'
@@ -129,6 +134,7 @@ export class Station implements StationMethods {
   private userPlugins = false
   private lastTry = 0
   private readonly backupFiles: StationBackups
+  private readonly phoneLinks: PhoneLinkMethods
 
   /**
    * Opens the station on its database file, checked first (core/db/checked-open.ts). A file that cannot be used
@@ -174,6 +180,12 @@ export class Station implements StationMethods {
       () => this.p.settings.get('printer.desk'),
     )
     this.backupFiles = new StationBackups(options.dbPath, options.nativeBinding, this.logger)
+    this.phoneLinks = new PhoneLinkMethods(
+      () => this.p,
+      options.phoneLink ?? null,
+      () => this.p.operatorList.current()?.role === 'admin',
+      (what) => this.requireAdmin(what),
+    )
     if (db) this.attach(db)
   }
 
@@ -625,6 +637,45 @@ export class Station implements StationMethods {
 
   calibrateWedge(input: MethodInput<'calibrateWedge'>): WedgeCalibrationView {
     return this.p.deviceScans.calibrateWedge(input)
+  }
+
+  // ---- the phone link (core/phone): the admin's methods, then the host server's -------------------------------
+
+  phoneLink(): PhoneLinkView {
+    return this.phoneLinks.view()
+  }
+
+  setPhoneLink(input: MethodInput<'setPhoneLink'>): Promise<PhoneLinkView> {
+    return this.phoneLinks.set(input)
+  }
+
+  revokePhone(input: MethodInput<'revokePhone'>): PhoneLinkView {
+    return this.phoneLinks.revoke(input)
+  }
+
+  /** What the host's phone-link server is to do (read when it boots); off while the station is unavailable. */
+  phoneLinkConfig(): PhoneLinkConfig {
+    return this.live ? this.live.phoneRegistry.config() : { enabled: false, address: '', port: 0 }
+  }
+
+  /** Whether a page request carries the pairing secret the desk shows now (the page is served only then). */
+  pairingSecretValid(secret: unknown): boolean {
+    return this.live?.pairing.valid(secret) ?? false
+  }
+
+  /** Pairs a phone with the QR code's one-time secret; its token is returned this once. */
+  pairPhone(secret: unknown, name: unknown): { phone: PairedPhone; token: string } {
+    return this.p.phones.pair(secret, name)
+  }
+
+  /** The paired, unrevoked phone holding this token, or null. */
+  phoneByToken(token: string): PairedPhone | null {
+    return this.live?.phones.authenticate(token) ?? null
+  }
+
+  /** A phone's scan (its message checked here): scanned as a device scan once per phone-made id. */
+  scanFromPhone(phone: PairedPhone, message: unknown): PhoneScanReply {
+    return this.p.phones.receive(phone, parsePhoneScan(message))
   }
 
   /** A device manager's news: kept for pages that open later, and pushed to the renderer now. */

@@ -11,6 +11,7 @@ import { ServiceHost } from '../core/services'
 import type { Station } from '../core/station'
 import { StationServices } from '../core/station-services'
 import { ScannerService } from '../devices/scanner-service'
+import { PhoneLinkService } from '../phone-link/service'
 import { tokenFileFor } from '../core/inventree/token-store'
 import { electronPrinter } from './printing'
 import { SafeStorageTokenStore } from './safe-storage-token-store'
@@ -60,6 +61,8 @@ async function start(): Promise<void> {
   logger = log
   const scanners: ScannerService = new ScannerService((): Station => station.station, { logger: log })
   const dbPath = join(userData, 'station.db')
+  // The phone page is built beside the renderer (out/renderer/phone.html); it listens only once an admin enables it.
+  const phoneLink = new PhoneLinkService((): Station => station.station, join(import.meta.dirname, '../renderer'))
   const station = new StationServices({
     dbPath,
     inventreeTokens: new SafeStorageTokenStore(tokenFileFor(dbPath)),
@@ -70,9 +73,10 @@ async function start(): Promise<void> {
     logger: log,
     printer: electronPrinter,
     wedgeCalibration: scanners,
+    phoneLink: phoneLink.provider,
   })
   let unregisterIpc = (): void => {}
-  services = new ServiceHost(log).add(...station.services, scanners, {
+  services = new ServiceHost(log).add(...station.services, scanners, phoneLink, {
     name: 'IPC',
     boot: () => {
       unregisterIpc = registerIpc(station.station)

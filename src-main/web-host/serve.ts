@@ -13,6 +13,7 @@ import { ServiceBootError, ServiceHost } from '../core/services'
 import type { Station } from '../core/station'
 import { StationServices } from '../core/station-services'
 import { ScannerService } from '../devices/scanner-service'
+import { PhoneLinkService } from '../phone-link/service'
 import { WebServerService } from './server'
 
 const DEFAULT_PORT = 5823
@@ -58,14 +59,22 @@ async function main(): Promise<void> {
   const logger = fileOrStderrLogger({ dir: logsDir(dirname(dbPath)) })
   // The scanner service feeds the Station and is its wedge calibration: each reads the other once booted.
   const scanners: ScannerService = new ScannerService((): Station => station.station, { logger })
-  const station = new StationServices({ dbPath, logger, wedgeCalibration: scanners, demo })
+  // The phone link listens only when an admin enables it; the Station drives it through its provider.
+  const phoneLink = new PhoneLinkService((): Station => station.station, rendererDir)
+  const station = new StationServices({
+    dbPath,
+    logger,
+    wedgeCalibration: scanners,
+    phoneLink: phoneLink.provider,
+    demo,
+  })
   const web = new WebServerService(() => ({
     station: station.station,
     port,
     rendererDir,
     scanners: scanners.hub ?? undefined,
   }))
-  const services = new ServiceHost(logger).add(...station.services, scanners, web)
+  const services = new ServiceHost(logger).add(...station.services, scanners, phoneLink, web)
   try {
     await services.boot()
   } catch (err) {

@@ -8,6 +8,7 @@ import { itemMethods } from './items'
 import { jobMethods } from './jobs'
 import { labelMethods } from './labels'
 import { operatorMethods } from './operators'
+import { phoneMethods } from './phone'
 import { scanMethods } from './scan'
 import { sessionMethods } from './sessions'
 import { settingsMethods } from './settings'
@@ -27,4 +28,5 @@ export const methods = {
   ...jobMethods,
   ...backupMethods,
   ...inventoryMethods,
+  ...phoneMethods,
 }

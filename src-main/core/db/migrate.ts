@@ -17,6 +17,7 @@ import { inventreeReplica } from './migrations/007-inventree-replica'
 import { inventreeOutbox } from './migrations/008-inventree-outbox'
 import { operatorPin } from './migrations/009-operator-pin'
 import { ownInventory } from './migrations/011-own-inventory'
+import { phoneLink } from './migrations/012-phone-link'
 
 export interface Migration {
   version: number
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'operator pin', sql: operatorPin },
   // 10 is another change's; this one keeps its number so databases agree on what 11 means.
   { version: 11, name: 'own inventory', sql: ownInventory, rebuildsTable: true },
+  { version: 12, name: 'phone link', sql: phoneLink },
 ]
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version

@@ -47,6 +47,7 @@ const sourceWords: Record<ScanSource, string> = {
   webcam: 'Webcam',
   cli: 'Command line',
   api: 'API',
+  phone: 'Phone',
 }
 
 export const historyResults = Object.keys(resultWords) as HistoryEntry['result'][]
