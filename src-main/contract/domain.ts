@@ -155,6 +155,8 @@ export interface HistoryEntry {
   source: ScanSource
   device: string | null
   operator: string | null
+  /** The desk that logged it (its `desk.name` then); null for rows from before desks were named. */
+  desk: string | null
   plugin: string | null
   result: 'match' | 'no_match' | 'error'
   model: ModelType | null
@@ -172,9 +174,10 @@ export interface HistoryStats {
   failures: number
   /** Per hour (UTC, `YYYY-MM-DDTHH`), oldest first. */
   hours: { hour: string; scans: number; failures: number }[]
-  /** Distinct operators, sources and plugins in the history, for the filter pickers. */
+  /** Distinct operators, plugins and desks in the history, for the filter pickers. */
   operators: string[]
   plugins: string[]
+  desks: string[]
 }
 
 export interface StationInfo {

@@ -72,6 +72,18 @@ export const settingSchemas = {
   'receiving.printOnCommit': z.boolean(),
   /** The label template those labels use; '' the default template for stock items. */
   'receiving.labelTemplate': z.string().max(100),
+  /** This desk's name, written into every history row and stock action so an admin can tell desks apart. */
+  'desk.name': z.string().trim().min(1, 'give the desk a name').max(60),
+  /** Where this desk receives into by default (a stock location's pk); 0 for none. */
+  'desk.location': z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  /** Desk mode: full screen kiosk, no menu, leaving needs the admin PIN (also the --kiosk switch). */
+  'desk.kiosk': z.boolean(),
+  /** Start the station when the desk's user logs in. */
+  'desk.startAtLogin': z.boolean(),
+  /** Look for updates at the feed below (off by default: a desk is updated when its admin chooses). */
+  'update.enabled': z.boolean(),
+  /** The update feed: an https folder holding electron-builder's latest*.yml and the installers. */
+  'update.feedUrl': z.union([z.literal(''), z.url({ protocol: /^https$/ }).max(500)]),
   /** Sounds for scan results. */
   'feedback.mute': z.boolean(),
   /** Loudness of the scan tones, 0–100 (100 is the loudest the desk's speaker gets from a tone). */

@@ -2,6 +2,7 @@
  * Station settings: typed defaults in code, overrides in the `setting` table as JSON, each value checked against
  * the contract's schema on the way in and on the way out (a hand-edited row cannot break the station).
  */
+import { hostname } from 'node:os'
 import { settingSchemas, type SettingKey, type SettingsValues } from '../contract'
 import type { Db } from './db/connection'
 import { writeTransaction } from './db/write-transaction'
@@ -41,6 +42,13 @@ export const settingDefaults: SettingsValues = {
   'receiving.labelTemplate': '',
   'feedback.mute': false,
   'feedback.volume': 60,
+  // The machine's name until the admin names the desk: two desks are told apart from the first scan on.
+  'desk.name': hostname().trim().slice(0, 60) || 'desk',
+  'desk.location': 0,
+  'desk.kiosk': false,
+  'desk.startAtLogin': false,
+  'update.enabled': false,
+  'update.feedUrl': '',
 }
 
 export class Settings {

@@ -68,7 +68,7 @@ export class StationParts {
     onSettingChange: (key: SettingKey) => void,
   ) {
     this.settings = new Settings(db)
-    this.log = new ScanLog(db)
+    this.log = new ScanLog(db, () => this.settings.get('desk.name'))
     const refs = new ItemRefs(db)
     this.refs = refs
     this.details = new ItemDetails(db)
@@ -98,6 +98,7 @@ export class StationParts {
       recent,
       scan: (input) => this.pipeline.scan(input),
       currentOperatorId: () => this.operatorList.current()?.id ?? null,
+      deskName: () => this.settings.get('desk.name'),
     })
     this.adminSettings = new AdminSettings(this.settings, this.operatorList, () => this.log.total())
     const unwatchEvents = events.watch(this.settings)

@@ -3,6 +3,7 @@ import { flushPromises } from '@vue/test-utils'
 import type { MethodInput, Reply, MethodOutputs } from '../../src-main/contract'
 import { mountApp, unmountAll } from './mountApp'
 import { callsOf, installRealStation, type RealStation } from './support/realStation'
+import { setSettingsAsAdmin } from '../../src-main/tests/support/station'
 
 afterEach(() => {
   unmountAll()
@@ -94,6 +95,25 @@ describe('history review filters', () => {
       limit: 200,
     })
     expect(wrapper.get('[data-testid="history-total"]').text()).toBe('0')
+  })
+
+  it('offers the desks that logged scans and filters by one; the drawer names the desk', async () => {
+    const real = installRealStation()
+    await setSettingsAsAdmin(real.station, { 'desk.name': 'Dock A' })
+    logScans(real, ['INV-SI1', 'UNKNOWN-1'])
+    await setSettingsAsAdmin(real.station, { 'desk.name': 'Dock B' })
+    logScans(real, ['INV-SI2'])
+    const { wrapper } = await mountApp('/history')
+    expect(wrapper.get('[data-testid="history-total"]').text()).toBe('3')
+    const desks = wrapper.findAll('[data-testid="filter-desk"] option').map((o) => o.attributes('value'))
+    expect(desks).toEqual(['', 'Dock A', 'Dock B'])
+
+    await wrapper.get('[data-testid="filter-desk"]').setValue('Dock A')
+    await flushPromises()
+    expect(queries(real).at(-1)).toEqual({ filter: { desk: 'Dock A' }, offset: 0, limit: 200 })
+    expect(wrapper.get('[data-testid="history-total"]').text()).toBe('2')
+    await wrapper.get('[data-testid="history-row"]').trigger('click')
+    expect(wrapper.get('[data-testid="drawer-desk"]').text()).toBe('Dock A')
   })
 
   it('drops a slow reply for an older filter', async () => {

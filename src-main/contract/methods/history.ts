@@ -16,6 +16,8 @@ export const HistoryFilterSchema = z.strictObject({
     .optional(),
   sources: z.array(z.enum(scanSources)).max(scanSources.length).optional(),
   operator: z.string().max(100).optional(),
+  /** The desk's name, as the history rows carry it. */
+  desk: z.string().max(60).optional(),
   plugin: z.string().max(100).optional(),
   model: ModelTypeSchema.optional(),
   /** ISO timestamps, inclusive from, exclusive to. */

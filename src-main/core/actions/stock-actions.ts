@@ -48,7 +48,11 @@ export function stockSnapshot(db: Db, id: number): string | null {
 }
 
 export class StockActions {
-  constructor(private readonly db: Db) {}
+  /** `deskName` is asked per action, so a renamed desk's actions carry the new name from then on. */
+  constructor(
+    private readonly db: Db,
+    private readonly deskName: () => string | null = () => null,
+  ) {}
 
   private row(id: number): StockRow | undefined {
     return this.db.prepare<[number], StockRow>(`SELECT ${COLUMNS} FROM stockitem WHERE id = ?`).get(id)
@@ -93,8 +97,10 @@ export class StockActions {
       const changes = mutate()
       const actionId = Number(
         this.db
-          .prepare('INSERT INTO stockaction (kind, operator_id, session_id, summary, undoable) VALUES (?, ?, ?, ?, ?)')
-          .run(kind, ctx.operatorId, ctx.sessionId ?? null, summary, undoable ? 1 : 0).lastInsertRowid,
+          .prepare(
+            'INSERT INTO stockaction (kind, operator_id, desk, session_id, summary, undoable) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(kind, ctx.operatorId, this.deskName(), ctx.sessionId ?? null, summary, undoable ? 1 : 0).lastInsertRowid,
       )
       const snapshot = this.db.prepare(
         'INSERT INTO stockactionitem (action_id, stockitem_id, before, after) VALUES (?, ?, ?, ?)',

@@ -35,6 +35,8 @@ export interface WorkflowServiceOptions {
   scan(input: { data: string; source: ScanSource }): ScanResult
   /** Who is signed in now: sign-in belongs to the Station, and an action names the operator of its moment. */
   currentOperatorId(): number | null
+  /** This desk's name, recorded on every stock action. */
+  deskName?: () => string | null
 }
 
 type CommandUpdate = Omit<SessionUpdate, 'command'>
@@ -59,7 +61,7 @@ export class WorkflowService {
     this.resolve = options.scan
     this.operatorId = options.currentOperatorId
     this.refs = options.refs
-    this.actions = new StockActions(options.db)
+    this.actions = new StockActions(options.db, options.deskName)
     this.sessions = new Sessions(options.db, options.refs, this.actions)
   }
 

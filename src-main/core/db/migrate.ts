@@ -18,6 +18,7 @@ import { inventreeOutbox } from './migrations/008-inventree-outbox'
 import { operatorPin } from './migrations/009-operator-pin'
 import { ownInventory } from './migrations/011-own-inventory'
 import { phoneLink } from './migrations/012-phone-link'
+import { deskName } from './migrations/013-desk-name'
 
 export interface Migration {
   version: number
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   // 10 is another change's; this one keeps its number so databases agree on what 11 means.
   { version: 11, name: 'own inventory', sql: ownInventory, rebuildsTable: true },
   { version: 12, name: 'phone link', sql: phoneLink },
+  { version: 13, name: 'desk name', sql: deskName },
 ]
 
 export const latestVersion = (): number => migrations[migrations.length - 1]!.version

@@ -31,6 +31,7 @@ export const HISTORY_CSV_COLUMNS = [
   'source',
   'device',
   'operator',
+  'desk',
   'data',
   'dataHex',
   'result',

@@ -47,6 +47,10 @@ function where(db: Db, filter: HistoryFilter): { sql: string; params: unknown[] 
     parts.push('o.name = ?')
     params.push(filter.operator)
   }
+  if (filter.desk) {
+    parts.push('s.desk = ?')
+    params.push(filter.desk)
+  }
   if (filter.plugin) {
     parts.push('s.plugin = ?')
     params.push(filter.plugin)
@@ -107,12 +111,18 @@ export class HistoryQuery {
         plugin: string
       }[]
     ).map((r) => r.plugin)
+    const desks = (
+      this.db.prepare('SELECT DISTINCT desk FROM scan WHERE desk IS NOT NULL ORDER BY desk').all() as {
+        desk: string
+      }[]
+    ).map((r) => r.desk)
     return {
       total: hours.reduce((n, h) => n + h.scans, 0),
       failures: hours.reduce((n, h) => n + h.failures, 0),
       hours,
       operators,
       plugins,
+      desks,
     }
   }
 

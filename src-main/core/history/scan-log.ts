@@ -35,6 +35,7 @@ export interface ScanRow {
   source: ScanSource
   device: string | null
   operator: string | null
+  desk: string | null
   plugin: string | null
   result: HistoryEntry['result']
   model_type: ModelType | null
@@ -47,7 +48,7 @@ export interface ScanRow {
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/
 
 export const SCAN_COLUMNS = `s.id, s.timestamp, s.action, s.plugins_tried, s.data, s.data_hex, s.source, s.device, o.name AS operator,
-  s.plugin, s.result, s.model_type, s.pk, s.response, s.duration_us`
+  s.desk, s.plugin, s.result, s.model_type, s.pk, s.response, s.duration_us`
 
 export const rowToEntry = (row: ScanRow): HistoryEntry => ({
   id: row.id,
@@ -59,6 +60,7 @@ export const rowToEntry = (row: ScanRow): HistoryEntry => ({
   source: row.source,
   device: row.device,
   operator: row.operator,
+  desk: row.desk,
   plugin: row.plugin,
   result: row.result,
   model: row.model_type,
@@ -77,11 +79,15 @@ export class ScanLog {
   private readonly pruneBelow
   private readonly purgeAll
 
-  constructor(db: Db) {
+  /** `deskName` is asked at each write: a desk renamed by its admin logs the new name from the next scan on. */
+  constructor(
+    db: Db,
+    private readonly deskName: () => string | null = () => null,
+  ) {
     this.insert = db.prepare(
-      `INSERT INTO scan (timestamp, action, data, data_hex, source, device, operator_id, plugin, plugins_tried, result,
-                         model_type, pk, response, duration_us)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO scan (timestamp, action, data, data_hex, source, device, operator_id, desk, plugin, plugins_tried,
+                         result, model_type, pk, response, duration_us)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     this.page = db.prepare<[number, number], ScanRow>(
       `SELECT ${SCAN_COLUMNS} FROM scan s LEFT JOIN operator o ON o.id = s.operator_id WHERE s.id < ? ORDER BY s.id DESC LIMIT ?`,
@@ -101,6 +107,7 @@ export class ScanLog {
       r.source,
       r.device,
       r.operatorId,
+      this.deskName(),
       r.plugin,
       r.tried.join(' '),
       r.result,

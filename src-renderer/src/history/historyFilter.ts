@@ -6,6 +6,7 @@ export interface HistoryFilterForm {
   actions: HistoryEntry['action'][]
   sources: ScanSource[]
   operator: string
+  desk: string
   plugin: string
   model: ModelType | ''
   /** `datetime-local` values, in the desk's local time. */
@@ -15,7 +16,18 @@ export interface HistoryFilterForm {
 }
 
 export function emptyFilterForm(): HistoryFilterForm {
-  return { results: [], actions: [], sources: [], operator: '', plugin: '', model: '', from: '', to: '', text: '' }
+  return {
+    results: [],
+    actions: [],
+    sources: [],
+    operator: '',
+    desk: '',
+    plugin: '',
+    model: '',
+    from: '',
+    to: '',
+    text: '',
+  }
 }
 
 // Records keyed by the contract's unions: the compiler rejects a result, action or source added to the contract
@@ -73,6 +85,7 @@ export function toHistoryFilter(form: HistoryFilterForm): HistoryFilter {
   if (form.actions.length) filter.actions = historyActions.filter((a) => form.actions.includes(a))
   if (form.sources.length) filter.sources = scanSourceList.filter((s) => form.sources.includes(s))
   if (form.operator) filter.operator = form.operator
+  if (form.desk) filter.desk = form.desk
   if (form.plugin) filter.plugin = form.plugin
   if (form.model) filter.model = form.model
   const from = localToIso(form.from)
