@@ -5,7 +5,7 @@
  * Station events are forwarded to the window on their contract channel; one meant for a caller (a job's progress)
  * goes to that caller's window only.
  */
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron'
 import { channelFor, methodNames, type ContractError, type Reply } from '../contract'
 import { dispatch } from '../dispatch'
 import type { Station } from '../core/station'
@@ -14,17 +14,17 @@ import { isAppUrl } from './origin'
 const forbidden: ContractError = { code: 'forbidden', message: 'This caller may not use the station' }
 
 /** The sender must be a top-level frame showing the app's own page, never an iframe or a foreign page. */
-export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
   const frame = event.senderFrame
   if (!frame || frame.parent !== null) return false
   return isAppUrl(frame.url)
 }
 
-/** Registers every contract method; returns a function that removes the handlers again. */
 /** The caller a window's calls run as. */
 const windowCaller = (contentsId: number): string => `window:${contentsId}`
 
-export function registerIpc(station: Station): () => void {
+/** Registers every contract method on `ipcMain`; returns a function that removes the handlers again. */
+export function registerIpc(station: Station, ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>): () => void {
   const known = new Set<number>()
   const callerOf = (event: IpcMainInvokeEvent): string => {
     const contents = event.sender

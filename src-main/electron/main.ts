@@ -1,9 +1,10 @@
 /**
- * Electron main entry: app lifecycle only. Boots the services (the Station on the userData database, its user
- * plugins, the scanner devices, the IPC contract), hardens the session and every webContents and shows the window;
- * the log goes to userData/logs. One instance per user: a second launch focuses the first.
+ * Electron main entry: wiring only. Boots the services (the Station on the userData database, its user plugins,
+ * the scanner devices, the IPC contract), hardens the session and every webContents and shows the window; the log
+ * goes to userData/logs. The decisions (single instance, desk mode, crash restart, security, IPC sender checks)
+ * live in the modules it wires, which take these Electron objects as parameters and are tested with a fake.
  */
-import { app, BrowserWindow, dialog, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileOrStderrLogger, logsDir, stderrLogger, type Logger } from '../core/log/logger'
@@ -17,6 +18,15 @@ import { electronPrinter } from './printing'
 import { SafeStorageTokenStore } from './safe-storage-token-store'
 import { forwardEvents, registerIpc } from './ipc'
 import { secureSession, secureWebContents } from './security'
+import {
+  applyMenu,
+  applyStartAtLogin,
+  claimSingleInstance,
+  focusWindow,
+  guardClose,
+  isDeskMode,
+  restartOnCrash,
+} from './desk'
 import { attachWedge } from './wedge'
 import { createMainWindow } from './window'
 
@@ -33,6 +43,8 @@ let logger: Logger | null = null
 /** The Station, its user plugins, the scanner devices and the IPC: booted in order, shut down in reverse. */
 let services: ServiceHost | null = null
 let stopped = false
+/** app.quit() was called (the admin exit, the OS logging out): a desk window may close then, and only then. */
+let quitting = false
 
 /** The Electron-ABI better-sqlite3 that scripts/electron-native.mjs prepares; node_modules holds the Node one. */
 function electronNativeBinding(): string | undefined {
@@ -40,9 +52,24 @@ function electronNativeBinding(): string | undefined {
   return existsSync(file) ? file : undefined
 }
 
-function openWindow(current: Station, scanners: ScannerService): void {
-  const window = createMainWindow()
+function openWindow(current: Station, scanners: ScannerService, log: Logger): void {
+  const desk = isDeskMode(process.argv, current.getSettings()['desk.kiosk'])
+  applyMenu(Menu, desk)
+  const window = createMainWindow(desk)
   mainWindow = window
+  // Quitting closes the window; a clerk's Alt+F4 does not (in desk mode there is no menu to quit from).
+  guardClose(
+    window,
+    () => desk,
+    () => quitting,
+  )
+  restartOnCrash(window.webContents, {
+    onRestart: (details, count) => log.error('renderer gone, reloading', { ...details, count }),
+    onGiveUp: (details) => {
+      log.error('renderer keeps crashing, not reloading again', details)
+      dialog.showErrorBox('Scan Station stopped', `The station's page keeps crashing (${details.reason}); see the log.`)
+    },
+  })
   const stopForwarding = forwardEvents(current, window)
   const hub = scanners.hub
   const detachWedge = hub ? attachWedge(hub, window) : () => {}
@@ -79,14 +106,17 @@ async function start(): Promise<void> {
   services = new ServiceHost(log).add(...station.services, scanners, phoneLink, {
     name: 'IPC',
     boot: () => {
-      unregisterIpc = registerIpc(station.station)
+      unregisterIpc = registerIpc(station.station, ipcMain)
     },
     shutdown: () => unregisterIpc(),
   })
   await services.boot()
-  openWindow(station.station, scanners)
+  const settings = station.station.getSettings()
+  if (app.isPackaged)
+    applyStartAtLogin(app, settings['desk.startAtLogin'], isDeskMode(process.argv, settings['desk.kiosk']))
+  openWindow(station.station, scanners, log)
   app.on('activate', () => {
-    if (!stopped && BrowserWindow.getAllWindows().length === 0) openWindow(station.station, scanners)
+    if (!stopped && BrowserWindow.getAllWindows().length === 0) openWindow(station.station, scanners, log)
   })
 }
 
@@ -97,16 +127,8 @@ async function shutdown(): Promise<void> {
   await logger?.close()
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit()
-} else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
-
-  app.on('web-contents-created', (_event, contents) => secureWebContents(contents))
+if (claimSingleInstance(app, () => focusWindow(mainWindow))) {
+  app.on('web-contents-created', (_event, contents) => secureWebContents(contents, (url) => shell.openExternal(url)))
 
   app
     .whenReady()
@@ -118,6 +140,10 @@ if (!app.requestSingleInstanceLock()) {
       dialog.showErrorBox('Scan Station could not start', message)
       void shutdown().finally(() => app.exit(1))
     })
+
+  app.on('before-quit', () => {
+    quitting = true
+  })
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

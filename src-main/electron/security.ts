@@ -1,9 +1,10 @@
 /**
  * Electron's security checklist applied to the app's session and windows: a strict CSP on the app's
  * responses, no navigation away from the app, no new windows (external https links on an allow-list go to the
- * system browser), and the camera as the only permission, for the app's own pages only.
+ * system browser), and the camera as the only permission, for the app's own pages only. The session, the
+ * webContents and the browser opener are parameters, so the rules are tested against a fake (security.test.ts).
  */
-import { shell, type Session, type WebContents } from 'electron'
+import type { Session, WebContents } from 'electron'
 import { isAppResource, isAppUrl } from './origin'
 import { stationCsp } from '../csp'
 
@@ -29,7 +30,13 @@ export function isAllowedExternalUrl(url: string): boolean {
 }
 
 /** Session-wide rules: CSP header on the app's responses, permission request and check handlers. */
-export function secureSession(session: Session, dev: boolean): void {
+export function secureSession(
+  session: Pick<
+    Session,
+    'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+  >,
+  dev: boolean,
+): void {
   const csp = contentSecurityPolicy(dev)
   session.webRequest.onHeadersReceived((details, callback) => {
     if (!isAppResource(details.url)) return callback({ responseHeaders: details.responseHeaders })
@@ -58,7 +65,10 @@ export function secureSession(session: Session, dev: boolean): void {
 }
 
 /** Per-window rules: no navigation, no popups; allow-listed https links open in the system browser. */
-export function secureWebContents(contents: WebContents): void {
+export function secureWebContents(
+  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
+  openExternal: (url: string) => Promise<void>,
+): void {
   // In-app routing (vue-router) does not navigate; a real navigation, wherever to, is never allowed.
   contents.on('will-navigate', (event) => event.preventDefault())
   contents.on('will-redirect', (event, url) => {
@@ -67,7 +77,7 @@ export function secureWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) {
-      void shell.openExternal(url)
+      void openExternal(url)
     }
     return { action: 'deny' }
   })

@@ -5,20 +5,22 @@
  */
 import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
+import { deskWindowOptions } from './desk'
 import { rendererEntry } from './origin'
 
 /** electron-vite emits the CommonJS preload as `out/preload/index.cjs` (see electron.vite.config.ts). */
 const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs')
 
-export function createMainWindow(): BrowserWindow {
+/** `desk`: desk mode's kiosk window (desk.ts), else an ordinary resizable one. */
+export function createMainWindow(desk: boolean): BrowserWindow {
   const window = new BrowserWindow({
+    ...deskWindowOptions(desk),
     width: 1280,
     height: 820,
     minWidth: 800,
     minHeight: 560,
     title: 'Scan Station',
     show: false,
-    autoHideMenuBar: true,
     webPreferences: {
       preload: PRELOAD_PATH,
       contextIsolation: true,
