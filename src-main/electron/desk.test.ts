@@ -2,9 +2,13 @@
  * Desk mode's decisions against a fake Electron (testing/fake-electron.ts): one instance, the kiosk switch, the
  * window a clerk cannot close, the crash restart and its limit, no menu, start at login, the admin exit.
  */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   adminExit,
+  applyLinuxAutostart,
   applyMenu,
   applyStartAtLogin,
   claimSingleInstance,
@@ -163,5 +167,21 @@ describe('the admin exit', () => {
     expect({ allowed, quits }).toEqual({ allowed: false, quits: 0 })
     expect(await exit('9000')).toEqual({ exited: true })
     expect({ allowed, quits }).toEqual({ allowed: true, quits: 1 })
+  })
+})
+
+describe('start at login on Linux', () => {
+  it('writes an autostart entry that starts the station (in desk mode when asked) and removes it when off', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'autostart-')), 'autostart')
+    const file = join(dir, 'scan-station.desktop')
+    applyLinuxAutostart(dir, '/opt/Scan Station/scan-station', true, true)
+    const entry = readFileSync(file, 'utf8')
+    expect(entry).toMatch(/^\[Desktop Entry\]\n/)
+    expect(entry).toContain('Exec="/opt/Scan Station/scan-station" --kiosk\n')
+    applyLinuxAutostart(dir, '/usr/bin/scan-station', true, false)
+    expect(readFileSync(file, 'utf8')).toContain('Exec=/usr/bin/scan-station\n')
+    applyLinuxAutostart(dir, '/usr/bin/scan-station', false, false)
+    expect(existsSync(file)).toBe(false)
+    expect(() => applyLinuxAutostart(dir, '/usr/bin/scan-station', false, false)).not.toThrow()
   })
 })

@@ -7,6 +7,9 @@
  * are unit-tested in plain Node with a fake (desk.test.ts); main.ts passes the real `app`, `Menu` and windows.
  */
 
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
 /** The part of Electron's `app` that desk mode uses. */
 export interface DeskApp {
   requestSingleInstanceLock(): boolean
@@ -81,9 +84,33 @@ export function focusWindow(window: DeskWindow | null): void {
   window.focus()
 }
 
-/** Start at login (Windows and macOS; on Linux the .deb's autostart entry does it), in desk mode if asked. */
+/** Start at login on Windows and macOS (Electron's login items), in desk mode if asked. */
 export function applyStartAtLogin(app: DeskApp, enabled: boolean, desk: boolean): void {
   app.setLoginItemSettings({ openAtLogin: enabled, args: desk ? ['--kiosk'] : [] })
+}
+
+/**
+ * Start at login on Linux, where Electron has no login items: the XDG autostart entry
+ * (`~/.config/autostart/scan-station.desktop`) that desktop sessions start, written or removed.
+ */
+export function applyLinuxAutostart(autostartDir: string, execPath: string, enabled: boolean, desk: boolean): void {
+  const file = join(autostartDir, 'scan-station.desktop')
+  if (!enabled) {
+    rmSync(file, { force: true })
+    return
+  }
+  mkdirSync(autostartDir, { recursive: true })
+  // Exec takes its arguments unquoted unless they hold spaces; an AppImage path often does.
+  const exec = /\s/.test(execPath) ? `"${execPath.replaceAll('"', '\\"')}"` : execPath
+  const entry = [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Scan Station',
+    `Exec=${exec}${desk ? ' --kiosk' : ''}`,
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n')
+  writeFileSync(file, entry)
 }
 
 /**

@@ -19,6 +19,7 @@ import { SafeStorageTokenStore } from './safe-storage-token-store'
 import { forwardEvents, registerIpc } from './ipc'
 import { secureSession, secureWebContents } from './security'
 import {
+  applyLinuxAutostart,
   applyMenu,
   applyStartAtLogin,
   claimSingleInstance,
@@ -112,8 +113,14 @@ async function start(): Promise<void> {
   })
   await services.boot()
   const settings = station.station.getSettings()
-  if (app.isPackaged)
-    applyStartAtLogin(app, settings['desk.startAtLogin'], isDeskMode(process.argv, settings['desk.kiosk']))
+  if (app.isPackaged) {
+    const desk = isDeskMode(process.argv, settings['desk.kiosk'])
+    // An AppImage runs from a temporary mount: start the AppImage file itself, which it names in APPIMAGE.
+    const exec = process.env['APPIMAGE'] ?? process.execPath
+    if (process.platform === 'linux')
+      applyLinuxAutostart(join(app.getPath('appData'), 'autostart'), exec, settings['desk.startAtLogin'], desk)
+    else applyStartAtLogin(app, settings['desk.startAtLogin'], desk)
+  }
   openWindow(station.station, scanners, log)
   app.on('activate', () => {
     if (!stopped && BrowserWindow.getAllWindows().length === 0) openWindow(station.station, scanners, log)

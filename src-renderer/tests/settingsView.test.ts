@@ -68,6 +68,22 @@ describe('settings page', () => {
     expect(wrapper.get('[data-testid="settings-saved"]').text()).toContain('Settings saved')
   })
 
+  it('names the desk: the new name is saved and the next scan carries it', async () => {
+    const real = await signedIn(ADMIN_BADGE)
+    const { wrapper } = await mountApp('/settings')
+    await wrapper.get('#desk-name').setValue('Dock 3')
+    await save(wrapper)
+    expect(callsOf(real, 'setSettings').at(-1)).toEqual({ 'desk.name': 'Dock 3' })
+    expect((await storedSettings(real))['desk.name']).toBe('Dock 3')
+    await real.call('scan', { data: 'INV-SL1', source: 'manual' })
+    expect((await real.call('history', { limit: 1 }))[0]!.desk).toBe('Dock 3')
+
+    await wrapper.get('#desk-name').setValue('   ')
+    await save(wrapper)
+    expect(wrapper.text()).toContain('Name the desk (1 to 60 characters).')
+    expect((await storedSettings(real))['desk.name']).toBe('Dock 3')
+  })
+
   it('explains an out-of-range input delay next to the field without sending it', async () => {
     const real = await signedIn(ADMIN_BADGE)
     const { wrapper } = await mountApp('/settings')

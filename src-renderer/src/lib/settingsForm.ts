@@ -2,7 +2,7 @@ import type { SettingKey, SettingsValues } from '../../../src-main/contract'
 
 /**
  * The settings the settings form edits: InvenTree's barcode panel, the station's barcode forms, sign-in security,
- * the company each supplier plugin matches and the database backups. The plugin list writes `plugins.*`; scanner and feedback settings belong to the
+ * the company each supplier plugin matches, the database backups and the desk (its name, desk mode, start at login). The plugin list writes `plugins.*`; scanner and feedback settings belong to the
  * scanner pages.
  */
 export type FormKey = Extract<
@@ -22,6 +22,9 @@ export type FormKey = Extract<
   | 'suppliers.companies'
   | 'backup.daily'
   | 'backup.keep'
+  | 'desk.name'
+  | 'desk.kiosk'
+  | 'desk.startAtLogin'
 >
 export type FormValues = Pick<SettingsValues, FormKey>
 
@@ -41,6 +44,9 @@ export const formKeys: FormKey[] = [
   'suppliers.companies',
   'backup.daily',
   'backup.keep',
+  'desk.name',
+  'desk.kiosk',
+  'desk.startAtLogin',
 ]
 
 /** The form's values, with its own copy of the supplier companies so editing them changes nothing else. */
@@ -86,6 +92,10 @@ export function checkSetting(key: FormKey, value: unknown): string | null {
       return typeof value === 'string' && value.trim().length >= 1 && value.length <= 100
         ? null
         : 'Name the plugin (1 to 100 characters).'
+    case 'desk.name':
+      return typeof value === 'string' && value.trim().length >= 1 && value.length <= 60
+        ? null
+        : 'Name the desk (1 to 60 characters).'
     default:
       return null
   }
