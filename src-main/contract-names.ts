@@ -24,6 +24,7 @@ export const methodNames = [
   'signIn',
   'signOut',
   'setPin',
+  'deskExit',
   'sessionStart',
   'sessionCurrent',
   'sessionAdd',
@@ -89,6 +90,7 @@ export const eventNames = [
   'jobProgress',
   'stationHealth',
   'importProgress',
+  'deskExitGranted',
 ] as const
 
 export type MethodName = (typeof methodNames)[number]

@@ -22,6 +22,8 @@ export interface EventPayloads {
   stationHealth: StationHealth
   /** An import's file being read and checked, off the main thread: rows done of about `total` (bytes-based). */
   importProgress: ImportProgress
+  /** The admin exit was granted (badge and PIN checked): the desktop app quits, even in desk mode. */
+  deskExitGranted: { by: string }
 }
 
 // The zod-free event list (contract-names.ts) and these payloads must name exactly the same events.

@@ -461,6 +461,13 @@ export class Station implements StationMethods {
     return this.p.operatorList.signOut()
   }
 
+  /** The admin exit: hosts hear `deskExitGranted` (the desktop app quits, even in desk mode). */
+  async deskExit(input: MethodInput<'deskExit'>): Promise<{ granted: true }> {
+    const admin = await this.p.operatorList.confirmAdmin(input.badge, input.pin)
+    this.events.emit('deskExitGranted', { by: admin.name })
+    return { granted: true }
+  }
+
   setPin(input: MethodInput<'setPin'>): Promise<{ set: true }> {
     return this.p.operatorList.setPin(input)
   }

@@ -1,13 +1,12 @@
 /**
  * Desk mode's decisions against a fake Electron (testing/fake-electron.ts): one instance, the kiosk switch, the
- * window a clerk cannot close, the crash restart and its limit, no menu, start at login, the admin exit.
+ * window a clerk cannot close, the crash restart and its limit, no menu, start at login (Electron login items and the Linux autostart entry).
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
-  adminExit,
   applyLinuxAutostart,
   applyMenu,
   applyStartAtLogin,
@@ -147,26 +146,6 @@ describe('restart after a renderer crash', () => {
     contents.destroyed = true
     contents.fire('render-process-gone', crash)
     expect(contents.reloads).toBe(0)
-  })
-})
-
-describe('the admin exit', () => {
-  it('quits only with the right PIN', async () => {
-    let allowed = false
-    let quits = 0
-    const exit = adminExit({
-      checkAdminPin: async (pin) => pin === '9000',
-      allowClose: () => {
-        allowed = true
-      },
-      quit: () => {
-        quits++
-      },
-    })
-    expect(await exit('1234')).toEqual({ exited: false })
-    expect({ allowed, quits }).toEqual({ allowed: false, quits: 0 })
-    expect(await exit('9000')).toEqual({ exited: true })
-    expect({ allowed, quits }).toEqual({ allowed: true, quits: 1 })
   })
 })
 

@@ -171,20 +171,3 @@ export interface DeskMenu {
 export function applyMenu(menu: DeskMenu, desk: boolean): void {
   if (desk) menu.setApplicationMenu(null)
 }
-
-/**
- * The admin exit: leaving desk mode takes the admin's PIN, checked by the Station (wrong PINs count towards its
- * lock-out). Returns a function the host calls with the typed PIN; it quits when the PIN is right.
- */
-export function adminExit(options: {
-  checkAdminPin: (pin: string) => Promise<boolean>
-  allowClose: () => void
-  quit: () => void
-}): (pin: string) => Promise<{ exited: boolean }> {
-  return async (pin) => {
-    if (!(await options.checkAdminPin(pin))) return { exited: false }
-    options.allowClose()
-    options.quit()
-    return { exited: true }
-  }
-}

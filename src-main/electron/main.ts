@@ -112,6 +112,12 @@ async function start(): Promise<void> {
     shutdown: () => unregisterIpc(),
   })
   await services.boot()
+  // The admin exit (badge and PIN checked by the Station) is the one way out of desk mode short of the OS.
+  station.station.on((event, payload) => {
+    if (event !== 'deskExitGranted') return
+    log.info('desk exit: quitting', payload)
+    app.quit()
+  })
   const settings = station.station.getSettings()
   if (app.isPackaged) {
     const desk = isDeskMode(process.argv, settings['desk.kiosk'])

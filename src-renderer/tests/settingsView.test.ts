@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { settingDefaults } from '../../src-main/core/settings'
 import { mountApp, unmountAll } from './mountApp'
@@ -82,6 +82,30 @@ describe('settings page', () => {
     await save(wrapper)
     expect(wrapper.text()).toContain('Name the desk (1 to 60 characters).')
     expect((await storedSettings(real))['desk.name']).toBe('Dock 3')
+  })
+
+  it('the admin exit asks an admin badge and PIN: a wrong PIN is refused, the right one granted', async () => {
+    const real = await signedIn(SAM_BADGE)
+    const granted: unknown[] = []
+    real.station.on((event, payload) => {
+      if (event === 'deskExitGranted') granted.push(payload)
+    })
+    const { wrapper } = await mountApp('/settings')
+    await wrapper.get('[data-testid="desk-exit-button"]').trigger('click')
+    await wrapper.get('[data-testid="desk-exit-badge"]').setValue('OP-9000')
+    await wrapper.get('[data-testid="desk-exit-pin"]').setValue('1111')
+    await wrapper.get('[data-testid="desk-exit-dialog"] form').trigger('submit')
+    await flushPromises()
+    // The PIN's hash is checked off the main thread: wait for the answer rather than for promises.
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="desk-exit-error"]').text()).toMatch(/PIN/))
+    expect(granted).toEqual([])
+
+    await wrapper.get('[data-testid="desk-exit-pin"]').setValue('9000')
+    await wrapper.get('[data-testid="desk-exit-dialog"] form').trigger('submit')
+    await flushPromises()
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="desk-exit-granted"]').text()).toBe('Exiting…'))
+    expect(wrapper.find('[data-testid="desk-exit-error"]').exists()).toBe(false)
+    expect(granted).toHaveLength(1)
   })
 
   it('explains an out-of-range input delay next to the field without sending it', async () => {

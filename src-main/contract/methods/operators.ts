@@ -23,4 +23,12 @@ export const operatorMethods = {
   signOut: { input: z.strictObject({}), output: returns<{ signedOut: boolean }>() },
   /** Set an operator's PIN: an admin's call, or the first start's (while no admin has a PIN yet). */
   setPin: { input: z.strictObject({ operatorId: PkSchema, pin: PinSchema }), output: returns<{ set: true }>() },
+  /**
+   * The admin exit of desk mode: an admin's badge and PIN, checked as a sign-in is (wrong PINs count towards the
+   * lock-out), whoever is signed in at the window; granted, the desktop app quits.
+   */
+  deskExit: {
+    input: z.strictObject({ badge: z.string().min(1).max(100), pin: z.string().min(1).max(128) }),
+    output: returns<{ granted: true }>(),
+  },
 } satisfies Record<string, MethodSpec>

@@ -117,6 +117,20 @@ export class Operators {
     return { signedOut: was !== null }
   }
 
+  /** Checks an admin's badge and PIN without signing anyone in (the admin exit); throws as a refused sign-in does. */
+  async confirmAdmin(badge: string, pin: string): Promise<Operator> {
+    const caller = this.caller()
+    const row = this.byBadge.get(badge.trim())
+    if (!row || row.role !== 'admin') {
+      this.logger.warn('audit: desk exit refused, not an admin badge', { caller })
+      throw new ForbiddenError('Only an admin may leave desk mode: scan an admin badge')
+    }
+    await this.checkPin(row, pin, caller)
+    const operator = publicOf(row)
+    this.audit('desk exit granted', operator, caller)
+    return operator
+  }
+
   /** A window closed or a connection dropped: its sign-in ends with it, so no later caller inherits it. */
   endCaller(caller: CallerId): void {
     const was = this.sessions.signOut(caller)
