@@ -25,6 +25,7 @@ export const methodNames = [
   'signOut',
   'setPin',
   'deskExit',
+  'diagnosticsExport',
   'sessionStart',
   'sessionCurrent',
   'sessionAdd',

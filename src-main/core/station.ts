@@ -3,6 +3,7 @@
  * that do the work (the scan pipeline, the history, items, workflows, labels, devices), each method one line that
  * hands over to its module. Pure Node: no Electron here, so the CLI, the web host and the tests run the same code.
  */
+import { dirname } from 'node:path'
 import type {
   ActionResult,
   BackupInfo,
@@ -63,7 +64,8 @@ import { ReplicaRefused } from './inventree/pull'
 import { locationTree } from './items/locations'
 import { LabelMethods } from './labels/label-methods'
 import type { LabelSource } from './labels/layout'
-import { stderrLogger, type Logger } from './log/logger'
+import { logsDir, stderrLogger, type Logger } from './log/logger'
+import { diagnosticsZip } from './diagnostics/diagnostics'
 import { exportFile } from './exporting/export-file'
 import { archiveRow, deleteRow } from './inventory/archive'
 import { editLog } from './inventory/edit-log'
@@ -261,6 +263,20 @@ export class Station implements StationMethods {
 
   stationHealth(): StationHealth {
     return this.problem ? { available: false, problem: this.problem } : { available: true, database: this.dbPath }
+  }
+
+  diagnosticsExport(): { zipBase64: string; fileName: string; files: string[] } {
+    this.requireAdmin('export diagnostics')
+    const db = this.p.db
+    const { zip, files } = diagnosticsZip({
+      db,
+      logsDir: logsDir(dirname(this.dbPath)),
+      settings: this.p.settings.all(),
+      about: { station: this.info().version, database: this.dbPath },
+    })
+    this.p.operatorList.auditChange('diagnostics exported', { files: files.length })
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+    return { zipBase64: Buffer.from(zip).toString('base64'), fileName: `scan-station-diagnostics-${stamp}.zip`, files }
   }
 
   backups(): BackupInfo[] {

@@ -108,6 +108,33 @@ describe('settings page', () => {
     expect(granted).toHaveLength(1)
   })
 
+  it('exports diagnostics as a zip download, for the admin only', async () => {
+    const created: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      created.push(blob as Blob)
+      return 'blob:fake'
+    })
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+    const clicks: string[] = []
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download)
+    })
+    await signedIn(ADMIN_BADGE)
+    const { wrapper } = await mountApp('/settings')
+    await wrapper.get('[data-testid="diagnostics-export"]').trigger('click')
+    await flushPromises()
+    expect(clicks).toEqual([expect.stringMatching(/^scan-station-diagnostics-.*\.zip$/)])
+    const bytes = new Uint8Array(await created[0]!.arrayBuffer())
+    // A zip file starts with its local file header's signature, PK\x03\x04.
+    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04])
+    vi.restoreAllMocks()
+
+    unmountAll()
+    await signedIn(SAM_BADGE)
+    const other = await mountApp('/settings')
+    expect(other.wrapper.find('[data-testid="diagnostics-export"]').exists()).toBe(false)
+  })
+
   it('explains an out-of-range input delay next to the field without sending it', async () => {
     const real = await signedIn(ADMIN_BADGE)
     const { wrapper } = await mountApp('/settings')

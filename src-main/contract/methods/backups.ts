@@ -25,4 +25,12 @@ export const backupMethods = {
     input: z.strictObject({ file: BackupFileSchema.optional() }),
     output: returns<RestoreResult>(),
   },
+  /**
+   * A zip for a bug report (admin only): the log files, the settings (they hold no secrets) and the database's
+   * integrity report.
+   */
+  diagnosticsExport: {
+    input: z.strictObject({}),
+    output: returns<{ zipBase64: string; fileName: string; files: string[] }>(),
+  },
 } satisfies Record<string, MethodSpec>
