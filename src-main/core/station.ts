@@ -265,6 +265,21 @@ export class Station implements StationMethods {
     return this.problem ? { available: false, problem: this.problem } : { available: true, database: this.dbPath }
   }
 
+  /**
+   * Open scan and receiving sessions holding rows: work a restart must not interrupt (an update waits for it).
+   * An empty open session holds nothing; an unavailable station has no session to protect.
+   */
+  openWork(): number {
+    if (!this.live) return 0
+    return (
+      this.p.db
+        .prepare<[], { n: number }>(
+          "SELECT count(*) AS n FROM scansession s WHERE s.status = 'open' AND EXISTS (SELECT 1 FROM scansessionrow r WHERE r.session_id = s.id)",
+        )
+        .get()?.n ?? 0
+    )
+  }
+
   diagnosticsExport(): { zipBase64: string; fileName: string; files: string[] } {
     this.requireAdmin('export diagnostics')
     const db = this.p.db

@@ -28,6 +28,7 @@ import {
   isDeskMode,
   restartOnCrash,
 } from './desk'
+import { startUpdates, type DeskUpdater } from './updates'
 import { attachWedge } from './wedge'
 import { createMainWindow } from './window'
 
@@ -128,6 +129,17 @@ async function start(): Promise<void> {
     else applyStartAtLogin(app, settings['desk.startAtLogin'], desk)
   }
   openWindow(station.station, scanners, log)
+  if (app.isPackaged && settings['update.enabled']) {
+    // Loaded only when updates are on: a desk without a feed never runs the updater at all.
+    const { autoUpdater } = (await import('electron-updater')).default
+    const stopUpdates = startUpdates(autoUpdater as DeskUpdater, {
+      enabled: true,
+      feedUrl: settings['update.feedUrl'],
+      busy: () => station.station.openWork() > 0,
+      log,
+    })
+    app.on('will-quit', stopUpdates)
+  }
   app.on('activate', () => {
     if (!stopped && BrowserWindow.getAllWindows().length === 0) openWindow(station.station, scanners, log)
   })

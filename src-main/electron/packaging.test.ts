@@ -69,6 +69,8 @@ describe('the installers (electron-builder.yml)', () => {
       expect(pkg.dependencies[native], native).toBeDefined()
       expect(pkg.devDependencies[native], native).toBeUndefined()
     }
+    // The updater runs in the installed app, so it must be packaged too.
+    expect(pkg.dependencies['electron-updater']).toBeDefined()
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**']))
   })
 

@@ -25,6 +25,8 @@ export type FormKey = Extract<
   | 'desk.name'
   | 'desk.kiosk'
   | 'desk.startAtLogin'
+  | 'update.enabled'
+  | 'update.feedUrl'
 >
 export type FormValues = Pick<SettingsValues, FormKey>
 
@@ -47,6 +49,8 @@ export const formKeys: FormKey[] = [
   'desk.name',
   'desk.kiosk',
   'desk.startAtLogin',
+  'update.enabled',
+  'update.feedUrl',
 ]
 
 /** The form's values, with its own copy of the supplier companies so editing them changes nothing else. */
@@ -92,6 +96,10 @@ export function checkSetting(key: FormKey, value: unknown): string | null {
       return typeof value === 'string' && value.trim().length >= 1 && value.length <= 100
         ? null
         : 'Name the plugin (1 to 100 characters).'
+    case 'update.feedUrl':
+      return typeof value === 'string' && (value === '' || /^https:\/\/[^\s]+$/.test(value)) && value.length <= 500
+        ? null
+        : 'An https address (the folder holding latest.yml), or empty.'
     case 'desk.name':
       return typeof value === 'string' && value.trim().length >= 1 && value.length <= 60
         ? null
