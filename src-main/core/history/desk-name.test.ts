@@ -5,7 +5,7 @@
 import { hostname } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { tempDbPath } from '../../tests/support/temp-db'
-import { dbOf, openTestStation, setSettingsAsAdmin } from '../../tests/support/station'
+import { dbOf, openTestStation, setSettingsAsAdmin, signInAdmin } from '../../tests/support/station'
 
 describe('the desk in the history', () => {
   it('writes the desk’s name into each scan row, and a renamed desk’s new name from then on', async () => {
@@ -53,6 +53,7 @@ describe('the desk in the history', () => {
     const station = openTestStation({ dbPath: tempDbPath() })
     await setSettingsAsAdmin(station, { 'desk.name': 'Dock A' })
     station.scan({ data: 'INV-SL1', source: 'manual' })
+    await signInAdmin(station)
     const { csv } = await station.historyExport({ filter: { desk: 'Dock A' } })
     const [header, row] = csv.split('\r\n')
     const column = header!.split(',').indexOf('desk')
