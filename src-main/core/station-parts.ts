@@ -99,6 +99,11 @@ export class StationParts {
       scan: (input) => this.pipeline.scan(input),
       currentOperatorId: () => this.operatorList.current()?.id ?? null,
       deskName: () => this.settings.get('desk.name'),
+      // A desk location that was since deleted is no location: the bag then waits for one to be scanned.
+      deskLocation: () => {
+        const pk = this.settings.get('desk.location')
+        return pk > 0 && refs.get('stocklocation', pk) ? pk : null
+      },
     })
     this.adminSettings = new AdminSettings(this.settings, this.operatorList, () => this.log.total())
     const unwatchEvents = events.watch(this.settings)

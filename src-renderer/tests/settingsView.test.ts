@@ -68,6 +68,21 @@ describe('settings page', () => {
     expect(wrapper.get('[data-testid="settings-saved"]').text()).toContain('Settings saved')
   })
 
+  it("picks the desk's receiving location from the places that hold stock", async () => {
+    const real = await signedIn(ADMIN_BADGE)
+    const { wrapper } = await mountApp('/settings')
+    await flushPromises()
+    const select = wrapper.get<HTMLSelectElement>('#desk-location')
+    const options = [...select.element.options].map((o) => o.text)
+    const bench = options.findIndex((t) => t.endsWith('Receiving Bench'))
+    expect(bench).toBeGreaterThan(0)
+    await select.setValue(select.element.options[bench]!.value)
+    await save(wrapper)
+    const saved = (await storedSettings(real))['desk.location']
+    expect(saved).toBeGreaterThan(0)
+    expect((await real.call('getItem', { model: 'stocklocation', pk: saved })).title).toBe('Receiving Bench')
+  })
+
   it('names the desk: the new name is saved and the next scan carries it', async () => {
     const real = await signedIn(ADMIN_BADGE)
     const { wrapper } = await mountApp('/settings')

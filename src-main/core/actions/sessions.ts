@@ -27,11 +27,13 @@ export class Sessions {
     private readonly db: Db,
     private readonly refs: ItemRefs,
     private readonly actions: StockActions,
+    deskLocation: () => number | null = () => null,
   ) {
     this.tools = {
       db,
       refs,
       actions,
+      deskLocation,
       insertRow: (session, result, values) => this.insertRow(session, result, values),
       setOrder: (sessionId, pk) => this.setOrder(sessionId, pk),
       reflag: (sessionId) => this.reflag(sessionId),

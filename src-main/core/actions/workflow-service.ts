@@ -37,6 +37,8 @@ export interface WorkflowServiceOptions {
   currentOperatorId(): number | null
   /** This desk's name, recorded on every stock action. */
   deskName?: () => string | null
+  /** This desk's receiving location: where a bag goes when neither a scan nor its order says. */
+  deskLocation?: () => number | null
 }
 
 type CommandUpdate = Omit<SessionUpdate, 'command'>
@@ -62,7 +64,7 @@ export class WorkflowService {
     this.operatorId = options.currentOperatorId
     this.refs = options.refs
     this.actions = new StockActions(options.db, options.deskName)
-    this.sessions = new Sessions(options.db, options.refs, this.actions)
+    this.sessions = new Sessions(options.db, options.refs, this.actions, options.deskLocation)
   }
 
   private context(session?: number): ActionContext {

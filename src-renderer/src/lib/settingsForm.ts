@@ -23,6 +23,7 @@ export type FormKey = Extract<
   | 'backup.daily'
   | 'backup.keep'
   | 'desk.name'
+  | 'desk.location'
   | 'desk.kiosk'
   | 'desk.startAtLogin'
   | 'update.enabled'
@@ -47,6 +48,7 @@ export const formKeys: FormKey[] = [
   'backup.daily',
   'backup.keep',
   'desk.name',
+  'desk.location',
   'desk.kiosk',
   'desk.startAtLogin',
   'update.enabled',

@@ -164,7 +164,8 @@ export const receiving: WorkflowStrategy = {
         note: `${match.item.name} is not on this order`,
       })
     const quantity = Number(fields.quantity ?? fields.count ?? 1) || 1
-    const location = session.location_id ?? line.destination_id ?? line.default_location_id
+    // A location scanned wins, then the order's destination, then this desk's receiving bench, then the part's home.
+    const location = session.location_id ?? line.destination_id ?? tools.deskLocation() ?? line.default_location_id
     const id = tools.insertRow(session, result, {
       model_type: 'supplierpart',
       pk: line.supplier_part_id,

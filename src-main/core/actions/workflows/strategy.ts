@@ -56,6 +56,8 @@ export interface SessionTools {
   readonly db: Db
   readonly refs: ItemRefs
   readonly actions: StockActions
+  /** The desk's own receiving location (the `desk.location` setting), or null when none is set. */
+  deskLocation(): number | null
   /** Writes a row for a scan; the flag must be one the session's workflow declares. */
   insertRow(session: SessionRecord, result: ScanResult, values: Partial<RowRecord>): number
   /** Sets the purchase order a session works on, refusing one that cannot be received. */
