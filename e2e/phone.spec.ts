@@ -139,6 +139,15 @@ test('a paired phone scans a bag label into the receipt open at the desk', async
     const history = await ask(page, 'history', { limit: 5 })
     expect(history.find((h) => h.data === label)).toMatchObject({ source: 'phone', device: 'Pallet phone' })
 
+    // The same bag again, after a pause (not a double read): the receipt flags it, and the phone hears that.
+    await phonePage.waitForTimeout(1600)
+    await phonePage.getByTestId('phone-scan').click()
+    await expect(page.getByTestId('receipt-row')).toHaveCount(2)
+    await expect(phonePage.getByTestId('phone-result').first()).toHaveAttribute('data-outcome', 'duplicate', {
+      timeout: 20_000,
+    })
+    await expect(phonePage.getByTestId('phone-result').first()).toContainText('Duplicate')
+
     // After a reload the phone is still paired (its cookie), with no pairing code.
     await phonePage.goto(link.origin + '/')
     await expect(phonePage.getByTestId('phone-status')).toHaveText('Paired as Pallet phone: connected to the desk')

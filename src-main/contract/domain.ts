@@ -456,7 +456,8 @@ export interface RestoreResult {
 }
 
 /** What a phone hears back for each scan: the outcome the desk decided, for its beep and vibration. */
-export type PhoneScanOutcome = 'matched' | 'unknown' | 'duplicate' | 'error'
+/** A phone scan's outcome as the desk decided it; `warning` is a row a workflow flagged (over-receipt, not on the order). */
+export type PhoneScanOutcome = 'matched' | 'unknown' | 'duplicate' | 'warning' | 'error'
 
 /** A phone paired with the station's phone link. */
 export interface PairedPhone {

@@ -20,6 +20,7 @@ import { BarcodeLinks } from './items/barcode-links'
 import { ItemDetails } from './items/detail'
 import { LinkActions } from './items/link-actions'
 import { ItemRefs } from './items/refs'
+import { ScanClaims } from './phone/scan-claims'
 import { Search } from './items/search'
 import { SupplierParts } from './items/supplier-parts'
 import type { Logger } from './log/logger'
@@ -40,6 +41,8 @@ export class StationParts {
   readonly details: ItemDetails
   /** Items' names by model and pk (the history names the item each scan matched). */
   readonly refs: ItemRefs
+  /** The rows workflows made of device scans, which a phone waits for to signal the desk's decision. */
+  readonly claims = new ScanClaims()
   readonly searcher: Search
   readonly pluginChain: PluginChain
   readonly pipeline: ScanPipeline
@@ -133,8 +136,16 @@ export class StationParts {
     this.deviceScans = new Devices(this.pipeline, events.emit, this.operatorList, options.wedgeCalibration ?? null)
     this.phoneRegistry = new PhoneRegistry(db)
     // A phone is one more scanner at the desk: its scans take the device path, with the phone's name as device.
-    this.phones = new Phones(this.phoneRegistry, this.pairing, (data, phone) =>
-      this.deviceScans.scan({ data, source: 'phone', device: phone.name }),
+    this.phones = new Phones(
+      this.phoneRegistry,
+      this.pairing,
+      (data, phone) => this.deviceScans.scan({ data, source: 'phone', device: phone.name }),
+      Date.now,
+      // Only an open scan page or receipt claims scans: without one the phone hears its answer at once.
+      (resultId) =>
+        db.prepare("SELECT 1 FROM scansession WHERE status = 'open' LIMIT 1").get() === undefined
+          ? Promise.resolve(null)
+          : this.claims.waitFor(resultId),
     )
   }
 

@@ -524,7 +524,9 @@ export class Station implements StationMethods {
   }
 
   sessionAdd(input: MethodInput<'sessionAdd'>): SessionUpdate {
-    return this.p.workflows.sessionAdd(input)
+    const update = this.p.workflows.sessionAdd(input)
+    if (input.scanId !== undefined && update.row) this.p.claims.claimed(input.scanId, update.row)
+    return update
   }
 
   sessionRemoveRow(input: MethodInput<'sessionRemoveRow'>): SessionHeader {
@@ -712,7 +714,7 @@ export class Station implements StationMethods {
   }
 
   /** A phone's scan (its message checked here): scanned as a device scan once per phone-made id. */
-  scanFromPhone(phone: PairedPhone, message: unknown): PhoneScanReply {
+  scanFromPhone(phone: PairedPhone, message: unknown): Promise<PhoneScanReply> {
     return this.p.phones.receive(phone, parsePhoneScan(message))
   }
 

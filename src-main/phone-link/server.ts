@@ -17,7 +17,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, resolve, sep } from 'node:path'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type { PairedPhone } from '../contract'
 import type { Station } from '../core/station'
 import { stationCsp } from '../csp'
@@ -188,7 +188,12 @@ export async function startPhoneLinkServer(options: PhoneLinkServerOptions): Pro
       phones.set(ws, phone.id)
       ws.on('error', () => ws.terminate())
       ws.send(JSON.stringify({ hello: { name: phone.name } }))
+      // One message at a time, in order: an answer may wait for the desk's workflow to take the scan.
+      let turn: Promise<void> = Promise.resolve()
       ws.on('message', (data, isBinary) => {
+        turn = turn.then(() => answer(data, isBinary)).catch(() => ws.terminate())
+      })
+      const answer = async (data: RawData, isBinary: boolean): Promise<void> => {
         const current = station.phoneByToken(token)
         if (!current) {
           ws.close(4401, 'revoked')
@@ -200,12 +205,12 @@ export async function startPhoneLinkServer(options: PhoneLinkServerOptions): Pro
           if (isBinary) throw new Error('Messages are JSON text')
           const message = JSON.parse(data.toString()) as { scan?: { id?: unknown } }
           id = message.scan?.id ?? null
-          reply = { scanned: station.scanFromPhone(current, message.scan) }
+          reply = { scanned: await station.scanFromPhone(current, message.scan) }
         } catch (err) {
           reply = { refused: { id, message: err instanceof Error ? err.message : String(err) } }
         }
         ws.send(JSON.stringify(reply))
-      })
+      }
     })
   })
 

@@ -13,7 +13,7 @@ export interface QueuedScan {
 export interface ScanAnswer {
   id: string
   data: string
-  outcome: 'matched' | 'unknown' | 'duplicate' | 'error'
+  outcome: 'matched' | 'unknown' | 'duplicate' | 'warning' | 'error'
   message: string
   resent: boolean
 }

@@ -112,6 +112,13 @@ export class PhoneRegistry {
     return row ?? null
   }
 
+  /** The outcome a workflow decided after the scan was recorded: a resend is answered with it. */
+  settle(phoneId: number, scanId: string, outcome: PhoneScanOutcome, message: string): void {
+    this.db
+      .prepare('UPDATE phone_scan SET outcome = ?, message = ? WHERE phone_id = ? AND scan_id = ?')
+      .run(outcome, message, phoneId, scanId)
+  }
+
   record(phoneId: number, scanId: string, entry: Omit<LedgerEntry, 'at'>): LedgerEntry {
     const at = this.now().toISOString()
     this.db

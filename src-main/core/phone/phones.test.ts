@@ -6,6 +6,7 @@ import { PairingOffer, PAIRING_TTL_MS } from './pairing-offer'
 import { PhoneRegistry } from './phone-registry'
 import { DOUBLE_READ_MS, parsePhoneScan, Phones } from './phones'
 import { hashToken } from './tokens'
+import { ScanClaims } from './scan-claims'
 
 function setup() {
   const db = openDatabase(':memory:')
@@ -70,13 +71,19 @@ describe('pairing', () => {
 })
 
 describe('scans from a phone', () => {
-  it('scans each phone-made id once: a resend gets the first answer and is not scanned again', () => {
+  it('scans each phone-made id once: a resend gets the first answer and is not scanned again', async () => {
     const { offer, phones, scanned, tick } = setup()
     const { phone } = phones.pair(offer.current(), 'Yard phone')
-    expect(phones.receive(phone, { id: 'a1', data: 'KNOWN-1' })).toMatchObject({ outcome: 'matched', resent: false })
+    expect(await phones.receive(phone, { id: 'a1', data: 'KNOWN-1' })).toMatchObject({
+      outcome: 'matched',
+      resent: false,
+    })
     tick(5000)
-    expect(phones.receive(phone, { id: 'b2', data: 'OTHER' })).toMatchObject({ outcome: 'unknown', resent: false })
-    expect(phones.receive(phone, { id: 'a1', data: 'KNOWN-1' })).toMatchObject({
+    expect(await phones.receive(phone, { id: 'b2', data: 'OTHER' })).toMatchObject({
+      outcome: 'unknown',
+      resent: false,
+    })
+    expect(await phones.receive(phone, { id: 'a1', data: 'KNOWN-1' })).toMatchObject({
       outcome: 'matched',
       data: 'KNOWN-1',
       resent: true,
@@ -87,14 +94,14 @@ describe('scans from a phone', () => {
     ])
   })
 
-  it('answers a second read of the same code under a new id at once as a duplicate, and scans it after a pause', () => {
+  it('answers a second read of the same code under a new id at once as a duplicate, and scans it after a pause', async () => {
     const { offer, phones, scanned, tick } = setup()
     const { phone } = phones.pair(offer.current(), 'Yard phone')
-    phones.receive(phone, { id: 'x1', data: 'KNOWN-2' })
+    await phones.receive(phone, { id: 'x1', data: 'KNOWN-2' })
     tick(DOUBLE_READ_MS - 1)
-    expect(phones.receive(phone, { id: 'x2', data: 'KNOWN-2' }).outcome).toBe('duplicate')
+    expect((await phones.receive(phone, { id: 'x2', data: 'KNOWN-2' })).outcome).toBe('duplicate')
     tick(DOUBLE_READ_MS)
-    expect(phones.receive(phone, { id: 'x3', data: 'KNOWN-2' }).outcome).toBe('matched')
+    expect((await phones.receive(phone, { id: 'x3', data: 'KNOWN-2' })).outcome).toBe('matched')
     expect(scanned.map((s) => s.data)).toEqual(['KNOWN-2', 'KNOWN-2'])
   })
 
@@ -103,5 +110,48 @@ describe('scans from a phone', () => {
     expect(() => parsePhoneScan({ id: 'ok', data: '' })).toThrow(/needs its data/)
     expect(() => parsePhoneScan(null)).toThrow(/\{id, data\}/)
     expect(parsePhoneScan({ id: 'ok_1-2', data: 'X' })).toEqual({ id: 'ok_1-2', data: 'X' })
+  })
+})
+
+describe('the outcome the desk decided', () => {
+  function withClaims(claims: ScanClaims) {
+    const db = openDatabase(':memory:')
+    migrate(db, ':memory:')
+    const offer = new PairingOffer(Date.now)
+    let next = 100
+    const phones = new Phones(
+      new PhoneRegistry(db),
+      offer,
+      () => ({ outcome: 'matched', success: 'Match found', result_id: ++next }) as ScanResult,
+      Date.now,
+      (id) => claims.waitFor(id),
+    )
+    return { phones, phone: phones.pair(offer.current(), 'Dock phone').phone, lastId: () => next }
+  }
+
+  it("a receipt's duplicate package is signalled as a duplicate, and a resend hears the same", async () => {
+    const claims = new ScanClaims(2000)
+    const { phones, phone, lastId } = withClaims(claims)
+    // The desk's page claims the scan a moment after main resolved it.
+    setTimeout(() => claims.claimed(lastId(), { flag: 'duplicate', name: 'Resistor 10k', note: 'DigiKey 311-10K' }), 20)
+    const answer = await phones.receive(phone, { id: 'd1', data: 'BAG-1' })
+    expect(answer).toMatchObject({ outcome: 'duplicate', message: 'Duplicate: DigiKey 311-10K', resent: false })
+    expect(await phones.receive(phone, { id: 'd1', data: 'BAG-1' })).toMatchObject({
+      outcome: 'duplicate',
+      resent: true,
+    })
+  })
+
+  it('an over-receipt warns; an ok row and a scan no page claims keep the match', async () => {
+    const claims = new ScanClaims(50)
+    const { phones, phone, lastId } = withClaims(claims)
+    setTimeout(() => claims.claimed(lastId(), { flag: 'over', name: 'Capacitor', note: '' }), 10)
+    expect(await phones.receive(phone, { id: 'o1', data: 'BAG-2' })).toMatchObject({
+      outcome: 'warning',
+      message: 'Over-receipt: Capacitor',
+    })
+    setTimeout(() => claims.claimed(lastId(), { flag: 'ok', name: 'Capacitor', note: '' }), 10)
+    expect((await phones.receive(phone, { id: 'o2', data: 'BAG-3' })).outcome).toBe('matched')
+    expect((await phones.receive(phone, { id: 'o3', data: 'BAG-4' })).outcome).toBe('matched')
   })
 })

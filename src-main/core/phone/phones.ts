@@ -45,6 +45,30 @@ export function phoneOutcome(result: ScanResult): PhoneScanOutcome {
   }
 }
 
+/** A workflow's row for a claimed scan: its flag and what it says. */
+export interface ClaimedRow {
+  flag: 'ok' | 'duplicate' | 'unknown' | 'over' | 'not_on_order'
+  name: string
+  note: string
+}
+
+/** What a workflow's flag means for the phone; an `ok` row keeps the scan's own outcome. */
+export function workflowOutcome(row: ClaimedRow): { outcome: PhoneScanOutcome; message: string } | null {
+  const said = (word: string) => (row.note ? `${word}: ${row.note}` : `${word}: ${row.name}`)
+  switch (row.flag) {
+    case 'ok':
+      return null
+    case 'duplicate':
+      return { outcome: 'duplicate', message: said('Duplicate') }
+    case 'unknown':
+      return { outcome: 'unknown', message: said('Unknown item') }
+    case 'over':
+      return { outcome: 'warning', message: said('Over-receipt') }
+    case 'not_on_order':
+      return { outcome: 'warning', message: said('Not on this order') }
+  }
+}
+
 /** Checks a phone's scan message; a clear error for anything else. */
 export function parsePhoneScan(value: unknown): PhoneScan {
   if (typeof value !== 'object' || value === null) throw new Error('A scan is {id, data}')
@@ -69,6 +93,11 @@ export class Phones {
     /** The desk's scan of a phone's code (the device path: logged, then claimed by the open workflow). */
     private readonly scan: (data: string, phone: PairedPhone) => ScanResult,
     private readonly now: () => number = Date.now,
+    /**
+     * The row a workflow made of a scan, once the desk's open page claimed it (null when none did in time): the
+     * phone then signals what the desk decided (a package scanned twice, a line over the order), not the plain match.
+     */
+    private readonly claimed: (resultId: number) => Promise<ClaimedRow | null> = () => Promise.resolve(null),
   ) {}
 
   /** Pairs a phone with the QR code's secret; the token is returned once and only its hash is kept. */
@@ -94,7 +123,7 @@ export class Phones {
     return this.registry.get(id)!
   }
 
-  receive(phone: PairedPhone, scan: PhoneScan): PhoneScanReply {
+  async receive(phone: PairedPhone, scan: PhoneScan): Promise<PhoneScanReply> {
     const seen = this.registry.ledgerEntry(phone.id, scan.id)
     if (seen) return { id: scan.id, data: seen.data, outcome: seen.outcome, message: seen.message, resent: true }
     const latest = this.registry.latest(phone.id)
@@ -107,12 +136,20 @@ export class Phones {
       return { id: scan.id, data: scan.data, outcome: entry.outcome, message: entry.message, resent: false }
     }
     const result = this.scan(scan.data, phone)
+    // Recorded before waiting for the workflow, so a resend meanwhile is never scanned a second time.
     const entry = this.registry.record(phone.id, scan.id, {
       data: scan.data,
       outcome: phoneOutcome(result),
       message: result.success ?? result.error,
     })
     this.registry.touch(phone.id)
+    const row =
+      result.outcome === 'matched' || result.outcome === 'no_match' ? await this.claimed(result.result_id) : null
+    const decided = row ? workflowOutcome(row) : null
+    if (decided) {
+      this.registry.settle(phone.id, scan.id, decided.outcome, decided.message)
+      return { id: scan.id, data: scan.data, ...decided, resent: false }
+    }
     return { id: scan.id, data: scan.data, outcome: entry.outcome, message: entry.message, resent: false }
   }
 }

@@ -73,6 +73,7 @@ async function pairScreen(secret: string, fingerprint: string): Promise<void> {
 const SIGNAL: Record<ScanAnswer['outcome'], { tone: 'success' | 'warning' | 'error'; vibrate: number[] }> = {
   matched: { tone: 'success', vibrate: [60] },
   duplicate: { tone: 'warning', vibrate: [40, 60, 40] },
+  warning: { tone: 'warning', vibrate: [40, 60, 40] },
   unknown: { tone: 'warning', vibrate: [120, 80, 120] },
   error: { tone: 'error', vibrate: [300] },
 }
