@@ -720,7 +720,8 @@ export class Station implements StationMethods {
 
   /** A device manager's news: kept for pages that open later, and pushed to the renderer now. */
   reportDevice(status: DeviceStatus): void {
-    this.p.deviceScans.report(status)
+    // A page's wedge closing after the station closed (or while it is unavailable) has nobody to tell.
+    this.live?.deviceScans.report(status)
   }
 
   /** A scan an unplug cut off: logged as an error (never merged with the next scan) and shown to the user. */
