@@ -3,16 +3,24 @@
  * right, each with the reason, and what only the scanner's own configuration can fix.
  */
 import type { LayoutProfile, ScannerMeasurement, SettingsValues } from '../../../src-main/contract'
+import type { ScannerFault } from '../../../src-shared/scanner-programming'
 
 export interface Proposal {
   changes: Partial<SettingsValues>
   why: string
 }
 
+/** A fault no station setting can undo: the person changes the scanner (its configuration barcodes). */
+export interface ScannerFix {
+  fault: ScannerFault
+  why: string
+}
+
 export interface SetupAdvice {
   proposals: Proposal[]
-  /** Faults no station setting can undo: the person changes the scanner (its manual's configuration barcodes). */
-  scannerFixes: string[]
+  scannerFixes: ScannerFix[]
+  /** The layout the scanner should type in: the one found, else the one the station expects. */
+  layout: LayoutProfile
 }
 
 /** Headroom over the slowest gap measured: a scanner slows down on a long or badly printed label. */
@@ -24,7 +32,7 @@ export function adviseSetup(
   settings: SettingsValues,
 ): SetupAdvice {
   const proposals: Proposal[] = []
-  const scannerFixes: string[] = []
+  const scannerFixes: ScannerFix[] = []
   if (profile && profile !== settings['scanner.wedge.layout'])
     proposals.push({
       changes: { 'scanner.wedge.layout': profile },
@@ -48,14 +56,21 @@ export function adviseSetup(
       why: 'The scanner sends no Enter or Tab after a scan, so requiring one would drop every scan.',
     })
   if (measured.terminator === 'none')
-    scannerFixes.push(
-      'Set the scanner to send Enter (CR) after each scan ("suffix: CR" in its manual): scans then end at once instead of after a pause.',
-    )
+    scannerFixes.push({
+      fault: 'no-terminator',
+      why: 'Set the scanner to send Enter (CR) after each scan ("suffix: CR" in its manual): scans then end at once instead of after a pause.',
+    })
   if (measured.shift === 'missing')
-    scannerFixes.push(
-      'The scanner sends capitals without Shift, so INV-SI1 arrives as inv-si1 and is not found. Turn off its case conversion (or "Caps Lock override") and set its keyboard country to match this computer.',
-    )
-  return { proposals, scannerFixes }
+    scannerFixes.push({
+      fault: 'no-shift',
+      why: 'The scanner sends capitals without Shift, so INV-SI1 arrives as inv-si1 and is not found. Turn off its case conversion (or "Caps Lock override") and set its keyboard country to match this computer.',
+    })
+  else if (!profile)
+    scannerFixes.push({
+      fault: 'unknown-layout',
+      why: "No keyboard layout reads the label exactly: set the scanner's keyboard country to match this computer.",
+    })
+  return { proposals, scannerFixes, layout: profile ?? settings['scanner.wedge.layout'] }
 }
 
 /** All proposals as one settings change. */
