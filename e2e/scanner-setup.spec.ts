@@ -9,6 +9,8 @@ import { ask } from './station'
 import { keyEventsFor, scanKeys, wedgeReady, withEnter } from './wedge-keys'
 import { CALIBRATION_LABEL } from '../src-main/core/scanner/layouts'
 import { DEMO_ADMIN_PIN } from '../src-main/core/demo/demo-data'
+import { decodeImageBytes, setupNodeDecoder } from '../src-main/core/decode/node'
+import { decodeZxingOnly } from '../src-shared/decode/pipeline'
 
 async function signInAdmin(page: Page): Promise<void> {
   await page.getByTestId('sign-in-button').click()
@@ -39,6 +41,17 @@ test('a slow scanner without Shift or Enter is measured as such, and the propose
   await expect(page.getByTestId('setup-terminator')).toContainText('nothing')
   await expect(page.getByTestId('setup-shift')).toContainText('without Shift')
   await expect(page.getByTestId('setup-scanner-fixes')).toContainText('arrives as inv-si1')
+  // For a Honeywell, the page prints the menu barcode that sets its keyboard country, and a scanner reading the
+  // drawn symbol gets Honeywell's menu text (FNC3, which marks it a programming code, is not text).
+  await page.getByTestId('setup-vendor').selectOption('honeywell')
+  const country = page.locator('[data-testid="setup-fix-barcode"][data-code="~KBDCTY0."]')
+  await expect(country).toContainText('Keyboard country: U.S.A.')
+  setupNodeDecoder()
+  const drawn = await decodeZxingOnly(
+    decodeImageBytes(await country.getByRole('img', { name: /^Code 128/ }).screenshot()),
+  )
+  expect(drawn?.text).toBe('~KBDCTY0.')
+  await expect(page.getByTestId('setup-print-fixes')).toBeVisible()
   const typical = parseFloat((await page.getByTestId('setup-gap').textContent()) ?? '')
   expect(typical).toBeGreaterThanOrEqual(15)
   await expect(page.getByTestId('setup-proposals')).toContainText('barcode.inputDelay')

@@ -34,8 +34,7 @@ export const SCANNER_VENDORS: { id: ScannerVendor; name: string }[] = [
   { id: 'other', name: 'Another make' },
 ]
 
-export const isScannerVendor = (value: unknown): value is ScannerVendor =>
-  SCANNER_VENDORS.some((v) => v.id === value)
+export const isScannerVendor = (value: unknown): value is ScannerVendor => SCANNER_VENDORS.some((v) => v.id === value)
 
 // Honeywell menu barcodes are Code 128: "~", the menu command, "." (store it in the non-volatile menu table), then
 // FNC3, the Code 128 function character that tells the reader the symbol programs it.
@@ -133,7 +132,8 @@ const TABLES: Record<ScannerVendor, Table> = {
     }),
     'unknown-layout': () => ({
       barcodes: [],
-      manual: 'In the manual\'s configuration barcodes: "Keyboard country" (or "language") → this computer\'s keyboard.',
+      manual:
+        'In the manual\'s configuration barcodes: "Keyboard country" (or "language") → this computer\'s keyboard.',
     }),
   },
 }
@@ -142,6 +142,10 @@ const TABLES: Record<ScannerVendor, Table> = {
  * What to scan (and where to look in the manual) for each fault, for a scanner of this vendor. `layout` is the
  * keyboard layout the scanner should type in (a station layout profile: us, uk, de, fr), when known.
  */
-export function programmingFor(vendor: ScannerVendor, faults: ScannerFault[], layout: string | null): ScannerFixSteps[] {
+export function programmingFor(
+  vendor: ScannerVendor,
+  faults: ScannerFault[],
+  layout: string | null,
+): ScannerFixSteps[] {
   return faults.map((fault) => ({ fault, ...TABLES[vendor][fault](layout) }))
 }

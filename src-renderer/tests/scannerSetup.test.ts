@@ -42,7 +42,11 @@ describe('the configuration barcodes printed for what the scanner does wrong', (
 
   it('a Honeywell without Shift: its defaults, then the keyboard country the scanner types in', () => {
     const advice = adviseSetup(slow, 'de', settingDefaults)
-    const steps = programmingFor('honeywell', advice.scannerFixes.map((f) => f.fault), advice.layout)
+    const steps = programmingFor(
+      'honeywell',
+      advice.scannerFixes.map((f) => f.fault),
+      advice.layout,
+    )
     // No Enter: no checked code, the manual's page instead; no Shift: Activate defaults, Keyboard country Germany.
     expect(codes(steps)).toEqual([[], ['~DEFALT.', '~KBDCTY4.']])
     expect(steps[0]!.manual).toContain('Add CR Suffix')

@@ -344,5 +344,15 @@ describe('item pages', () => {
       'CMD:DROP',
       ...[1, 2, 5, 10, 25, 50, 100, 250, 500, 1000].map((n) => `CMD:QTY:${n}`),
     ])
+    expect(wrapper.findAll('[data-testid="command-barcode"] .qr')).toHaveLength(codes.length)
+
+    // A scanner that reads only 1D codes gets the same commands as Code 128.
+    await wrapper.get('[data-testid="command-code128"]').setValue(true)
+    await vi.waitFor(() => expect(wrapper.findAll('.code128 svg')).toHaveLength(codes.length))
+    expect(wrapper.get('[data-command="CMD:QTY:25"] [role="img"]').attributes('aria-label')).toBe(
+      'Code 128 of CMD:QTY:25',
+    )
+    expect(wrapper.findAll('[data-testid="command-barcode"] .qr')).toHaveLength(0)
+    localStorage.clear()
   })
 })
