@@ -101,7 +101,8 @@ describe('a scanned UPC-E resolves through its UPC-A expansion', () => {
       expect(partOf(hid(']E4'))).toBe(2)
       // A wedge scanner set to send the AIM id types it in front of the digits.
       expect(partOf(station.scan({ data: `]E0${BOTH}`, source: 'wedge' }))).toBe(3)
-      expect(station.history({ limit: 3 }).map((h) => h.data)).toEqual([`]E0${BOTH}`, BOTH, BOTH])
+      expect(partOf(station.scan({ data: `]E4${BOTH}`, source: 'wedge' }))).toBe(2)
+      expect(station.history({ limit: 4 }).map((h) => h.data)).toEqual([`]E4${BOTH}`, `]E0${BOTH}`, BOTH, BOTH])
     } finally {
       station.close()
     }
