@@ -6,9 +6,10 @@ import bwipjs from 'bwip-js/node'
 import QRCode from 'qrcode'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeImage, decodeQuaggaOnly, decodeZxingOnly } from '../../src-shared/decode/pipeline'
-import { decodeCommand } from './decode'
+import { decodeCommand, visibleText } from './decode'
 import { decodeImageBytes, loadImageFile, setupNodeDecoder } from '../core/decode/node'
 import { sharedFolder } from '../tests/support/shared-fixtures'
+import { DIGIKEY_BAG, photographBagLabel } from '../tests/support/bag-label'
 
 // quagga2's test photos, read from ../shared beside the repo, never copied.
 const photos = sharedFolder('fixtures/quagga2')
@@ -158,5 +159,61 @@ describe.skipIf(!photos.present)('decode command (needs ../shared/fixtures/quagg
     expect(lines[0]).toEqual({ file: none, result: null, symbols: [] })
     expect(lines[1]).toMatchObject({ file: junk, error: expect.any(String) })
     expect(lines[2]).toMatchObject({ file: missing, error: expect.stringContaining('ENOENT') })
+  })
+})
+
+describe('decode command on a photo of a DigiKey bag label', () => {
+  let dir: string
+  let bag: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'scan-station-decode-bag-'))
+    bag = join(dir, 'bag.jpg')
+    writeFileSync(bag, (await photographBagLabel(DIGIKEY_BAG)).jpeg)
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('--format text lists the Code 128 and the DataMatrix, separators shown, the DataMatrix marked chosen', async () => {
+    const junk = join(dir, 'junk.png')
+    writeFileSync(junk, 'not an image')
+    const out = new Collect()
+    expect(await decodeCommand([bag, junk], out, 'text')).toBe(2)
+    const lines = out.text.trimEnd().split('\n')
+    // The Code 128 may be left unconfirmed (quagga2 reads an EAN-8 inside its bars): listed all the same, with why.
+    expect(lines[0]).toMatch(/^.*bag\.jpg: \d symbols, chose the DataMatrix$/)
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^ {2}\* DataMatrix \]d\d {2}confirmed by its error correction$/),
+    )
+    expect(lines).toContainEqual(expect.stringMatching(/^ {4}Code128 \]C0 {2}(confirmed|not confirmed: .+)$/))
+    // Under the chosen DataMatrix's line, its text: GS as \x1d, the RS EOT trailer as \x1e\x04.
+    const chosen = lines.findIndex((l) => l.startsWith('  * '))
+    expect(lines[chosen + 1]).toMatch(/^ {6}\[\)>\\x1e06\\x1dP296-1173-1-ND\\x1d1PNE555P\\x1d.*\\x1e\\x04$/)
+    expect(lines).toContain('      296-1173-1-ND')
+    // eslint-disable-next-line no-control-regex -- no raw separator may reach the terminal
+    expect(out.text).not.toMatch(/[\x00-\x08\x1d\x1e]/)
+    expect(lines.at(-1)!.startsWith(`${junk}: cannot read it: `)).toBe(true)
+  })
+
+  it('--format json (the default) lists both symbols and marks the DataMatrix chosen', async () => {
+    const out = new Collect()
+    expect(await decodeCommand([bag], out)).toBe(0)
+    expect(JSON.parse(out.text)).toMatchObject({
+      file: bag,
+      format: 'DataMatrix',
+      text: DIGIKEY_BAG.dataMatrix,
+      symbols: expect.arrayContaining([
+        {
+          text: DIGIKEY_BAG.dataMatrix,
+          format: 'DataMatrix',
+          symbologyId: expect.any(String),
+          confirmed: true,
+          chosen: true,
+        },
+        { text: '296-1173-1-ND', format: 'Code128', symbologyId: ']C0', confirmed: expect.any(Boolean), chosen: false },
+      ]),
+    })
+  })
+
+  it('shows control characters as \\xNN and a backslash doubled', () => {
+    expect(visibleText('a\\b\x1dc\x1e\x04\x7f\x85é')).toBe('a\\\\b\\x1dc\\x1e\\x04\\x7f\\x85é')
   })
 })

@@ -5,7 +5,7 @@
  *   history [--db FILE] [--limit N] [--format json|csv]
  *   parse   DATA
  *   link    [--db FILE] MODEL PK DATA   |   unlink [--db FILE] MODEL PK
- *   decode  FILE...
+ *   decode  [--format json|text] FILE...
  *   label   [--db FILE] MODEL PK [--template T] --out FILE.pdf
  *   inventree connect|status|disconnect [--db FILE] ...
  *   backups [--db FILE]   |   backup [--db FILE]   |   restore [--db FILE] [BACKUP]
@@ -37,8 +37,9 @@ export const USAGE = `Usage: npm run --silent cli -- <command> [options]
   parse   DATA                               show what each parser reads in DATA (no database)
   link    [--db FILE] MODEL PK DATA          link an external barcode to an item
   unlink  [--db FILE] MODEL PK               remove an item's external barcode
-  decode  FILE...                            decode barcodes in JPEG/PNG files, one JSON line per file
-                                             (exit 0 all decoded, 1 some had none, 2 unreadable)
+  decode  [--format json|text] FILE...       decode barcodes in JPEG/PNG files, one JSON line per file; text:
+                                             every symbol found, its format, whether it is confirmed, the
+                                             one chosen marked * (exit 0 all decoded, 1 some had none, 2 unreadable)
   label   [--db FILE] MODEL PK [--template T] --out FILE.pdf
                                              print a label to PDF, verified by re-scanning it (--list [MODEL])
 ${INVENTREE_USAGE}
@@ -145,7 +146,9 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'decode': {
       if (!rest.length) throw new UsageError('decode takes one or more image FILEs')
-      return (await import('./decode')).decodeCommand(rest, process.stdout)
+      const format = values.format ?? 'json'
+      if (format !== 'json' && format !== 'text') throw new UsageError('--format must be json or text')
+      return (await import('./decode')).decodeCommand(rest, process.stdout, format)
     }
     case 'parse': {
       if (rest.length !== 1) throw new UsageError('parse takes exactly one DATA argument')

@@ -228,13 +228,14 @@ describe('plugin list', () => {
       'LCSCBarcode',
       'TMEBarcode',
       'GS1Barcode',
+      'UpcEBarcode',
       'MyPlugin',
       'broken.mjs',
     ])
     expect(rows[0]!.find('[data-testid="plugin-user"]').exists()).toBe(false)
-    expect(rows[7]!.get('[data-testid="plugin-user"]').text()).toBe('User plugin')
-    expect(rows[8]!.get('[data-testid="plugin-load-error"]').text()).toBe('Could not load: Unexpected end of input')
-    expect(rows[8]!.find('[data-testid="plugin-toggle"]').exists()).toBe(false)
+    expect(rows[8]!.get('[data-testid="plugin-user"]').text()).toBe('User plugin')
+    expect(rows[9]!.get('[data-testid="plugin-load-error"]').text()).toBe('Could not load: Unexpected end of input')
+    expect(rows[9]!.find('[data-testid="plugin-toggle"]').exists()).toBe(false)
   })
 
   it('switching a plugin off writes plugins.disabled, and switching it on again removes it', async () => {
@@ -284,6 +285,7 @@ describe('plugin list', () => {
       'LCSCBarcode',
       'TMEBarcode',
       'GS1Barcode',
+      'UpcEBarcode',
     ]
     expect(callsOf(real, 'setSettings')).toEqual([{ 'plugins.order': order }])
     expect(wrapper.findAll('[data-testid="plugin-name"]').map((n) => n.text())).toEqual(order)

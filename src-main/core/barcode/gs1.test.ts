@@ -74,6 +74,16 @@ describe('GS1 element strings', () => {
     expect(parseGs1('12345')).toBeNull()
   })
 
+  it('reads EAN/UPC behind the AIM id a scanner may send (]E0 EAN-13 and UPC-A, ]E4 EAN-8), not ]E0 with 8 digits', () => {
+    expect(parseGs1(']E04006381333931')).toMatchObject({ gtin: '04006381333931', form: 'symbology' })
+    expect(parseGs1(']E0036000291452')?.gtin).toBe('00036000291452')
+    expect(parseGs1(']E496385074')?.gtin).toBe('00000096385074')
+    // Eight digits under ]E0 are a UPC-E, which stands for another GTIN; ]E4 with 13 digits is no EAN-8.
+    expect(parseGs1(']E096385074')).toBeNull()
+    expect(parseGs1(']E44006381333931')).toBeNull()
+    expect(parseGs1(']E04006381333932')).toBeNull()
+  })
+
   it('refuses data that claims to be GS1 and is broken, with the reason', () => {
     expect(() => parseGs1('(01)09506000134353')).toThrow(/check digit/)
     expect(() => parseGs1(']C101095060001343')).toThrow(/needs 14/)

@@ -3,7 +3,8 @@
  *   with a symbology id (`]C1`, `]d2`, `]Q3`, `]e0`) and FNC1 as GS;
  *   the human-readable `(01)09506000134352(17)261231(10)LOT-7` form;
  *   GS1 Digital Link URLs (`https://id.gs1.org/01/09506000134352/10/LOT-7?17=261231`);
- *   a bare GTIN (EAN-13, UPC-A, EAN-8, GTIN-14) or a bare element string when it parses cleanly.
+ *   a bare GTIN (EAN-13, UPC-A, EAN-8, GTIN-14), the same behind its AIM id (`]E0`, `]E4`), or a bare element
+ *   string when it parses cleanly.
  * Check digits are verified and dates decoded (YYMMDD, day 00 = end of month, GS1's century window).
  */
 
@@ -180,6 +181,16 @@ export function parseGs1(data: string): Gs1Parse | null {
     )
   }
   if (/^https?:\/\//i.test(text)) return parseDigitalLink(text)
+  // A scanner set to send AIM ids puts ]E0 (EAN-13, UPC-A) or ]E4 (EAN-8) before the digits; ]E0 with 8 digits is
+  // a UPC-E, which stands for a different GTIN (./upc-e.ts reads it).
+  const aim = /^\](E[04])(\d+)$/.exec(text)
+  if (aim) {
+    const id = aim[1]!
+    const digits = aim[2]!
+    const fits = id === 'E4' ? digits.length === 8 : digits.length === 12 || digits.length === 13
+    const gtin = digits.padStart(14, '0')
+    return fits && gs1CheckDigitValid(gtin) ? { elements: [['01', gtin]], gtin, form: 'symbology' } : null
+  }
   // A bare GTIN: EAN-8, UPC-A, EAN-13 or GTIN-14, padded to 14 digits.
   if (/^(?:\d{8}|\d{12,14})$/.test(text)) {
     const gtin = text.padStart(14, '0')

@@ -16,6 +16,8 @@ export interface ScanText {
   text: string
   /** InvenTree hash of `raw`, computed once per scan. */
   hash: string
+  /** AIM symbology identifier, when the source reported one beside the data (a HID POS scanner does). */
+  symbologyId?: string
 }
 
 export interface PluginAnswer {

@@ -30,6 +30,8 @@ export const AMBIGUOUS = 'Barcode data matches more than one item'
 export type ScanInput = MethodInput<'scan'> & {
   /** The exact bytes (hex) when the source's bytes were not valid UTF-8 (trusted callers only: the CLI). */
   rawHex?: string
+  /** AIM symbology identifier the device sent beside the data (HID POS scanners): tells a UPC-E from an EAN-8. */
+  symbologyId?: string
 }
 
 /** A scan result before its history row exists (Omit that keeps the union's members apart). */
@@ -124,7 +126,12 @@ export class ScanPipeline {
         ...special,
         scan_id: this.recorder.record(input, started, special, { result: 'match', plugin: special.plugin, tried: [] }),
       } as UnkeyedScanResult
-    const resolution = resolve({ raw: data, text, hash }, this.chain.active, this.lookupMatch)
+    const symbologyId = input.symbologyId
+    const resolution = resolve(
+      { raw: data, text, hash, ...(symbologyId ? { symbologyId } : {}) },
+      this.chain.active,
+      this.lookupMatch,
+    )
     const { response, outcome } = this.describe(resolution, data, hash, notes)
     if (response.outcome === 'no_match' && response.problem === undefined) {
       const hint = this.withoutShift(text)

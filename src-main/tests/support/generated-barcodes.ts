@@ -177,7 +177,7 @@ const raw = (s: sharp.Sharp) => s.ensureAlpha().raw().toBuffer({ resolveWithObje
 const fromRaw = (data: Buffer, width: number, height: number) => sharp(data, { raw: { width, height, channels: 4 } })
 
 /** Re-encodes so the next operation starts from pixels (sharp otherwise folds operations together). */
-async function flatten(s: sharp.Sharp): Promise<sharp.Sharp> {
+export async function flatten(s: sharp.Sharp): Promise<sharp.Sharp> {
   const { data, info } = await raw(s)
   return fromRaw(data, info.width, info.height)
 }
@@ -206,7 +206,7 @@ function squareToQuad(q: [number, number][]): number[] {
  * The frame seen at an angle: the far edge shrunk by `shrink` of its length. sharp has no perspective warp, so
  * this one resamples the raw pixels itself (inverse mapping, nearest neighbour after a slight blur from sharp).
  */
-async function perspective(frame: sharp.Sharp, shrink: number): Promise<sharp.Sharp> {
+export async function perspective(frame: sharp.Sharp, shrink: number): Promise<sharp.Sharp> {
   const { data, info } = await raw(frame)
   const { width: w, height: h } = info
   const inset = (w * shrink) / 2

@@ -5,6 +5,7 @@
  */
 import { Gs1Error, parseGs1, type Gs1Parse } from '../gs1'
 import type { PluginAnswer } from '../plugin'
+import { saidToBeUpcE } from '../upc-e'
 import type { BarcodeFormat } from './format'
 
 type Gs1Fields = Omit<Gs1Parse, 'elements' | 'form'>
@@ -41,7 +42,9 @@ export const gs1Format: BarcodeFormat<Gs1Fields> = {
         name: 'GS1Barcode',
         description: 'GS1-128, GS1 DataMatrix / QR, Digital Link and plain EAN/UPC',
         // Parsed directly rather than through `read`, as before the registry: no reading object per scan.
-        scan({ text }): PluginAnswer | null {
+        scan({ text, symbologyId }): PluginAnswer | null {
+          // Eight digits the scanner says are a UPC-E are not an EAN-8: the UPC-E format reads them.
+          if (saidToBeUpcE(text, symbologyId)) return null
           try {
             const parsed = parseGs1(text)
             if (!parsed) return null

@@ -9,5 +9,14 @@ import { internalFormat } from './internal'
 import { iso15434Format } from './iso15434'
 import { lcscFormat } from './lcsc'
 import { tmeFormat } from './tme'
+import { upcEFormat } from './upc-e'
 
-export const barcodeFormats: BarcodeFormat[] = [internalFormat, iso15434Format, lcscFormat, tmeFormat, gs1Format]
+export const barcodeFormats: BarcodeFormat[] = [
+  internalFormat,
+  iso15434Format,
+  lcscFormat,
+  tmeFormat,
+  gs1Format,
+  // After GS1: without a symbology id the same 8 digits are an EAN-8 first.
+  upcEFormat,
+]
