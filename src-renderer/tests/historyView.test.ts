@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { mountApp, unmountAll } from './mountApp'
 import { callsOf, installRealStation, type RealStation } from './support/realStation'
@@ -139,5 +139,22 @@ describe('purge history', () => {
 
     expect(wrapper.get('[data-testid="purge-error"]').text()).toContain('The station could not complete purgeHistory')
     expect(wrapper.get<HTMLDialogElement>('[data-testid="purge-history-dialog"]').element.open).toBe(true)
+  })
+  it("shows each scan's time in the desk's own zone: just after midnight in Berlin is the next day", async () => {
+    const zone = process.env.TZ
+    process.env.TZ = 'Europe/Berlin'
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(new Date('2026-12-03T23:30:00.000Z'))
+      const real = installRealStation()
+      await scan(real, 'INV-SI5')
+      const { wrapper } = await mountApp('/history')
+      const row = wrapper.get('[data-testid="history-row"]')
+      expect(row.get('.c-time').text()).toBe('2026-12-04 00:30:00')
+    } finally {
+      vi.useRealTimers()
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
   })
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NotFoundError } from '../errors'
 import type { Station } from '../station'
-import { openTestStation, setSettingsAsAdmin } from '../../tests/support/station'
+import { dbOf, openTestStation, setSettingsAsAdmin } from '../../tests/support/station'
 import { checkLabel, labelPdf, labelsPdf, LabelRefusedError, listTemplates, previewSvg, templateStore } from './index'
 import { fitText, labelData, layoutLabel, measurer, PT_PER_MM } from './layout'
 import { renderPdf } from './render'
@@ -116,6 +116,27 @@ describe('label templates', () => {
     await expect(
       labelPdf(station.labelSource(), { model: 'supplierpart', pk: 2, template: 'supplierpart-linked-62x29' }),
     ).rejects.toThrow(/has no linked barcode/)
+  })
+
+  it("prints a stored time as the desk's local date and time, not UTC", () => {
+    dbOf(station).prepare('UPDATE purchaseorder SET created_at = ? WHERE id = 1').run('2026-12-03T23:30:00.000Z')
+    const template = templateStore().get('purchaseorder-4x6', 'purchaseorder')
+    const printed = (): string[] =>
+      layoutLabel(template, labelData(station.labelSource(), 'purchaseorder', 1)).texts.flatMap((t) =>
+        t.lines.map((l) => l.text),
+      )
+    const zone = process.env.TZ
+    try {
+      // A desk in Berlin: half past eleven UTC is already half past midnight, the next day.
+      process.env.TZ = 'Europe/Berlin'
+      expect(printed()).toContain('Created 2026-12-04 00:30')
+      process.env.TZ = 'America/New_York'
+      expect(printed()).toContain('Created 2026-12-03 18:30')
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
+    expect(printed().some((text) => text.includes('T23:30'))).toBe(false)
   })
 
   it('follows the station settings: short form, and the text under the barcode', async () => {

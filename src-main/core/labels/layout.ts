@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit'
 import { join } from 'node:path'
 import type { ItemDetail, ModelType } from '../../contract'
 import { ConflictError, NotFoundError } from '../errors'
+import { localDateTime } from '../../../src-shared/local-time'
 import { encode, place, SYMBOLOGY_NAMES, type PlacedSymbol, type Rect } from './symbol'
 import { defaultLabelsDir, PLACEHOLDER, TemplateError, type LabelTemplate, type TextElement } from './template'
 
@@ -60,6 +61,8 @@ export interface LabelData {
   detail: ItemDetail
   linked: string | null
   showText: boolean
+  /** The zone dates print in: the station machine's, taken when the item is read (a render worker may not share it). */
+  timeZone: string
 }
 
 /** A label that cannot be made for this item (data the symbology cannot encode, a missing form). */
@@ -130,7 +133,8 @@ export function labelData(source: LabelSource, model: ModelType, pk: number): La
     )
   }
   const detail = source.item(model, pk)
-  return { detail, linked: detail.linked, showText: source.showText }
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
+  return { detail, linked: detail.linked, showText: source.showText, timeZone }
 }
 
 /** The text a template's barcode encodes for an item. */
@@ -189,7 +193,10 @@ export function fillText(text: string, data: LabelData, encoded: string, where: 
             `${where}: ${detail.model} has no field "${label}" (its fields: ${detail.fields.map((f) => f.label).join(', ')})`,
           )
         }
-        return field.value === null ? '' : printable(String(field.value))
+        if (field.value === null) return ''
+        return typeof field.value === 'string'
+          ? printable(localDateTime(field.value, { timeZone: data.timeZone }))
+          : printable(String(field.value))
       }
       default:
         return ''

@@ -1,4 +1,5 @@
 import type { HistoryEntry, HistoryFilter, ModelType, ScanSource } from '../../../src-main/contract'
+import { localDateTime } from '../../../src-shared/local-time'
 
 /** What the filter form holds: the inputs' own values (datetime-local strings, '' for "any"). */
 export interface HistoryFilterForm {
@@ -101,7 +102,4 @@ export function sameFilter(a: HistoryFilter, b: HistoryFilter): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
-export function formatTime(timestamp: string): string {
-  const date = new Date(timestamp)
-  return Number.isNaN(date.getTime()) ? timestamp : date.toLocaleString()
-}
+export const formatTime = (timestamp: string): string => localDateTime(timestamp, { seconds: true })

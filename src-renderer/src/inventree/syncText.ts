@@ -3,6 +3,7 @@
  * the three say the same thing.
  */
 import type { OutboxItem, SyncProgressView, SyncState } from '../../../src-main/contract'
+import { localDateTime } from '../../../src-shared/local-time'
 
 export const STATE_WORDS: Record<SyncState, string> = {
   not_connected: 'Not connected',
@@ -79,9 +80,7 @@ export function timeAgo(iso: string, now: number): string {
 /** A stored time for a person: the local date and time to the minute. */
 export function dateTime(iso: string | null): string {
   if (!iso) return '—'
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  return localDateTime(iso)
 }
 
 /**
