@@ -37,6 +37,16 @@ export function onStationTrouble(listener: TroubleListener): () => void {
   return () => troubleListeners.delete(listener)
 }
 
+/** Who hears of every method that succeeded: views whose figures an action elsewhere may have changed. */
+type DoneListener = (method: MethodName) => void
+const doneListeners = new Set<DoneListener>()
+
+/** Called with the method's name after each successful call; returns the unsubscribe. */
+export function onCallDone(listener: DoneListener): () => void {
+  doneListeners.add(listener)
+  return () => doneListeners.delete(listener)
+}
+
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutputs[M]> {
   const methods: Methods = window.station
   const reply = await methods[method](input)
@@ -47,6 +57,7 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
       : undefined
   if (trouble !== undefined) for (const listener of troubleListeners) listener(method, trouble)
   if (!reply.ok) throw new StationError(reply.error)
+  for (const listener of doneListeners) listener(method)
   return reply.value
 }
 
