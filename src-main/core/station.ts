@@ -741,7 +741,7 @@ export class Station implements StationMethods {
   }
 
   labelTemplates(input: MethodInput<'labelTemplates'>): Promise<LabelTemplateInfo[]> {
-    return this.labels.templates(input.model)
+    return this.labels.templates(input.model, input.items)
   }
 
   labelPreview(input: MethodInput<'labelPreview'>): Promise<MethodOutputs['labelPreview']> {

@@ -36,7 +36,7 @@ describe('item page label section', () => {
     const { wrapper } = await mountApp('/stockitem/5')
     await until(() => expect(wrapper.find('[data-testid="label-verified"]').exists()).toBe(true))
 
-    expect(callsOf(real, 'labelTemplates')).toEqual([{ model: 'stockitem' }])
+    expect(callsOf(real, 'labelTemplates')).toEqual([{ model: 'stockitem', items: [{ model: 'stockitem', pk: 5 }] }])
     expect(callsOf(real, 'labelPreview')).toEqual([{ model: 'stockitem', pk: 5, template: 'stockitem-62x29' }])
     const panel = wrapper.get('[data-testid="label-panel"]')
     expect(panel.get<HTMLSelectElement>('[data-testid="label-template"]').element.value).toBe('stockitem-62x29')
@@ -44,7 +44,8 @@ describe('item page label section', () => {
     expect(panel.get('[data-testid="label-verified"]').text()).toContain('Reads back ✓')
 
     const offered = panel.findAll('[data-testid="label-template"] option').map((o) => o.attributes('value'))
-    expect(offered).toEqual(['a4-3x8-70x37', 'stockitem-50x25', 'stockitem-62x29', 'supplierpart-linked-62x29'])
+    // The linked-barcode template is not offered: this item has no external barcode linked to it to print.
+    expect(offered).toEqual(['a4-3x8-70x37', 'stockitem-50x25', 'stockitem-62x29'])
 
     const first = panel.get('[data-testid="label-svg"]').html()
     await panel.get('[data-testid="label-template"]').setValue('stockitem-50x25')
@@ -128,21 +129,41 @@ describe('PrintLabelsButton', () => {
 
   it('offers only templates that fit every item of a mixed batch', async () => {
     const real = installRealStation()
+    const items = [
+      { model: 'stockitem' as const, pk: 5 },
+      { model: 'part' as const, pk: 7 },
+    ]
+    const offered = async (): Promise<(string | undefined)[]> => {
+      const wrapper = mount(PrintLabelsButton, {
+        global: { plugins: [createPinia()] },
+        props: { items },
+        attachTo: document.body,
+      })
+      await until(() => expect(wrapper.get('[data-testid="label-template"]').attributes('disabled')).toBeUndefined())
+      const options = wrapper.findAll('[data-testid="label-template"] option').map((o) => o.attributes('value'))
+      wrapper.unmount()
+      return options
+    }
+    // Neither has a linked external barcode: the template that prints one would only be refused.
+    expect(await offered()).toEqual(['a4-3x8-70x37'])
+    expect(callsOf(real, 'labelTemplates')).toEqual([{ items }])
+
+    await real.call('link', { model: 'stockitem', pk: 5, data: 'CARTON-000417' })
+    expect(await offered()).toEqual(['a4-3x8-70x37'])
+    await real.call('link', { model: 'part', pk: 7, data: '4006381333931' })
+    expect(await offered()).toEqual(['a4-3x8-70x37', 'supplierpart-linked-62x29'])
+  })
+
+  it('offers a location only the templates made for locations', async () => {
+    installRealStation()
     const wrapper = mount(PrintLabelsButton, {
       global: { plugins: [createPinia()] },
-      props: {
-        items: [
-          { model: 'stockitem', pk: 5 },
-          { model: 'part', pk: 7 },
-        ],
-      },
+      props: { items: [{ model: 'stocklocation', pk: 13 }] },
       attachTo: document.body,
     })
-    await until(() => expect(wrapper.findAll('[data-testid="label-template"] option')).toHaveLength(2))
-
-    expect(callsOf(real, 'labelTemplates')).toEqual([{}])
+    await until(() => expect(wrapper.get('[data-testid="label-template"]').attributes('disabled')).toBeUndefined())
     const options = wrapper.findAll('[data-testid="label-template"] option').map((o) => o.attributes('value'))
-    expect(options).toEqual(['a4-3x8-70x37', 'supplierpart-linked-62x29'])
+    expect(options).toEqual(['a4-3x8-70x37', 'stocklocation-4x6', 'stocklocation-62x29'])
     wrapper.unmount()
   })
 

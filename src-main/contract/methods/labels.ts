@@ -11,9 +11,9 @@ const LabelItemsSchema = z
   .max(2000)
 
 export const labelMethods = {
-  /** Label templates, for one model type or all. */
+  /** Label templates, for one model type or all; with `items`, only those that can label every one of them. */
   labelTemplates: {
-    input: z.strictObject({ model: ModelTypeSchema.optional() }),
+    input: z.strictObject({ model: ModelTypeSchema.optional(), items: LabelItemsSchema.optional() }),
     output: returns<LabelTemplateInfo[]>(),
   },
   /** One label as SVG for the live preview, with the result of re-scanning its barcode. */

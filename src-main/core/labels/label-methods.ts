@@ -37,19 +37,47 @@ export class LabelMethods {
     private readonly deskPrinter: () => PrinterConfig = () => ({ kind: 'system', name: '' }),
   ) {}
 
-  async templates(model?: ModelType): Promise<LabelTemplateInfo[]> {
+  async templates(model?: ModelType, items?: { model: ModelType; pk: number }[]): Promise<LabelTemplateInfo[]> {
     const { listTemplates } = await load()
-    return listTemplates(model).map((t) => ({
-      name: t.name,
-      title: t.title,
-      models: t.models,
-      page:
-        t.page.kind === 'roll'
-          ? `${t.page.width} × ${t.page.height} mm roll`
-          : `${t.page.paper} sheet ${t.page.columns} × ${t.page.rows}`,
-      symbology: t.symbology,
-      isDefaultFor: t.defaultFor,
-    }))
+    const fitting = items ? await this.fittingTemplates(items) : null
+    return listTemplates(model)
+      .filter((t) => !fitting || fitting.has(t.name))
+      .map((t) => ({
+        name: t.name,
+        title: t.title,
+        models: t.models,
+        page:
+          t.page.kind === 'roll'
+            ? `${t.page.width} × ${t.page.height} mm roll`
+            : `${t.page.paper} sheet ${t.page.columns} × ${t.page.rows}`,
+        symbology: t.symbology,
+        isDefaultFor: t.defaultFor,
+      }))
+  }
+
+  /**
+   * The templates that can label every item. The fields an item has depend on its model type only, so one item of
+   * each type answers for the fields; whether an item has a linked barcode (or a short form) is asked of each, and
+   * only when some template prints one.
+   */
+  private async fittingTemplates(items: { model: ModelType; pk: number }[]): Promise<Set<string>> {
+    const { templateStore } = await load()
+    const { labelData, whyTemplateDoesNotFit } = await import('./layout')
+    const source = this.source()
+    const models = new Set(items.map((i) => i.model))
+    let candidates = templateStore()
+      .loadAll()
+      .templates.filter((t) => [...models].every((m) => (t.models as string[]).includes(m)))
+    const seen = new Set<ModelType>()
+    for (const item of items) {
+      const perItem = candidates.some((t) => t.barcode.source === 'linked' || t.barcode.form === 'short')
+      if (seen.has(item.model) && !perItem) continue
+      seen.add(item.model)
+      const data = labelData(source, item.model, item.pk)
+      candidates = candidates.filter((t) => whyTemplateDoesNotFit(t, data) === null)
+      if (candidates.length === 0) break
+    }
+    return new Set(candidates.map((t) => t.name))
   }
 
   async preview(input: MethodInput<'labelPreview'>): Promise<MethodOutputs['labelPreview']> {

@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors'
 import type { Station } from '../station'
 import { dbOf, openTestStation, setSettingsAsAdmin } from '../../tests/support/station'
 import { checkLabel, labelPdf, labelsPdf, LabelRefusedError, listTemplates, previewSvg, templateStore } from './index'
-import { fitText, labelData, layoutLabel, measurer, PT_PER_MM } from './layout'
+import { fitText, labelData, layoutLabel, measurer, PT_PER_MM, whyTemplateDoesNotFit } from './layout'
 import { renderPdf } from './render'
 import {
   defaultLabelsDir,
@@ -137,6 +137,17 @@ describe('label templates', () => {
       else process.env.TZ = zone
     }
     expect(printed().some((text) => text.includes('T23:30'))).toBe(false)
+  })
+
+  it('tells why a template cannot label an item: its type, a linked barcode it lacks, a field it has not', () => {
+    const item = labelData(station.labelSource(), 'stockitem', 2)
+    expect(whyTemplateDoesNotFit(builtIn('stockitem-62x29'), item)).toBeNull()
+    expect(whyTemplateDoesNotFit(builtIn('part-62x29'), item)).toBe('it is for part')
+    expect(whyTemplateDoesNotFit(builtIn('supplierpart-linked-62x29'), item)).toMatch(/linked barcode/)
+    const colour = variant('colour', 'stockitem-62x29', (t) => {
+      ;(t.texts as { text: string }[])[1]!.text = 'Colour {field:Colour}'
+    })
+    expect(whyTemplateDoesNotFit(colour, item)).toBe('it prints the field "Colour"')
   })
 
   it('follows the station settings: short form, and the text under the barcode', async () => {

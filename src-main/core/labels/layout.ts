@@ -204,6 +204,27 @@ export function fillText(text: string, data: LabelData, encoded: string, where: 
   })
 }
 
+/**
+ * Why a template cannot make a label for this item (another model type, no linked barcode to print, a field the
+ * item does not have), or null when it can: a picker offers only templates that can, so no choice ends in a refusal.
+ */
+export function whyTemplateDoesNotFit(template: LabelTemplate, data: LabelData): string | null {
+  const { detail } = data
+  if (!(template.models as string[]).includes(detail.model)) return `it is for ${template.models.join(', ')}`
+  if (template.barcode.source === 'linked' && !data.linked) return 'it prints the linked barcode, and there is none'
+  if (template.barcode.source === 'internal' && template.barcode.form === 'short' && !detail.barcode.short)
+    return 'it prints the short barcode form, which this item has not'
+  const labels = new Set(detail.fields.map((f) => f.label))
+  for (const el of template.texts) {
+    for (const m of el.text.matchAll(PLACEHOLDER)) {
+      const label = m[1] === 'field' ? m[2]?.trim() : undefined
+      // "Linked barcode" is absent on items without one, which prints as empty (see fillText).
+      if (label && label !== 'Linked barcode' && !labels.has(label)) return `it prints the field "${label}"`
+    }
+  }
+  return null
+}
+
 /** True when `text` has placeholders and every one of them is empty for this item. */
 function placeholdersEmpty(text: string, data: LabelData, encoded: string): boolean {
   const found = [...text.matchAll(PLACEHOLDER)]
