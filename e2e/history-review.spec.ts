@@ -147,3 +147,37 @@ test('a stock item page downloads its label as a PDF', async ({ page, station })
     await expect(panel.getByTestId('label-error')).toContainText('desktop app')
   }
 })
+
+test('at 1920 × 1080 the history shows typical item names, results and times whole; long data is cut, in full on hover', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  const GS = String.fromCharCode(0x1d)
+  const RS = String.fromCharCode(0x1e)
+  const EOT = String.fromCharCode(0x04)
+  const label = `[)>${RS}06${GS}P311-RC0805FR-0710KLCT-ND${GS}1PRC0805FR-0710KL${GS}KPO-0001${GS}1K77001234${GS}10K91234567${GS}11K1${GS}4LCN${GS}Q25${GS}11ZPICK${GS}12Z1234567${GS}13Z123456${GS}20Z${'0'.repeat(60)}${RS}${EOT}`
+  // The demo's longest stock item names, a supplier label as a scanner sends it, and a barcode nothing knows.
+  for (const data of ['INV-SI105', 'INV-SI53', 'INV-SI112', label, 'UNKNOWN-CARTON-0042', 'INV-SL13'])
+    await ask(page, 'scan', { data, source: 'manual' })
+  await openRoute(page, '#/history')
+  const rows = page.getByTestId('history-row')
+  await expect(rows).toHaveCount(6)
+  await page.screenshot({ path: test.info().outputPath('history-1920x1080.png') })
+
+  const cut = await rows.evaluateAll((trs) =>
+    trs.flatMap((tr) =>
+      ['td.c-time', 'td.c-result', 'td.c-item', 'td.c-source', 'td.c-action', 'td.c-num', 'td.c-plugin summary']
+        .flatMap((cell) => [...tr.querySelectorAll<HTMLElement>(cell)])
+        .filter((td) => td.scrollWidth > td.clientWidth)
+        .map((td) => `${td.className}: ${td.textContent?.trim()} (${td.scrollWidth} > ${td.clientWidth} px)`),
+    ),
+  )
+  expect(cut).toEqual([])
+  // The whole table fits the window: nothing to scroll sideways to.
+  const scroller = page.getByTestId('history-scroller')
+  expect(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+  // The supplier label is longer than its column: cut with an ellipsis, its whole text on hover.
+  const data = rows.nth(2).getByTestId('history-data')
+  expect(await data.locator('code').evaluate((code) => code.scrollWidth > code.clientWidth)).toBe(true)
+  await expect(data).toHaveAttribute('title', /^\[\)>␞06␝P311-RC0805FR-0710KLCT-ND␝.*20Z0{60}␞␄$/)
+})
