@@ -113,8 +113,9 @@ export function brotherJob(pages: Bitmap[], media: BrotherMedia): Buffer {
     }
     const info = Buffer.alloc(13)
     info.set([0x1b, 0x69, 0x7a], 0)
-    // Valid: recovery on, media type, width and length given, quality first.
-    info[3] = 0x80 | 0x02 | 0x04 | 0x08 | 0x40
+    // Valid: recovery on, media type and width given, quality first; the length only for die-cut labels, as in
+    // Brother's reference (continuous tape has no length for the printer to check against the loaded roll).
+    info[3] = 0x80 | 0x02 | 0x04 | (media.continuous ? 0 : 0x08) | 0x40
     info[4] = media.continuous ? 0x0a : 0x0b
     info[5] = media.widthMm
     info[6] = media.lengthMm

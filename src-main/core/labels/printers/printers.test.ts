@@ -8,7 +8,7 @@ import { tempDbPath } from '../../../tests/support/temp-db'
 import { decodeImageBytes, setupNodeDecoder } from '../../decode/node'
 import type { PrinterConfig } from '../../../contract'
 import type { Station } from '../../station'
-import { BROTHER_MEDIA, HEAD_DOTS, LINE_BYTES } from './brother-ql'
+import { BROTHER_MEDIA, brotherJob, HEAD_DOTS, LINE_BYTES } from './brother-ql'
 import { bitmapToRgba, type Bitmap } from './bitmap'
 
 const printers: FakeLabelPrinter[] = []
@@ -255,5 +255,59 @@ describe('label printers', () => {
     })
     expect(brother.jobs).toHaveLength(0)
     expect(open.jobs).toHaveLength(0)
+  })
+  it('tells a Brother QL die-cut labels from continuous tape: media flags, length and feed margin', () => {
+    const blank = (width: number, height: number): Bitmap => ({ width, height, dark: new Uint8Array(width * height) })
+    const command = (job: Buffer, head: number[], length: number): number[] => {
+      const at = job.indexOf(Buffer.from(head))
+      expect(at).toBeGreaterThan(0)
+      return [...job.subarray(at, at + length)]
+    }
+    const PRINT_INFO = [0x1b, 0x69, 0x7a]
+    const MARGIN = [0x1b, 0x69, 0x64]
+
+    // DK-11209, 62 × 29 mm die-cut: 696 × 271 printable dots, the length checked against the roll, no feed margin.
+    const dieCut = BROTHER_MEDIA['62x29']
+    expect(dieCut.printableDots).toEqual([696, 271])
+    const labels = brotherJob([blank(696, 271)], dieCut)
+    expect(command(labels, PRINT_INFO, 13)).toEqual([
+      ...PRINT_INFO,
+      0xce, // recovery, media type, width, length, quality
+      0x0b, // die-cut labels
+      62,
+      29,
+      0x0f,
+      0x01,
+      0x00,
+      0x00, // 271 raster lines
+      0x00, // first page
+      0x00,
+    ])
+    expect(command(labels, MARGIN, 5)).toEqual([...MARGIN, 0x00, 0x00])
+
+    // DK-11201, 29 × 90 mm die-cut: 306 × 991 dots.
+    const address = BROTHER_MEDIA['29x90']
+    expect(address.printableDots).toEqual([306, 991])
+    expect(command(brotherJob([blank(306, 991)], address), PRINT_INFO, 13).slice(3, 11)).toEqual([
+      0xce, 0x0b, 29, 90, 0xdf, 0x03, 0x00, 0x00,
+    ])
+
+    // 62 mm continuous tape: no length to check, and the 3 mm (35 dots) feed before and after the label.
+    const tape = BROTHER_MEDIA['62']
+    const strip = brotherJob([blank(696, 342)], tape)
+    expect(command(strip, PRINT_INFO, 13)).toEqual([
+      ...PRINT_INFO,
+      0xc6, // recovery, media type, width, quality
+      0x0a, // continuous length tape
+      62,
+      0,
+      0x56,
+      0x01,
+      0x00,
+      0x00, // 342 raster lines
+      0x00,
+      0x00,
+    ])
+    expect(command(strip, MARGIN, 5)).toEqual([...MARGIN, 35, 0x00])
   })
 })
