@@ -167,7 +167,7 @@ test('at 1920 × 1080 the history shows typical item names, results and times wh
   const cut = await rows.evaluateAll((trs) =>
     trs.flatMap((tr) =>
       ['td.c-time', 'td.c-result', 'td.c-item', 'td.c-source', 'td.c-action', 'td.c-num', 'td.c-plugin summary']
-        .flatMap((cell) => [...tr.querySelectorAll<HTMLElement>(cell)])
+        .flatMap((cell) => Array.from(tr.querySelectorAll<HTMLElement>(cell)))
         .filter((td) => td.scrollWidth > td.clientWidth)
         .map((td) => `${td.className}: ${td.textContent?.trim()} (${td.scrollWidth} > ${td.clientWidth} px)`),
     ),
