@@ -8,6 +8,9 @@ const zeroRejections = 'src-main/tests/inventree-standin/zero-rejections.setup.t
 // shared layer runs in Node because it must not need the DOM (main imports it too).
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores, which on a two-core desk or CI machine is one file at a
+    // time; measured, that leaves a core idle half the run while files wait on child processes, sockets and timers.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -15,6 +18,9 @@ export default defineConfig({
           environment: 'node',
           include: ['src-main/**/*.test.ts'],
           testTimeout: 30_000,
+          // Replica set-ups start the InvenTree stand-in and pull from it: with two files at once on two cores a
+          // set-up can pass Vitest's 10 s hook default without anything being wrong.
+          hookTimeout: 30_000,
           setupFiles: [zeroRejections],
         },
       },
@@ -30,6 +36,7 @@ export default defineConfig({
           // Components mount against a real Station (and some a stand-in server); on a busy two-core machine a
           // few take longer than Vitest's 5 s default without anything being wrong.
           testTimeout: 20_000,
+          hookTimeout: 30_000,
           setupFiles: [zeroRejections],
         },
       },

@@ -22,6 +22,8 @@ describe('dispatch: the validated entry point for IPC and the web host', () => {
       ['scan', { data: 'INV-SL1', source: 'telepathy' }],
       ['scan', { data: 'INV-SL1', source: 'manual', sql: 'DROP TABLE part' }],
       ['scan', { data: 'x'.repeat(1_000_001), source: 'manual' }],
+      ['scan', { data: '04252614', source: 'webcam', symbologyId: 'E0' }],
+      ['scan', { data: '04252614', source: 'webcam', symbologyId: ']E0\n' }],
       ['getItem', { model: 'user', pk: 1 }],
       ['getItem', { model: 'part', pk: 0 }],
       ['getItem', { model: 'part', pk: 1.5 }],

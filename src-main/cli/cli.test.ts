@@ -8,7 +8,8 @@ const cli = (args: string[], input?: string) => {
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
 
-describe('cli', () => {
+// Each case starts the CLI (tsx) several times: on a busy two-core machine one start takes seconds.
+describe('cli', { timeout: 90_000 }, () => {
   it('seeds, scans (exit 0 on a match, 1 on no match) and lists every scan in history', () => {
     const db = tempDbPath()
     expect(JSON.parse(cli(['seed', '--db', db]).out)).toMatchObject({ parts: 60, scans: 0 })

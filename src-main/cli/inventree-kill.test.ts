@@ -1,5 +1,5 @@
 /**
- * The station killed (SIGKILL, no chance to clean up) at 20 random moments while it pushes 200 queued desk
+ * The station killed (SIGKILL, no chance to clean up) at 12 random moments while it pushes 200 queued desk
  * actions: after a restart and a sync, the server holds exactly what a push without kills leaves.
  */
 import { spawn } from 'node:child_process'
@@ -17,7 +17,7 @@ import { dbOf } from '../tests/support/station'
 
 if (schemaAbsent) console.warn(SKIP_REASON)
 
-const KILLS = 20
+const KILLS = 12
 const TOKEN = 'inv-kill-test-token'
 
 /** The demo server with a token both servers know, so the reference copy of the desk can push to its own. */

@@ -17,6 +17,14 @@ export const scanMethods = {
       data: z.string().max(MAX_SCAN_INPUT),
       source: z.enum(scanSources),
       device: z.string().max(200).optional(),
+      /**
+       * AIM symbology identifier of the symbol read (`]E0` UPC/EAN-13, `]E4` EAN-8, ...), when the reader knows it:
+       * eight digits are a UPC-E or an EAN-8 only the symbology tells apart.
+       */
+      symbologyId: z
+        .string()
+        .regex(/^\][A-Za-z][0-9A-Za-z]$/)
+        .optional(),
     }),
     output: returns<ScanResult>(),
   },

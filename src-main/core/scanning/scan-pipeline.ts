@@ -30,8 +30,6 @@ export const AMBIGUOUS = 'Barcode data matches more than one item'
 export type ScanInput = MethodInput<'scan'> & {
   /** The exact bytes (hex) when the source's bytes were not valid UTF-8 (trusted callers only: the CLI). */
   rawHex?: string
-  /** AIM symbology identifier the device sent beside the data (HID POS scanners): tells a UPC-E from an EAN-8. */
-  symbologyId?: string
 }
 
 /** A scan result before its history row exists (Omit that keeps the union's members apart). */
