@@ -1,4 +1,4 @@
-import type { DecodeEffort, DecodeResult, RgbaImage } from '../../../src-shared/decode'
+import type { DecodeEffort, DecodeReport, RgbaImage } from '../../../src-shared/decode'
 
 export interface DecodeRequest {
   id: number
@@ -8,6 +8,7 @@ export interface DecodeRequest {
 
 export interface DecodeResponse {
   id: number
-  result: DecodeResult | null
+  /** Every symbol the frame held, with its evidence, and the confirmed one chosen (null on an error). */
+  report: DecodeReport | null
   error?: string
 }
