@@ -10,4 +10,4 @@ export {
 } from './pipeline'
 export { configureZxing } from './zxing'
 export { centreRect, cropRgba, type Rect } from './image'
-export { LiveScanner, type LiveOptions, type LiveScanResult } from './live'
+export { LiveScanner, liveQuaggaPass, type LiveOptions, type LiveScanResult } from './live'

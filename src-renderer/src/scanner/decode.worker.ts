@@ -13,10 +13,10 @@ configureZxing({
 })
 
 self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
-  const { id, image, effort } = event.data
+  const { id, image, effort, quaggaPass } = event.data
   let response: DecodeResponse
   try {
-    response = { id, report: await decodeSymbols(image, { effort }) }
+    response = { id, report: await decodeSymbols(image, { effort, quaggaPass }) }
   } catch (error) {
     response = { id, report: null, error: error instanceof Error ? error.message : String(error) }
   }

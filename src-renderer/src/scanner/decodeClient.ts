@@ -6,7 +6,7 @@ export interface DecodeClient {
   /** The confirmed symbol the image holds that carries the most, or null. */
   decode(image: RgbaImage, effort?: DecodeEffort): Promise<DecodeResult | null>
   /** Every symbol the image holds, confirmed or not (a live camera confirms them across frames). */
-  read(image: RgbaImage, effort?: DecodeEffort): Promise<DecodeReport>
+  read(image: RgbaImage, effort?: DecodeEffort, quaggaPass?: number): Promise<DecodeReport>
   terminate(): void
 }
 
@@ -28,9 +28,9 @@ export function createDecodeClient(): DecodeClient {
     for (const waiter of pending.values()) waiter.reject(new Error(event.message || 'decode worker failed'))
     pending.clear()
   }
-  const read = (image: RgbaImage, effort: DecodeEffort = 'fast'): Promise<DecodeReport> => {
+  const read = (image: RgbaImage, effort: DecodeEffort = 'fast', quaggaPass?: number): Promise<DecodeReport> => {
     const id = nextId++
-    const request: DecodeRequest = { id, image, effort }
+    const request: DecodeRequest = { id, image, effort, ...(quaggaPass === undefined ? {} : { quaggaPass }) }
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject })
       // The pixels move to the worker rather than being copied.

@@ -4,6 +4,8 @@ export interface DecodeRequest {
   id: number
   image: RgbaImage
   effort: DecodeEffort
+  /** Fast effort: the quagga2 pass to try (a live camera turns through them frame by frame). */
+  quaggaPass?: number
 }
 
 export interface DecodeResponse {

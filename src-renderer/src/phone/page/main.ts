@@ -5,7 +5,7 @@
  * the outbox, so none is lost while the phone is out of reach.
  */
 import { centreRect } from '../../../../src-shared/decode/image'
-import { LiveScanner } from '../../../../src-shared/decode/live'
+import { LiveScanner, liveQuaggaPass } from '../../../../src-shared/decode/live'
 import { PhoneOutbox, type QueuedScan, type ScanAnswer } from '../../../../src-shared/phone/outbox'
 import { playTone } from '../../feedback/tones'
 import { truncate, visibleControlChars } from '../../lib/visibleControlChars'
@@ -154,6 +154,7 @@ function scanScreen(): void {
     .catch(() => (root.dataset['decoder'] = 'failed'))
   // A 1D read is confirmed on a later frame; one label (a bag's DataMatrix and its 1D codes) is one scan.
   const live = new LiveScanner({ repeatWindowMs: 2000 })
+  let framesTaken = 0
   const canvas = document.createElement('canvas')
   let armed = false
   scanButton.addEventListener('click', () => {
@@ -167,7 +168,7 @@ function scanScreen(): void {
       if (frame && (armed || continuous.checked)) {
         try {
           const takenAt = performance.now()
-          const result = live.frame((await client.read(frame, 'fast')).symbols, takenAt)
+          const result = live.frame((await client.read(frame, 'fast', liveQuaggaPass(framesTaken++))).symbols, takenAt)
           if (result) {
             armed = false
             hint.textContent = continuous.checked
