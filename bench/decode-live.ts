@@ -220,7 +220,10 @@ export async function benchDecodeLive(fixturesDir: string = DEFAULT_FIXTURES_DIR
       `confirmed within ${FRAMES_PER_PHOTO} frames: read / wrong / none`,
       `${s.confirmed.read} / ${s.confirmed.wrong} / ${s.confirmed.none}`,
     )
-    line('  scanned (after the 1D hold): read / wrong / none', `${s.live.read} / ${s.live.wrong} / ${s.live.none}`)
+    line(
+      `  scanned within ${FRAMES_PER_PHOTO + 2} frames (the 1D hold may add one): read / wrong / none`,
+      `${s.live.read} / ${s.live.wrong} / ${s.live.none}`,
+    )
     const frames = [...s.framesToScan].sort((a, b) => a - b)
     for (let n = 1; n <= FRAMES_PER_PHOTO + 2; n++)
       line(`  scanned on frame ${n}`, String(frames.filter((f) => f === n).length))

@@ -3,8 +3,8 @@
  * codes that each hold one of its fields; a camera sees several of them on one frame, or one after another as the
  * bag moves. Once one code of a label is scanned, its siblings are not scanned again: the codes seen on the same
  * frames shortly after it, and the 1D texts equal to a field of a scanned ISO 15434 label (or the label whose field
- * a scanned 1D text is). A 1D code is also held for one later frame (two at 30 frames a second: at least
- * `holdMs`), so that the richer DataMatrix of the same bag, often a frame behind it, is the one scanned.
+ * a scanned 1D text is). A 1D code is also held for `holdMs` and at least one later frame (two frames at 15 frames
+ * a second), so that the richer DataMatrix of the same bag, often a frame or two behind it, is the one scanned.
  */
 import { isMatrixFormat, richness, type SymbolRead } from './confirm'
 import type { DecodeResult } from './types'
@@ -78,7 +78,7 @@ export class SiblingGate {
   constructor(options: SiblingOptions = {}) {
     this.repeatWindowMs = options.repeatWindowMs ?? 2000
     this.siblingMs = options.siblingMs ?? 1000
-    this.holdMs = options.holdMs ?? 50
+    this.holdMs = options.holdMs ?? 120
     this.holdFrames = options.holdFrames ?? 1
   }
 
