@@ -17,11 +17,12 @@ import { fmt, heading, line, percentile } from './stats'
 
 const root = resolve(import.meta.dirname, '..')
 
-async function startHost(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
+/** The web host on a free port over `dbPath` (demo data), serving the renderer built in `from`/out. */
+export async function startHost(dbPath: string, from = root): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     join(root, 'node_modules/.bin/tsx'),
-    ['src-main/web-host/serve.ts', '--db', dbPath, '--port', '0', '--demo'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    [join(from, 'src-main/web-host/serve.ts'), '--db', dbPath, '--port', '0', '--demo'],
+    { cwd: from, stdio: ['ignore', 'pipe', 'inherit'] },
   )
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error('web host did not start')), 30_000)

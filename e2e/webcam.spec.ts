@@ -3,10 +3,12 @@
  * /camera page decodes it in the worker and sends the text through Station.scan(), and the station opens the item.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import bwipjs from 'bwip-js/node'
 import QRCode from 'qrcode'
+import sharp from 'sharp'
 import { expect, test } from './fixtures'
 import { ask } from './station'
 import { sharedFolder } from '../src-main/tests/support/shared-fixtures'
@@ -47,6 +49,55 @@ function fakeCamera(y4m: string): string[] {
   ]
 }
 
+const RS = '\x1e'
+const GS = '\x1d'
+const EOT = '\x04'
+/**
+ * A DigiKey bag of a part the station does not know (so the camera page stays open): its ISO 15434 DataMatrix, and
+ * a Code 128 of the part number (one of the DataMatrix's fields).
+ */
+const PART_NUMBER = '999-0042-1-ND'
+const BAG = `[)>${RS}06${GS}P${PART_NUMBER}${GS}1PXQ0042${GS}Q10${GS}K4500012345${RS}${EOT}`
+
+/**
+ * The bag label on a 640×480 frame, the Code 128 above the DataMatrix, and the same frame with the DataMatrix hidden
+ * (a hand, a glare): the camera sees both codes on most frames and the Code 128 alone on some.
+ */
+async function bagLabelFrames(dir: string): Promise<string> {
+  const barcode = (bcid: string, text: string, scale: number): Promise<Buffer> =>
+    bwipjs.toBuffer({ bcid, text, scale, height: 10, includetext: false, backgroundcolor: 'FFFFFF' })
+  const code128 = await barcode('code128', PART_NUMBER, 2)
+  const matrix = await barcode('datamatrix', BAG, 4)
+  const c = await sharp(code128).metadata()
+  const m = await sharp(matrix).metadata()
+  const frame = (withMatrix: boolean): sharp.Sharp =>
+    sharp({ create: { width: 640, height: 480, channels: 3, background: '#ffffff' } }).composite([
+      { input: code128, left: Math.round((640 - c.width!) / 2), top: 120 },
+      ...(withMatrix ? [{ input: matrix, left: Math.round((640 - m.width!) / 2), top: 120 + c.height! + 24 }] : []),
+    ])
+  const both = join(dir, 'both.png')
+  const alone = join(dir, 'alone.png')
+  await frame(true).png().toFile(both)
+  await frame(false).png().toFile(alone)
+  // 10 frames a second: the Code 128 alone on every third frame (the first), both codes on the others.
+  for (let i = 0; i < 21; i++) copyFileSync(i % 3 === 0 ? alone : both, join(dir, `f${String(i).padStart(2, '0')}.png`))
+  const y4m = join(dir, 'bag.y4m')
+  execFileSync('ffmpeg', [
+    ...['-hide_banner', '-loglevel', 'error', '-y', '-framerate', '10', '-i', join(dir, 'f%02d.png')],
+    ...['-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', y4m],
+  ])
+  return y4m
+}
+
+const bagTest = test.extend<{ chromiumArgs: string[] }>({
+  // eslint-disable-next-line no-empty-pattern
+  chromiumArgs: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-station-cam-'))
+    await use(fakeCamera(await bagLabelFrames(dir)))
+    rmSync(dir, { recursive: true, force: true })
+  },
+})
+
 const qrTest = test.extend<{ chromiumArgs: string[] }>({
   // eslint-disable-next-line no-empty-pattern
   chromiumArgs: async ({}, use) => {
@@ -78,6 +129,21 @@ qrTest('a QR code on the camera opens its stock item', async ({ page, station })
   const history = await ask(page, 'history', { limit: 5 })
   expect(history.find((h) => h.data === '{"stockitem": 1}')).toMatchObject({ source: 'webcam' })
   expect(station.errors.filter((e) => /wasm|worker|Content Security Policy/i.test(e))).toEqual([])
+})
+
+bagTest('a bag label with a Code 128 and a DataMatrix is one scan: the DataMatrix', async ({ page }) => {
+  await page.getByTestId('camera-link').click()
+  await expect(page).toHaveURL(/#\/camera$/)
+  const webcamScans = async (): Promise<string[]> =>
+    (await ask(page, 'history', { limit: 20 })).filter((h) => h.source === 'webcam').map((h) => h.data)
+  await expect.poll(webcamScans, { timeout: 15_000 }).not.toEqual([])
+  // The camera goes on decoding the label, the Code 128 alone on every third frame: 20 more frames add no scan.
+  const counter = page.getByTestId('webcam-fps')
+  const framesNow = Number(await counter.getAttribute('data-frames'))
+  await expect
+    .poll(async () => Number(await counter.getAttribute('data-frames')), { timeout: 10_000 })
+    .toBeGreaterThan(framesNow + 20)
+  expect(await webcamScans()).toEqual([BAG])
 })
 
 test.describe('with a photo from ../shared/fixtures/quagga2', () => {

@@ -42,6 +42,7 @@ const EVIDENCE: Record<NonNullable<SymbolRead['evidence']>, string> = {
   'error-correction': 'confirmed by its error correction',
   'both-engines': 'confirmed: both engines read it',
   'two-attempts': 'confirmed: read on two attempts',
+  'two-frames': 'confirmed: read on two camera frames',
 }
 
 function why(symbol: SymbolRead): string {

@@ -17,13 +17,13 @@ export function isMatrixFormat(format: string): boolean {
 /** How many more attempts a 1D text needs than any rival text read at the same place. */
 export const CONFIRM_LEAD = 2
 
-const EAN13_FAMILY = new Set(['EAN13', 'UPCA'])
+export const EAN13_FAMILY = new Set(['EAN13', 'UPCA'])
 
 /**
  * Short symbols whose bars turn up inside other symbols' bars: quagga2 reads the same wrong EAN-8 or UPC-E from
  * a Code 39 or Code 93 on two passes, so for these only the other engine agreeing confirms.
  */
-const NEEDS_BOTH_ENGINES = new Set(['EAN8', 'UPCE'])
+export const NEEDS_BOTH_ENGINES = new Set(['EAN8', 'UPCE'])
 
 export interface Read extends DecodeResult {
   engine: EngineName
@@ -33,8 +33,11 @@ export interface Read extends DecodeResult {
   region?: Rect
 }
 
-/** Why a symbol is believed: its error correction, two engines, or one engine on two attempts. */
-export type Evidence = 'error-correction' | 'both-engines' | 'two-attempts'
+/**
+ * Why a symbol is believed: its error correction, two engines, one engine on two attempts, or (live camera) two
+ * camera frames.
+ */
+export type Evidence = 'error-correction' | 'both-engines' | 'two-attempts' | 'two-frames'
 
 export interface SymbolRead extends DecodeResult {
   /** Distinct attempts that read this text. */
@@ -53,7 +56,8 @@ interface Entry {
   region?: Rect
 }
 
-function overlaps(a: Rect | undefined, b: Rect | undefined): boolean {
+/** Whether two reads are of the same place (a quarter of the smaller one in common). */
+export function overlaps(a: Rect | undefined, b: Rect | undefined): boolean {
   // Without a position two reads may be of the same symbol: assume they are (the safe side).
   if (!a || !b) return true
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)

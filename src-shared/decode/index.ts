@@ -1,4 +1,13 @@
 export type { DecodeResult, RgbaImage, BarcodeFormatName } from './types'
-export { decodeImage, decodeQuaggaOnly, decodeZxingOnly, type DecodeEffort, type PipelineOptions } from './pipeline'
+export {
+  decodeImage,
+  decodeSymbols,
+  decodeQuaggaOnly,
+  decodeZxingOnly,
+  type DecodeEffort,
+  type DecodeReport,
+  type PipelineOptions,
+} from './pipeline'
 export { configureZxing } from './zxing'
 export { centreRect, cropRgba, type Rect } from './image'
+export { LiveScanner, liveQuaggaPass, type LiveOptions, type LiveScanResult } from './live'

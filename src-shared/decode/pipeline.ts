@@ -25,6 +25,8 @@ export type DecodeEffort = 'fast' | 'thorough'
 export interface PipelineOptions {
   /** `fast` for live camera frames (one quagga pass; the next frame confirms), `thorough` for still images. */
   effort?: DecodeEffort
+  /** `fast`: which of QUAGGA_PASSES to try (a live camera turns through them, one a frame; default the first). */
+  quaggaPass?: number
 }
 
 /** What one image held: every text read (with the evidence for it) and the confirmed one that carries the most. */
@@ -174,7 +176,8 @@ export async function decodeSymbols(image: RgbaImage, options: PipelineOptions =
   if (effort === 'fast') {
     // A live camera sends another frame in a few tens of milliseconds: one quagga2 pass, zxing's harder 1D pass
     // only when quagga2 found nothing, and a read left unconfirmed here is confirmed by the next frame.
-    await run.quagga(QUAGGA_PASSES[0]!, 'quagga2:0')
+    const pass = (options.quaggaPass ?? 0) % QUAGGA_PASSES.length
+    await run.quagga(QUAGGA_PASSES[pass]!, `quagga2:${pass}`)
     if (run.reads.size === 0) await run.zxing(LINEAR_PASS, 'zxing:linear')
   } else {
     for (let i = 0; i < QUAGGA_PASSES.length; i++) {

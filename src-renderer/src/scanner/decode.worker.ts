@@ -4,7 +4,7 @@
  */
 import './workerGlobals'
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url'
-import { configureZxing, decodeImage } from '../../../src-shared/decode'
+import { configureZxing, decodeSymbols } from '../../../src-shared/decode'
 import type { DecodeRequest, DecodeResponse } from './decodeProtocol'
 
 configureZxing({
@@ -13,12 +13,12 @@ configureZxing({
 })
 
 self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
-  const { id, image, effort } = event.data
+  const { id, image, effort, quaggaPass } = event.data
   let response: DecodeResponse
   try {
-    response = { id, result: await decodeImage(image, { effort }) }
+    response = { id, report: await decodeSymbols(image, { effort, quaggaPass }) }
   } catch (error) {
-    response = { id, result: null, error: error instanceof Error ? error.message : String(error) }
+    response = { id, report: null, error: error instanceof Error ? error.message : String(error) }
   }
   self.postMessage(response)
 }

@@ -1,13 +1,16 @@
-import type { DecodeEffort, DecodeResult, RgbaImage } from '../../../src-shared/decode'
+import type { DecodeEffort, DecodeReport, RgbaImage } from '../../../src-shared/decode'
 
 export interface DecodeRequest {
   id: number
   image: RgbaImage
   effort: DecodeEffort
+  /** Fast effort: the quagga2 pass to try (a live camera turns through them frame by frame). */
+  quaggaPass?: number
 }
 
 export interface DecodeResponse {
   id: number
-  result: DecodeResult | null
+  /** Every symbol the frame held, with its evidence, and the confirmed one chosen (null on an error). */
+  report: DecodeReport | null
   error?: string
 }

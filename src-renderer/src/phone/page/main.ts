@@ -5,11 +5,11 @@
  * the outbox, so none is lost while the phone is out of reach.
  */
 import { centreRect } from '../../../../src-shared/decode/image'
+import { LiveScanner, liveQuaggaPass } from '../../../../src-shared/decode/live'
 import { PhoneOutbox, type QueuedScan, type ScanAnswer } from '../../../../src-shared/phone/outbox'
 import { playTone } from '../../feedback/tones'
 import { truncate, visibleControlChars } from '../../lib/visibleControlChars'
 import { createDecodeClient } from '../../scanner/decodeClient'
-import { createRepeatFilter } from '../../scanner/repeatFilter'
 import { connectLink } from './link'
 import './phone.css'
 
@@ -152,7 +152,9 @@ function scanScreen(): void {
     .decode({ data: new Uint8ClampedArray(64 * 64 * 4).fill(255), width: 64, height: 64 })
     .then(() => (root.dataset['decoder'] = 'ready'))
     .catch(() => (root.dataset['decoder'] = 'failed'))
-  const acceptNew = createRepeatFilter(2000)
+  // A 1D read is confirmed on a later frame; one label (a bag's DataMatrix and its 1D codes) is one scan.
+  const live = new LiveScanner({ repeatWindowMs: 2000 })
+  let framesTaken = 0
   const canvas = document.createElement('canvas')
   let armed = false
   scanButton.addEventListener('click', () => {
@@ -165,8 +167,9 @@ function scanScreen(): void {
       const frame = grab(video, canvas)
       if (frame && (armed || continuous.checked)) {
         try {
-          const result = await client.decode(frame, 'fast')
-          if (result && acceptNew(result.text, performance.now())) {
+          const takenAt = performance.now()
+          const result = live.frame((await client.read(frame, 'fast', liveQuaggaPass(framesTaken++))).symbols, takenAt)
+          if (result) {
             armed = false
             hint.textContent = continuous.checked
               ? 'Continuous: every new label is sent'
