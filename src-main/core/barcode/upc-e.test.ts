@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ScanMatch, ScanResult } from '../../contract'
 import type { Station } from '../station'
+import { dispatch } from '../../dispatch'
 import { parseOnly } from './parse-only'
 import { readUpcE } from './upc-e'
 import { tempDbPath } from '../../tests/support/temp-db'
@@ -90,7 +91,7 @@ describe('a scanned UPC-E resolves through its UPC-A expansion', () => {
     }
   })
 
-  it('and when the scanner names the symbology, that decides: ]E0 is UPC-E, ]E4 is EAN-8', () => {
+  it('and when the scanner names the symbology, that decides: ]E0 is UPC-E, ]E4 is EAN-8', async () => {
     const station = open()
     try {
       setGtin(station, 2, `000000${BOTH}`)
@@ -102,7 +103,21 @@ describe('a scanned UPC-E resolves through its UPC-A expansion', () => {
       // A wedge scanner set to send the AIM id types it in front of the digits.
       expect(partOf(station.scan({ data: `]E0${BOTH}`, source: 'wedge' }))).toBe(3)
       expect(partOf(station.scan({ data: `]E4${BOTH}`, source: 'wedge' }))).toBe(2)
-      expect(station.history({ limit: 4 }).map((h) => h.data)).toEqual([`]E4${BOTH}`, `]E0${BOTH}`, BOTH, BOTH])
+      // The webcam's decoder names the symbology beside the text, through the validated contract.
+      const webcam = async (symbologyId: string) => {
+        const reply = await dispatch(station, 'scan', { data: BOTH, source: 'webcam', symbologyId })
+        return reply.ok ? partOf(reply.value as ScanResult) : reply.error.code
+      }
+      expect(await webcam(']E0')).toBe(3)
+      expect(await webcam(']E4')).toBe(2)
+      expect(station.history({ limit: 6 }).map((h) => h.data)).toEqual([
+        BOTH,
+        BOTH,
+        `]E4${BOTH}`,
+        `]E0${BOTH}`,
+        BOTH,
+        BOTH,
+      ])
     } finally {
       station.close()
     }
