@@ -12,7 +12,7 @@
  * Measured on ../shared/fixtures/quagga2 and the generated set by bench/decode-accuracy.ts.
  */
 import type { ReaderOptions } from 'zxing-wasm/reader'
-import { chooseSymbol, ReadSet, type SymbolRead } from './confirm'
+import { chooseSymbol, isMatrixFormat, ReadSet, type SymbolRead } from './confirm'
 import { alignedCrop, cropRgba, scaleRgba, type Rect } from './image'
 import { normalizeResult } from './normalize'
 import { decodeWithQuagga, type QuaggaOptions } from './quagga'
@@ -27,6 +27,8 @@ export interface PipelineOptions {
   effort?: DecodeEffort
   /** `fast`: which of QUAGGA_PASSES to try (a live camera turns through them, one a frame; default the first). */
   quaggaPass?: number
+  /** Called after each attempt with its name and duration (the benchmark's account of where the time goes). */
+  onAttempt?: (attempt: string, ms: number, texts: string[]) => void
 }
 
 /** What one image held: every text read (with the evidence for it) and the confirmed one that carries the most. */
@@ -78,6 +80,9 @@ const UPRIGHT_PASS: ReaderOptions = {
   tryDownscale: false,
 }
 
+/** A region read again to check a read is resampled by at least this factor (up or down). */
+const MIN_RESCALE = 1.3
+
 /** Long side a region is resampled to before zxing reads it: enough pixels per module, few pixels in all. */
 const CROP_SIDE = 480
 
@@ -105,7 +110,21 @@ class Attempts {
   readonly reads = new ReadSet()
   private readonly cropped = new Set<string>()
 
-  constructor(private readonly image: RgbaImage) {}
+  constructor(
+    private readonly image: RgbaImage,
+    private readonly onAttempt?: (attempt: string, ms: number, texts: string[]) => void,
+  ) {}
+
+  private t0 = 0
+
+  async timed<T>(work: () => Promise<T>): Promise<T> {
+    this.t0 = performance.now()
+    return work()
+  }
+
+  private report(attempt: string, texts: string[]): void {
+    this.onAttempt?.(attempt, performance.now() - this.t0, texts)
+  }
 
   addZxing(found: ZxingDecode[], attempt: string, map: (r: Rect) => Rect = (r) => r): DecodeResult[] {
     const added: DecodeResult[] = []
@@ -115,11 +134,15 @@ class Attempts {
       this.reads.add({ ...result, engine: 'zxing', attempt, region: map(raw.region) })
       added.push(result)
     }
+    this.report(
+      attempt,
+      added.map((r) => r.text),
+    )
     return added
   }
 
   async zxing(options: ReaderOptions, attempt: string): Promise<ZxingDecode[]> {
-    const found = await readWithZxing(this.image, options)
+    const found = await this.timed(() => readWithZxing(this.image, options))
     this.addZxing(found, attempt)
     return found
   }
@@ -129,15 +152,20 @@ class Attempts {
     const rect = withMargin(region)
     const crop = cropRgba(this.image, rect)
     if (crop.width < 8 || crop.height < 8) return
-    const factor = Math.min(3, (CROP_SIDE / Math.max(crop.width, crop.height)) * scale)
-    const input = Math.abs(factor - 1) < 0.05 ? crop : scaleRgba(crop, factor)
-    const found = await readWithZxing(input, {
-      formats: ['Linear-Codes'],
-      tryHarder: true,
-      tryRotate: crop.height > crop.width,
-      tryInvert: false,
-      tryDownscale: false,
-    })
+    let factor = Math.min(3, (CROP_SIDE / Math.max(crop.width, crop.height)) * scale)
+    // The same pixels at the same scale would repeat the first read's sampling, not check it: resample.
+    if (factor > 1 / MIN_RESCALE && factor < MIN_RESCALE)
+      factor = factor >= 1 ? MIN_RESCALE * factor : factor / MIN_RESCALE
+    const input = scaleRgba(crop, factor)
+    const found = await this.timed(() =>
+      readWithZxing(input, {
+        formats: ['Linear-Codes'],
+        tryHarder: true,
+        tryRotate: crop.height > crop.width,
+        tryInvert: false,
+        tryDownscale: false,
+      }),
+    )
     const x0 = Math.max(0, Math.floor(rect.x))
     const y0 = Math.max(0, Math.floor(rect.y))
     const f = input.width / crop.width
@@ -150,10 +178,10 @@ class Attempts {
   }
 
   async quagga(pass: Partial<QuaggaOptions>, attempt: string): Promise<void> {
-    const found = await decodeWithQuagga(this.image, pass)
-    if (!found || found.span < MIN_QUAGGA_SPAN) return
-    const result = normalizeResult(strip(found))
-    if (!passesChecks(result.format, result.text)) return
+    const found = await this.timed(() => decodeWithQuagga(this.image, pass))
+    const result = found && found.span >= MIN_QUAGGA_SPAN ? normalizeResult(strip(found)) : null
+    if (!found || !result || !passesChecks(result.format, result.text)) return this.report(attempt, [])
+    this.report(attempt, [result.text])
     const region = boundsOf(found.box)
     this.reads.add({ ...result, engine: 'quagga2', attempt, region })
     // The located bars, turned upright, are read again by zxing, once per text: the other engine agreeing is the
@@ -162,7 +190,7 @@ class Attempts {
     this.cropped.add(result.text)
     const upright = alignedCrop(this.image, found.box, CROP_SIDE)
     if (!upright) return
-    const zx = await readWithZxing(upright, UPRIGHT_PASS)
+    const zx = await this.timed(() => readWithZxing(upright, UPRIGHT_PASS))
     this.addZxing(zx, `zxing:upright-${attempt}`, () => region)
   }
 }
@@ -170,8 +198,11 @@ class Attempts {
 /** Decodes one RGBA image: every symbol read, and the confirmed one carrying the most. */
 export async function decodeSymbols(image: RgbaImage, options: PipelineOptions = {}): Promise<DecodeReport> {
   const effort = options.effort ?? 'thorough'
-  const run = new Attempts(image)
-  await run.zxing(QUICK_PASS, 'zxing:quick')
+  const run = new Attempts(image, options.onAttempt)
+  const quick = await run.zxing(QUICK_PASS, 'zxing:quick')
+  if (effort === 'thorough' && !run.reads.hasConfirmed()) {
+    for (const raw of quick) if (!isMatrixFormat(raw.format)) await run.zxingRegion(raw.region, 'zxing:region')
+  }
 
   if (effort === 'fast') {
     // A live camera sends another frame in a few tens of milliseconds: one quagga2 pass, zxing's harder 1D pass
@@ -179,7 +210,7 @@ export async function decodeSymbols(image: RgbaImage, options: PipelineOptions =
     const pass = (options.quaggaPass ?? 0) % QUAGGA_PASSES.length
     await run.quagga(QUAGGA_PASSES[pass]!, `quagga2:${pass}`)
     if (run.reads.size === 0) await run.zxing(LINEAR_PASS, 'zxing:linear')
-  } else {
+  } else if (!run.reads.hasConfirmed()) {
     for (let i = 0; i < QUAGGA_PASSES.length; i++) {
       await run.quagga(QUAGGA_PASSES[i]!, `quagga2:${i}`)
       if (run.reads.hasConfirmed()) break
@@ -194,7 +225,9 @@ export async function decodeSymbols(image: RgbaImage, options: PipelineOptions =
   }
 
   if (effort === 'thorough' && !run.reads.hasConfirmed() && Math.max(image.width, image.height) < UPSCALE_BELOW) {
-    const found = await readWithZxing(scaleRgba(image, 2), { tryHarder: true, tryRotate: true, tryDownscale: false })
+    const found = await run.timed(() =>
+      readWithZxing(scaleRgba(image, 2), { tryHarder: true, tryRotate: true, tryDownscale: false }),
+    )
     run.addZxing(found, 'zxing:x2', (r) => ({ x: r.x / 2, y: r.y / 2, width: r.width / 2, height: r.height / 2 }))
   }
 
