@@ -29,6 +29,30 @@ export interface PipelineOptions {
   quaggaPass?: number
   /** Called after each attempt with its name and duration (the benchmark's account of where the time goes). */
   onAttempt?: (attempt: string, ms: number, texts: string[]) => void
+  /** Steps switched on or off, for the benchmark that shows what each one buys (bench/decode-options.ts). */
+  steps?: Partial<PipelineSteps>
+}
+
+/** The optional steps of the thorough pipeline. */
+export interface PipelineSteps {
+  /** The quick pass reads an image of up to DOWNSCALE_ABOVE pixels at its own size only. */
+  quickAtOwnSize: boolean
+  /** When an image nothing was read in yet gets zxing's DataMatrix pass with tryHarder. */
+  matrixPass: 'after-quick' | 'after-quagga' | 'off'
+  /** zxing's full 1D pass comes after the first quagga2 pass rather than the second. */
+  linearEarly: boolean
+  /** A 1D text the quick pass read is read again by zxing on its own region, resampled. */
+  regionCheck: boolean
+  /** …and by quagga2 on that region, when zxing's second look did not confirm it. */
+  quaggaRegion: boolean
+}
+
+export const DEFAULT_STEPS: PipelineSteps = {
+  quickAtOwnSize: true,
+  matrixPass: 'after-quagga',
+  linearEarly: true,
+  regionCheck: true,
+  quaggaRegion: true,
 }
 
 /** What one image held: every text read (with the evidence for it) and the confirmed one that carries the most. */
@@ -62,6 +86,21 @@ const QUICK_PASS: ReaderOptions = {
   tryInvert: false,
   tryDownscale: true,
 }
+
+/**
+ * zxing's DataMatrix pass with tryHarder, for an image the quick pass found nothing in: it reads most of the
+ * DataMatrix symbols the quick pass misses, in a few ms (the quick pass already reads the QR codes).
+ */
+const MATRIX_PASS: ReaderOptions = {
+  formats: ['DataMatrix'],
+  tryHarder: true,
+  tryRotate: false,
+  tryInvert: false,
+  tryDownscale: false,
+}
+
+/** A still image smaller than this is read at its own size only: zxing's downscaled copies cost more than they find. */
+const DOWNSCALE_ABOVE = 1000
 
 const LINEAR_PASS: ReaderOptions = {
   formats: ['Linear-Codes'],
@@ -153,9 +192,9 @@ class Attempts {
     const crop = cropRgba(this.image, rect)
     if (crop.width < 8 || crop.height < 8) return
     let factor = Math.min(3, (CROP_SIDE / Math.max(crop.width, crop.height)) * scale)
-    // The same pixels at the same scale would repeat the first read's sampling, not check it: resample.
-    if (factor > 1 / MIN_RESCALE && factor < MIN_RESCALE)
-      factor = factor >= 1 ? MIN_RESCALE * factor : factor / MIN_RESCALE
+    // The same pixels at the same scale would repeat the first read's sampling, not check it: resample, upwards
+    // (shrinking a long symbol leaves too few pixels a module).
+    if (factor > 1 / MIN_RESCALE && factor < MIN_RESCALE) factor = 1.5
     const input = scaleRgba(crop, factor)
     const found = await this.timed(() =>
       readWithZxing(input, {
@@ -175,6 +214,22 @@ class Attempts {
       width: r.width / f,
       height: r.height / f,
     }))
+  }
+
+  /**
+   * quagga2 on one region a zxing pass without rotation read: its bars run across the region's rows, so quagga2 reads
+   * through its middle without locating (the other engine on the same symbol, for a few ms).
+   */
+  async quaggaRegion(region: Rect, attempt: string): Promise<void> {
+    const rect = withMargin(region)
+    const grow = Math.max(0, 48 - rect.height) / 2
+    const crop = cropRgba(this.image, { ...rect, y: rect.y - grow, height: rect.height + 2 * grow })
+    if (crop.width < 32 || crop.height < 32) return this.report(attempt, [])
+    const found = await this.timed(() => decodeWithQuagga(crop, { size: 0, locate: false }))
+    const result = found && found.span >= MIN_QUAGGA_SPAN ? normalizeResult(strip(found)) : null
+    if (!result || !passesChecks(result.format, result.text)) return this.report(attempt, [])
+    this.report(attempt, [result.text])
+    this.reads.add({ ...result, engine: 'quagga2', attempt, region })
   }
 
   async quagga(pass: Partial<QuaggaOptions>, attempt: string): Promise<void> {
@@ -198,33 +253,46 @@ class Attempts {
 /** Decodes one RGBA image: every symbol read, and the confirmed one carrying the most. */
 export async function decodeSymbols(image: RgbaImage, options: PipelineOptions = {}): Promise<DecodeReport> {
   const effort = options.effort ?? 'thorough'
+  const steps = { ...DEFAULT_STEPS, ...options.steps }
   const run = new Attempts(image, options.onAttempt)
-  const quick = await run.zxing(QUICK_PASS, 'zxing:quick')
-  if (effort === 'thorough' && !run.reads.hasConfirmed()) {
-    for (const raw of quick) if (!isMatrixFormat(raw.format)) await run.zxingRegion(raw.region, 'zxing:region')
-  }
+  const large = Math.max(image.width, image.height) > DOWNSCALE_ABOVE
 
   if (effort === 'fast') {
     // A live camera sends another frame in a few tens of milliseconds: one quagga2 pass, zxing's harder 1D pass
     // only when quagga2 found nothing, and a read left unconfirmed here is confirmed by the next frame.
+    await run.zxing(QUICK_PASS, 'zxing:quick')
     const pass = (options.quaggaPass ?? 0) % QUAGGA_PASSES.length
     await run.quagga(QUAGGA_PASSES[pass]!, `quagga2:${pass}`)
     if (run.reads.size === 0) await run.zxing(LINEAR_PASS, 'zxing:linear')
-  } else if (!run.reads.hasConfirmed()) {
-    for (let i = 0; i < QUAGGA_PASSES.length; i++) {
-      await run.quagga(QUAGGA_PASSES[i]!, `quagga2:${i}`)
+    const symbols = run.reads.symbols()
+    return { symbols, chosen: chooseSymbol(symbols) }
+  }
+
+  const quick = await run.zxing({ ...QUICK_PASS, tryDownscale: large || !steps.quickAtOwnSize }, 'zxing:quick')
+  const matrix = async () => {
+    if (run.reads.size === 0) await run.zxing({ ...MATRIX_PASS, tryDownscale: large }, 'zxing:matrix')
+  }
+  if (steps.matrixPass === 'after-quick') await matrix()
+  if (!run.reads.hasConfirmed()) {
+    const linear = quick.filter((raw) => !isMatrixFormat(raw.format))
+    if (steps.regionCheck) for (const raw of linear) await run.zxingRegion(raw.region, 'zxing:region')
+    if (steps.quaggaRegion)
+      for (const raw of linear) if (!run.reads.hasConfirmed()) await run.quaggaRegion(raw.region, 'quagga2:region')
+  }
+
+  for (let i = 0; i < QUAGGA_PASSES.length && !run.reads.hasConfirmed(); i++) {
+    await run.quagga(QUAGGA_PASSES[i]!, `quagga2:${i}`)
+    if (i === 0 && steps.matrixPass === 'after-quagga') await matrix()
+    if (run.reads.hasConfirmed()) break
+    if (i === (steps.linearEarly ? 0 : 1)) {
+      const found = await run.zxing(LINEAR_PASS, 'zxing:linear')
       if (run.reads.hasConfirmed()) break
-      if (i === 1) {
-        const found = await run.zxing(LINEAR_PASS, 'zxing:linear')
-        if (run.reads.hasConfirmed()) break
-        // A zxing read not yet confirmed is looked at again, closer and at another scale.
-        for (const raw of found) await run.zxingRegion(raw.region, 'zxing:closer', 1.5)
-        if (run.reads.hasConfirmed()) break
-      }
+      // A zxing read not yet confirmed is looked at again, closer and at another scale.
+      for (const raw of found) await run.zxingRegion(raw.region, 'zxing:closer', 1.5)
     }
   }
 
-  if (effort === 'thorough' && !run.reads.hasConfirmed() && Math.max(image.width, image.height) < UPSCALE_BELOW) {
+  if (!run.reads.hasConfirmed() && Math.max(image.width, image.height) < UPSCALE_BELOW) {
     const found = await run.timed(() =>
       readWithZxing(scaleRgba(image, 2), { tryHarder: true, tryRotate: true, tryDownscale: false }),
     )
