@@ -4,8 +4,9 @@
  * of desk barcodes, the same desk's scans on a pulled InvenTree replica against a local database of that size, a
  * full and an incremental pull of 100,000 items (BENCH_PULL_ITEMS) from the InvenTree stand-in, the history
  * review's queries, scan latency while a 2,000-label PDF renders in the worker pool (BENCH_LABELS), importing
- * 100,000 parts from CSV and from XLSX (BENCH_IMPORT_PARTS), decode accuracy on the quagga2 photos, the live camera (photos as jittered frames confirmed
- * across frames; the camera page's decoded frames a second in Chromium), and — in
+ * 100,000 parts from CSV and from XLSX (BENCH_IMPORT_PARTS), decode accuracy on the quagga2 photos and what each
+ * zxing-wasm option and pipeline step buys, the live camera (photos as jittered frames confirmed across frames;
+ * the camera page's decoded frames a second in Chromium), and — in
  * Chromium through the web host — the scan page at 500 rows and the history review over 100,000 scans; and the
  * quick and full integrity checks the station runs at start, on the same large database.
  */
@@ -17,6 +18,7 @@ import { seedLinks, seedScale } from '../src-main/core/demo/seed'
 import { openStationDatabase, Station } from '../src-main/core/station'
 import { benchDecodeAccuracy } from './decode-accuracy'
 import { benchDecodeLive } from './decode-live'
+import { benchDecodeOptions } from './decode-options'
 import { benchHistoryReview } from './history-review'
 import { benchImport } from './import'
 import { benchIntegrity } from './integrity'
@@ -58,6 +60,7 @@ try {
   await benchLabelJob()
   await benchImport(dir, Number(process.env.BENCH_IMPORT_PARTS ?? 100_000))
   await benchDecodeAccuracy()
+  await benchDecodeOptions()
   await benchDecodeLive()
   await benchUi(dir)
 } finally {

@@ -2,14 +2,22 @@
  * The station's decode pipeline. Each engine misses codes the other reads (quagga2 finds far more of the blurry
  * 1D codes a webcam sees; zxing-wasm reads QR and DataMatrix and rarely misreads), and either one alone sometimes
  * returns a wrong code that still passes its check digit. So every attempt's reads go into a ReadSet, which
- * believes a 1D text only when a second, independent attempt read it too (./confirm.ts), and the attempts are
- * ordered so that a photo usually costs less than zxing-wasm's own all-options pass:
- *   1. a quick zxing pass over the whole image, every format (a matrix symbol's error correction confirms it);
- *   2. quagga2 locates and reads a 1D code; agreeing with step 1, or with zxing reading the region quagga found,
- *      is both engines agreeing; a second quagga2 pass at another locator setting is a second attempt;
- *   3. if nothing is confirmed yet, zxing's full 1D pass (tryHarder), each read checked again closer up;
- *   4. further quagga2 passes (other scales, locator patch sizes), each again handed to zxing.
- * Measured on ../shared/fixtures/quagga2 and the generated set by bench/decode-accuracy.ts.
+ * believes a 1D text only when a second, independent attempt read it too (./confirm.ts): the other engine, or the
+ * same engine on other pixels (a crop resampled to another scale, an upright crop, the image doubled); zxing's
+ * passes over the same whole image count as one attempt. The attempts of a still image, cheapest first:
+ *   1. a quick zxing pass over the whole image, every format, at its own size (zxing's downscaled copies of a
+ *      small image cost a third of the pass and found nothing more); a matrix symbol's error correction confirms it;
+ *   2. a 1D text it read is read again by zxing on its own region resampled ×1.5 or more (a few ms: most clean and
+ *      mildly damaged codes are confirmed here, where they used to wait for quagga2 and zxing's full pass), then,
+ *      if still alone, by quagga2 reading through that region's middle (EAN-8 and UPC-E need both engines);
+ *   3. quagga2 locates and reads a 1D code, and zxing reads the located bars turned upright;
+ *   4. if nothing was read at all yet, a DataMatrix pass with tryHarder (it reads the DataMatrix the quick pass
+ *      misses; placed after quagga2's first pass because on 1D photos it costs as much as the quick pass);
+ *   5. zxing's full 1D pass (tryHarder, tryRotate), each read checked again on its region ×1.5;
+ *   6. further quagga2 passes (other scales, locator patch sizes), each again handed to zxing;
+ *   7. a small image still without a confirmed read, doubled, for zxing.
+ * Why each step is there, with what it costs and finds: bench/decode-options.ts; the engines side by side:
+ * bench/decode-accuracy.ts (../shared/fixtures/quagga2 and the generated set).
  */
 import type { ReaderOptions } from 'zxing-wasm/reader'
 import { chooseSymbol, isMatrixFormat, ReadSet, type SymbolRead } from './confirm'
@@ -73,6 +81,9 @@ export const QUAGGA_PASSES: Partial<QuaggaOptions>[] = [
   { size: 640, halfSample: false },
   { size: 1280, halfSample: false },
 ]
+
+/** What the ReadSet calls every zxing pass over the whole image at its own size. */
+const WHOLE_IMAGE = 'zxing:image'
 
 /** Small images get a last zxing pass at twice the size. */
 const UPSCALE_BELOW = 1000
@@ -165,12 +176,17 @@ class Attempts {
     this.onAttempt?.(attempt, performance.now() - this.t0, texts)
   }
 
-  addZxing(found: ZxingDecode[], attempt: string, map: (r: Rect) => Rect = (r) => r): DecodeResult[] {
+  addZxing(
+    found: ZxingDecode[],
+    attempt: string,
+    map: (r: Rect) => Rect = (r) => r,
+    source: string = attempt,
+  ): DecodeResult[] {
     const added: DecodeResult[] = []
     for (const raw of found) {
       const result = normalizeResult(strip(raw))
       if (!passesChecks(result.format, result.text)) continue
-      this.reads.add({ ...result, engine: 'zxing', attempt, region: map(raw.region) })
+      this.reads.add({ ...result, engine: 'zxing', attempt: source, region: map(raw.region) })
       added.push(result)
     }
     this.report(
@@ -180,9 +196,13 @@ class Attempts {
     return added
   }
 
+  /**
+   * zxing over the whole image. Its passes with other options read the same pixels at the same scale, so for
+   * confirming they are one attempt (WHOLE_IMAGE), whatever each is named in the trace.
+   */
   async zxing(options: ReaderOptions, attempt: string): Promise<ZxingDecode[]> {
     const found = await this.timed(() => readWithZxing(this.image, options))
-    this.addZxing(found, attempt)
+    this.addZxing(found, attempt, undefined, WHOLE_IMAGE)
     return found
   }
 
