@@ -83,7 +83,6 @@ const PIPELINE_ROWS: [string, Partial<PipelineSteps>][] = [
   ['DataMatrix pass (tryHarder) right after an empty quick pass', { matrixPass: 'after-quick' }],
   ['− DataMatrix pass (tryHarder)', { matrixPass: 'off' }],
   ['− quick read checked on its region (zxing, rescaled)', { regionCheck: false }],
-  ["zxing's full 1D pass after the second quagga2 pass, not the first", { linearEarly: false }],
 ]
 
 async function table(title: string, rows: [string, Decoder][], sets: [string, Sample[]][]): Promise<void> {
