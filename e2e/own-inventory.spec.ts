@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { ask, deskScan as scan } from './station'
+import { ask, deskScan as scan, signInAdmin } from './station'
 import { wedgeReady } from './wedge-keys'
 
 const GS = '\u001D'
@@ -61,11 +61,7 @@ test('an empty station gets a location, parts, a supplier and an order, and rece
   await page.getByTestId('admin-pin-save').click()
   await expect(page.getByTestId('inventory')).toBeVisible()
   await expect(page.getByTestId('inventory-read-only')).toBeVisible()
-  await page.getByTestId('sign-in-button').click()
-  await page.getByTestId('operator-choice').filter({ hasText: 'Admin' }).click()
-  await page.getByTestId('pin-input').fill(PIN)
-  await page.getByTestId('pin-input').press('Enter')
-  await expect(page.getByTestId('operator-name')).toHaveText('Admin')
+  await signInAdmin(page, PIN)
   await expect(page.getByTestId('inventory-read-only')).toBeHidden()
 
   await create(page, 'stocklocation', { name: 'Stores', structural: true })

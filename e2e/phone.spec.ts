@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import QRCode from 'qrcode'
 import { WebSocket } from 'ws'
 import { expect, test } from './fixtures'
-import { ask } from './station'
+import { ask, signInAdmin } from './station'
 
 const GS = '\u001D'
 const RS = '\u001E'
@@ -54,11 +54,7 @@ async function enableLink(page: Page): Promise<{ origin: string; pairingUrl: str
 
 /** As the desk's admin does it: sign in with the PIN, open Settings, pick the loopback address and turn it on. */
 async function enableLinkAtTheDesk(page: Page): Promise<{ origin: string; fingerprint: string; qrUrl: string }> {
-  await page.getByTestId('sign-in-button').click()
-  await page.getByTestId('operator-choice').filter({ hasText: 'Admin' }).click()
-  await page.getByTestId('pin-input').fill('9000')
-  await page.getByTestId('pin-input').press('Enter')
-  await expect(page.getByTestId('operator-name')).toHaveText('Admin')
+  await signInAdmin(page)
   await page.getByTestId('settings-link').click()
   const panel = page.getByTestId('phone-link')
   await panel.getByTestId('phone-link-address').selectOption('127.0.0.1')

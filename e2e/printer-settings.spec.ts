@@ -2,19 +2,9 @@
  * The admin points the desk at a Zebra on the network and prints an item's label from its page: the printer is a
  * TCP listener in the test, which keeps the bytes it is sent, so the spec reads the very ZPL job the desk sent.
  */
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { ask } from './station'
-import { DEMO_ADMIN_PIN } from '../src-main/core/demo/demo-data'
+import { ask, signInAdmin } from './station'
 import { FakeLabelPrinter } from '../src-main/tests/support/fake-label-printer'
-
-async function signInAdmin(page: Page): Promise<void> {
-  await page.getByTestId('sign-in-button').click()
-  await page.getByTestId('operator-choice').filter({ hasText: 'Admin' }).click()
-  await page.getByTestId('pin-input').fill(DEMO_ADMIN_PIN)
-  await page.getByTestId('pin-input').press('Enter')
-  await expect(page.getByTestId('operator-name')).toHaveText('Admin')
-}
 
 test('a Zebra on the network, set in Settings, is sent a ZPL job carrying the item’s barcode', async ({ page }) => {
   // 62 × 29 mm labels on a 300 dpi head: 29 mm × 12 dots/mm.

@@ -3,22 +3,12 @@
  * whether capitals come with Shift — proposes the settings that fit, and saves them; the live list shows where
  * each scan came from; the scanner settings are saved from the same page.
  */
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { ask } from './station'
+import { ask, signInAdmin } from './station'
 import { keyEventsFor, scanKeys, wedgeReady, withEnter } from './wedge-keys'
 import { CALIBRATION_LABEL } from '../src-main/core/scanner/layouts'
-import { DEMO_ADMIN_PIN } from '../src-main/core/demo/demo-data'
 import { decodeImageBytes, setupNodeDecoder } from '../src-main/core/decode/node'
 import { decodeZxingOnly } from '../src-shared/decode/pipeline'
-
-async function signInAdmin(page: Page): Promise<void> {
-  await page.getByTestId('sign-in-button').click()
-  await page.getByTestId('operator-choice').filter({ hasText: 'Admin' }).click()
-  await page.getByTestId('pin-input').fill(DEMO_ADMIN_PIN)
-  await page.getByTestId('pin-input').press('Enter')
-  await expect(page.getByTestId('operator-name')).toHaveText('Admin')
-}
 
 test('a slow scanner without Shift or Enter is measured as such, and the proposed settings are saved', async ({
   page,

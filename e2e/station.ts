@@ -4,6 +4,7 @@
  */
 import type { Page } from '@playwright/test'
 import type { MethodInput, MethodName, MethodOutputs, StationApi } from '../src-main/contract'
+import { DEMO_ADMIN_PIN } from '../src-main/core/demo/demo-data'
 import { expect } from './fixtures'
 import { keyEventsFor, scanKeys, withEnter } from './wedge-keys'
 
@@ -49,4 +50,13 @@ export async function deskScan(page: Page, data: string): Promise<void> {
   await quickScan(page, data)
   // A match closes the dialog; the workflow page has taken the scan.
   await expect(page.getByTestId('quick-scan-input')).toBeHidden()
+}
+
+/** Signs the admin in as a clerk does: the sign-in button, the Admin operator, the PIN and Enter. */
+export async function signInAdmin(page: Page, pin: string = DEMO_ADMIN_PIN): Promise<void> {
+  await page.getByTestId('sign-in-button').click()
+  await page.getByTestId('operator-choice').filter({ hasText: 'Admin' }).click()
+  await page.getByTestId('pin-input').fill(pin)
+  await page.getByTestId('pin-input').press('Enter')
+  await expect(page.getByTestId('operator-name')).toHaveText('Admin')
 }
