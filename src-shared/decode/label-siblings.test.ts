@@ -82,4 +82,11 @@ describe('one label, one scan', () => {
     expect(gate.add([dm], 3000)).toBeNull() // still in view: each sighting extends the window
     expect(gate.add([dm], 5500)?.text).toBe(BAG)
   })
+  it('scans the label still in view again when asked by hand (a tap), and its siblings stay one scan', () => {
+    const gate = new SiblingGate({ repeatWindowMs: 2000 })
+    expect(run(gate, [[dm, partNo]])).toEqual([BAG])
+    expect(gate.add([dm, partNo], 500)).toBeNull()
+    gate.reset()
+    expect(run(gate, [[dm, partNo], [partNo], [dm]], 600)).toEqual([BAG])
+  })
 })

@@ -109,6 +109,12 @@ export class SiblingGate {
     return null
   }
 
+  /** Forgets the last label: a person asking for a scan (a tap) wants what is in view, even the same label again. */
+  reset(): void {
+    this.group = null
+    this.held = null
+  }
+
   private scan(symbol: SymbolRead, texts: string[], now: number, heldMs: number): LiveScanResult {
     const members = new Set([symbol.text, ...texts])
     // A 1D code held back while its richer sibling came into view is one of the siblings.

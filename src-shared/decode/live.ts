@@ -33,6 +33,11 @@ export class LiveScanner {
     this.gate = new SiblingGate(options)
   }
 
+  /** A scan asked for by hand: the label scanned last may be scanned again (its siblings too). */
+  reset(): void {
+    this.gate.reset()
+  }
+
   /** One frame's symbols, taken at `now` (ms): the symbol to scan now, or null. */
   frame(symbols: SymbolRead[], now: number): LiveScanResult | null {
     return this.gate.add(this.confirm.add(symbols, now), now)

@@ -158,6 +158,8 @@ function scanScreen(): void {
   const canvas = document.createElement('canvas')
   let armed = false
   scanButton.addEventListener('click', () => {
+    // A tap asks for what is in view now: the bag scanned a moment ago again is a second scan (the desk flags it).
+    live.reset()
     armed = true
     hint.textContent = 'Scanning: hold the label inside the box'
   })
